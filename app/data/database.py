@@ -1,0 +1,74 @@
+"""The database handle the composition root builds: engine, sessions, migrations."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from app.data.engine import WRITE_OPTION, describe_url, make_engine, sqlite_path
+from app.data.uow import UnitOfWork
+
+
+class Database:
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = url
+        self.engine = engine or make_engine(url)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
+                                   expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        return describe_url(self.url)
+
+    def unit_of_work(self, write: bool = True) -> UnitOfWork:
+        return UnitOfWork(self._write if write else self._read)
+
+    def uow_factory(self) -> Callable[..., UnitOfWork]:
+        return self.unit_of_work
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # --- migrations -------------------------------------------------------------------
+    def current_revision(self) -> str | None:
+        from app.data.migrate import current_revision
+
+        return current_revision(self.engine)
+
+    def needs_upgrade(self) -> bool:
+        from app.data.migrate import head_revision
+
+        return self.current_revision() != head_revision()
+
+    def upgrade(self, backup: bool = True) -> Path | None:
+        """Bring the schema to head. A SQLite file is copied to a timestamped backup first."""
+        from app.data.migrate import upgrade
+
+        copy = None
+        if not self.needs_upgrade():
+            return None
+        path = sqlite_path(self.url)
+        if backup and path is not None and path.exists() and self.current_revision():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            copy = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+            self.engine.dispose()
+            shutil.copy2(path, copy)
+        upgrade(self.engine)
+        return copy
+
+
+def open_database(url: str, upgrade: bool = True) -> Database:
+    db = Database(url)
+    if upgrade:
+        db.upgrade()
+    return db

@@ -1,0 +1,116 @@
+"""Repositories: the write side's way to load and add aggregates inside a unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.data.models import CodeSequence, Contact, Customer, User
+from app.data.search import build_search_key, name_sort_key, pinyin_of_text
+
+
+class CustomerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, customer_id: int) -> Customer | None:
+        return self.session.get(Customer, customer_id, options=[selectinload(Customer.contacts)])
+
+    def get_by_code(self, code: str) -> Customer | None:
+        return self.session.execute(
+            select(Customer).options(selectinload(Customer.contacts)).where(Customer.code == code)
+        ).scalar_one_or_none()
+
+    def code_exists(self, code: str, exclude_id: int | None = None) -> bool:
+        stmt = select(Customer.id).where(Customer.code == code)
+        if exclude_id is not None:
+            stmt = stmt.where(Customer.id != exclude_id)
+        return self.session.execute(stmt.limit(1)).first() is not None
+
+    def add(self, customer: Customer) -> Customer:
+        self.session.add(customer)
+        return customer
+
+    def next_code(self, prefix: str = "C", width: int = 6) -> str:
+        """The next free generated code, e.g. C000123 (the counter skips codes already used)."""
+        seq = self.session.execute(
+            select(CodeSequence).where(CodeSequence.name == "customer").with_for_update()
+        ).scalar_one_or_none()
+        if seq is None:
+            seq = CodeSequence(name="customer", next_value=1)
+            self.session.add(seq)
+        while True:
+            code = f"{prefix}{seq.next_value:0{width}d}"
+            seq.next_value += 1
+            if not self.code_exists(code):
+                return code
+
+    def find_duplicates(self, name: str, tax_id: str, phone: str,
+                        exclude_id: int | None = None, limit: int = 10) -> Sequence[Customer]:
+        conditions = []
+        if name.strip():
+            conditions.append(func.lower(Customer.name) == name.strip().lower())
+        if tax_id.strip():
+            conditions.append(Customer.tax_id == tax_id.strip())
+        if phone.strip():
+            conditions.append(Customer.phone == phone.strip())
+        if not conditions:
+            return []
+        stmt = select(Customer).where(or_(*conditions), Customer.archived_at.is_(None))
+        if exclude_id is not None:
+            stmt = stmt.where(Customer.id != exclude_id)
+        return self.session.execute(stmt.limit(limit)).scalars().all()
+
+    @staticmethod
+    def refresh_search_key(customer: Customer) -> None:
+        """Recompute the search key after the customer or any of its contacts changed."""
+        contacts = list(customer.contacts)
+        texts = [customer.name, customer.short_name, customer.code, customer.email, customer.city,
+                 customer.province, *(c.name for c in contacts), *(c.email for c in contacts)]
+        names = [customer.name, customer.short_name, customer.city, *(c.name for c in contacts)]
+        phones = [customer.phone, customer.fax, *(c.phone for c in contacts),
+                  *(c.mobile for c in contacts)]
+        customer.search_text, customer.search_short = build_search_key(texts, names, phones)
+        customer.name_sort = name_sort_key(customer.name, pinyin_of_text(customer.name)[0] or None)
+
+
+class ContactRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, contact_id: int) -> Contact | None:
+        return self.session.get(Contact, contact_id)
+
+    def delete(self, contact: Contact) -> None:
+        self.session.delete(contact)
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def by_username(self, username: str) -> User | None:
+        return self.session.execute(
+            select(User).where(func.lower(User.username) == username.strip().lower())
+        ).scalar_one_or_none()
+
+    def add(self, user: User) -> User:
+        self.session.add(user)
+        return user
+
+    def names(self, ids: Sequence[int | None]) -> dict[int, str]:
+        wanted = {i for i in ids if i is not None}
+        if not wanted:
+            return {}
+        rows = self.session.execute(
+            select(User.id, User.display_name, User.username).where(User.id.in_(wanted))
+        ).all()
+        return {r.id: r.display_name or r.username for r in rows}
+
+    def list_all(self) -> Sequence[User]:
+        return self.session.execute(select(User).order_by(User.username)).scalars().all()

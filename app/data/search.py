@@ -1,0 +1,149 @@
+"""The customer search key and the search query.
+
+Each customer row carries ``search_text`` (name, short name, code, phones and their digits,
+email, city, contacts' names and phones, and the pinyin of Chinese text, full and initials)
+and ``search_short`` (CJK unigrams and bigrams, words, pinyin, digits) as space-separated
+tokens. On SQLite two FTS5 tables index them (created by the first migration and kept in
+step by triggers): a trigram table for terms of three or more characters and a unicode61
+table for one- and two-character terms, which the trigram tokenizer cannot match. Other
+databases use ``LIKE`` on the lower-cased key (PostgreSQL backs it with a pg_trgm index).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from sqlalchemy import ColumnElement, Integer, and_, column, text
+from sqlalchemy.sql.selectable import TextualSelect
+
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+WORD = re.compile(r"[0-9a-z\u00c0-\u024f]+")
+TOKEN_CHAR = re.compile(r"[0-9a-z\u00c0-\u024f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+NON_DIGIT = re.compile(r"\D+")
+SEP = " "
+
+
+@lru_cache(maxsize=500_000)
+def pinyin_of_run(run: str) -> tuple[str, str]:
+    """Full pinyin and initials of one run of CJK characters, read in context.
+
+    pypinyin reads polyphones from its phrase dictionary (重庆 chongqing, 银行 yinhang), so a
+    run is converted whole; the cache makes repeated words and segments nearly free.
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(run, style=Style.NORMAL, errors="ignore", strict=False)
+    full = "".join(syllables)
+    initials = "".join(s[0] for s in syllables if s)
+    return full, initials
+
+
+def pinyin_of_segments(segments: Iterable[str]) -> tuple[str, str]:
+    """Pinyin of a text given as known segments (words), each converted and cached alone."""
+    fulls: list[str] = []
+    initials: list[str] = []
+    for segment in segments:
+        for run in CJK_RUN.findall(segment):
+            full, ini = pinyin_of_run(run)
+            fulls.append(full)
+            initials.append(ini)
+    return "".join(fulls), "".join(initials)
+
+
+def pinyin_of_text(value: str) -> tuple[str, str]:
+    return pinyin_of_segments(CJK_RUN.findall(value))
+
+
+def cjk_grams(value: str) -> list[str]:
+    grams: list[str] = []
+    for run in CJK_RUN.findall(value):
+        grams.extend(run)
+        grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+def digits(value: str) -> str:
+    return NON_DIGIT.sub("", value)
+
+
+def build_search_key(
+    texts: Sequence[str],
+    pinyin_texts: Sequence[str],
+    phones: Sequence[str],
+    pinyin: Sequence[tuple[str, str]] | None = None,
+) -> tuple[str, str]:
+    """Return ``(search_text, search_short)`` for one customer.
+
+    ``texts`` are searched as written; ``pinyin_texts`` (names) also by their pinyin,
+    unless the caller passes ``pinyin`` already computed (the bulk path). ``phones`` are
+    searched as written and as bare digits.
+    """
+    if pinyin is None:
+        pinyin = [pinyin_of_text(t) for t in pinyin_texts]
+    phone_digits = [digits(p) for p in phones]
+    parts = [t.casefold() for t in texts if t]
+    parts += [p.casefold() for p in phones if p]
+    parts += [d for d in phone_digits if d]
+    for full, ini in pinyin:
+        if full:
+            parts.append(full)
+            parts.append(ini)
+    search_text = SEP.join(parts)
+    words = set(WORD.findall(search_text))
+    grams = cjk_grams(SEP.join(t for t in texts if t))
+    search_short = SEP.join(sorted(words) + grams)
+    return search_text, search_short
+
+
+def name_sort_key(name: str, pinyin_full: str | None = None) -> str:
+    """Sort key: the name with Chinese runs replaced by their pinyin, lower-cased."""
+    if pinyin_full is not None:
+        return (pinyin_full + " " + name.casefold())[:400]
+    return CJK_RUN.sub(lambda m: pinyin_of_run(m.group())[0], name).casefold()[:400]
+
+
+def split_terms(query: str) -> list[str]:
+    return [t for t in query.casefold().split() if t]
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def match_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,
+                 query: str) -> ColumnElement[bool] | None:
+    """A WHERE clause restricting customers to those matching every term of ``query``."""
+    terms = split_terms(query)
+    if not terms:
+        return None
+    clauses = [
+        _term_clause(dialect_name, id_column, search_column, term, i)
+        for i, term in enumerate(terms)
+    ]
+    return and_(*clauses)
+
+
+def _term_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,
+                 term: str, index: int) -> ColumnElement[bool]:
+    if dialect_name == "sqlite" and TOKEN_CHAR.search(term):
+        if len(term) >= 3:
+            sub = _fts_subquery("customer_fts", _fts_phrase(term), index)
+        elif CJK_RUN.fullmatch(term):
+            sub = _fts_subquery("customer_fts_short", _fts_phrase(term), index)
+        else:
+            sub = _fts_subquery("customer_fts_short", _fts_phrase(term) + " *", index)
+        return id_column.in_(sub)
+    return search_column.like(_like_pattern(term), escape="\\")
+
+
+def _fts_subquery(table: str, expression: str, index: int) -> TextualSelect:
+    param = f"fts_q{index}"
+    stmt = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :{param}")
+    return stmt.bindparams(**{param: expression}).columns(column("rowid", Integer))

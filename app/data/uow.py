@@ -1,0 +1,64 @@
+"""Unit of work: one session, one transaction, per use case.
+
+``with uow: ... uow.commit()``; leaving the block without commit rolls everything back,
+including the audit entry written with the change.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.data.audit import AuditRepository
+from app.data.queries import CustomerQueries
+from app.data.repositories import ContactRepository, CustomerRepository, UserRepository
+
+
+class StaleRecord(Exception):
+    """Raised on flush/commit when a versioned row changed under us."""
+
+
+class DuplicateKey(Exception):
+    """A unique constraint refused the write."""
+
+
+class UnitOfWork:
+    session: Session
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    def __enter__(self) -> Self:
+        self.session = self._factory()
+        self.customers = CustomerRepository(self.session)
+        self.contacts = ContactRepository(self.session)
+        self.users = UserRepository(self.session)
+        self.audit = AuditRepository(self.session)
+        self.customer_queries = CustomerQueries(self.session)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def flush(self) -> None:
+        self._translate(self.session.flush)
+
+    def commit(self) -> None:
+        self._translate(self.session.commit)
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def _translate(self, action: Any) -> None:
+        try:
+            action()
+        except StaleDataError as exc:
+            self.session.rollback()
+            raise StaleRecord(str(exc)) from exc
+        except IntegrityError as exc:
+            self.session.rollback()
+            raise DuplicateKey(str(exc.orig)) from exc

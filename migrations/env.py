@@ -1,0 +1,80 @@
+"""alembic environment: finds the database the same way the app does."""
+
+from __future__ import annotations
+
+from logging.config import fileConfig
+
+from alembic import context
+
+from app.data.engine import make_engine, resolve_url
+from app.data.models import Base
+
+config = context.config
+if config.config_file_name is not None and not config.attributes.get("connection"):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+target_metadata = Base.metadata
+
+# Objects that migrations manage by hand and autogenerate must not touch
+# (SQLite FTS5 tables, the PostgreSQL trigram index).
+HAND_MANAGED_PREFIXES = ("customer_fts",)
+
+
+def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001, ARG001
+    return not (type_ in ("table", "index") and name and name.startswith(HAND_MANAGED_PREFIXES))
+
+
+def database_url() -> str:
+    return context.get_x_argument(as_dictionary=True).get("db") or resolve_url()
+
+
+def dialect_options() -> dict:
+    opts: dict = {"paramstyle": "named"}
+    if database_url().startswith("mssql"):
+        opts["deprecate_large_types"] = True  # NVARCHAR(max), never NTEXT / IMAGE
+    return opts
+
+
+def run_offline() -> None:
+    context.configure(
+        url=database_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        dialect_opts=dialect_options(),
+        render_as_batch=True,
+        include_object=include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = make_engine(database_url())
+    try:
+        with engine.connect() as conn:
+            _run(conn)
+            conn.commit()
+    finally:
+        engine.dispose()
+
+
+def _run(connection) -> None:  # noqa: ANN001
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        include_object=include_object,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_offline()
+else:
+    run_online()
