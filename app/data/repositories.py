@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.data.models import CodeSequence, Contact, Customer, User
 from app.data.search import build_search_key, name_sort_key, pinyin_of_text
@@ -63,17 +64,39 @@ class CustomerRepository:
             stmt = stmt.where(Customer.id != exclude_id)
         return self.session.execute(stmt.limit(limit)).scalars().all()
 
+    def store_search_key(self, customer: Customer) -> None:
+        """Recompute and store the search key after a contact changed.
+
+        A Core UPDATE, so the customer's version and updated_at stay as they are: editing a
+        contact does not conflict with someone editing the customer's own fields.
+        """
+        search_text, search_short, _ = compute_search_key(customer)
+        self.session.execute(
+            update(Customer).where(Customer.id == customer.id)
+            .values(search_text=search_text, search_short=search_short,
+                    updated_at=Customer.updated_at)
+            .execution_options(synchronize_session=False)
+        )
+        set_committed_value(customer, "search_text", search_text)
+        set_committed_value(customer, "search_short", search_short)
+
     @staticmethod
     def refresh_search_key(customer: Customer) -> None:
-        """Recompute the search key after the customer or any of its contacts changed."""
-        contacts = list(customer.contacts)
-        texts = [customer.name, customer.short_name, customer.code, customer.email, customer.city,
-                 customer.province, *(c.name for c in contacts), *(c.email for c in contacts)]
-        names = [customer.name, customer.short_name, customer.city, *(c.name for c in contacts)]
-        phones = [customer.phone, customer.fax, *(c.phone for c in contacts),
-                  *(c.mobile for c in contacts)]
-        customer.search_text, customer.search_short = build_search_key(texts, names, phones)
-        customer.name_sort = name_sort_key(customer.name, pinyin_of_text(customer.name)[0] or None)
+        """Recompute the search key of a customer being created or edited."""
+        customer.search_text, customer.search_short, customer.name_sort = (
+            compute_search_key(customer))
+
+
+def compute_search_key(customer: Customer) -> tuple[str, str, str]:
+    contacts = list(customer.contacts)
+    texts = [customer.name, customer.short_name, customer.code, customer.email, customer.city,
+             customer.province, *(c.name for c in contacts), *(c.email for c in contacts)]
+    names = [customer.name, customer.short_name, customer.city, *(c.name for c in contacts)]
+    phones = [customer.phone, customer.fax, *(c.phone for c in contacts),
+              *(c.mobile for c in contacts)]
+    search_text, search_short = build_search_key(texts, names, phones)
+    name_pinyin = pinyin_of_text(customer.name or "")[0]
+    return search_text, search_short, name_sort_key(customer.name or "", name_pinyin or None)
 
 
 class ContactRepository:

@@ -80,8 +80,10 @@ def build_search_key(
     unless the caller passes ``pinyin`` already computed (the bulk path). ``phones`` are
     searched as written and as bare digits.
     """
+    texts = [t or "" for t in texts]
+    phones = [p or "" for p in phones]
     if pinyin is None:
-        pinyin = [pinyin_of_text(t) for t in pinyin_texts]
+        pinyin = [pinyin_of_text(t or "") for t in pinyin_texts]
     phone_digits = [digits(p) for p in phones]
     parts = [t.casefold() for t in texts if t]
     parts += [p.casefold() for p in phones if p]
