@@ -135,5 +135,8 @@ class UserRepository:
         ).all()
         return {r.id: r.display_name or r.username for r in rows}
 
+    def count(self) -> int:
+        return int(self.session.execute(select(func.count()).select_from(User)).scalar_one())
+
     def list_all(self) -> Sequence[User]:
         return self.session.execute(select(User).order_by(User.username)).scalars().all()

@@ -6,7 +6,8 @@ from app.data.models import User
 from app.data.uow import UnitOfWork
 from app.logic.customers import UowFactory
 from app.logic.dto import Actor, UserRow
-from app.logic.errors import AuthenticationFailed, FieldError, ValidationError
+from app.logic.errors import AuthenticationFailed, FieldError, PermissionDenied, ValidationError
+from app.logic.permissions import require
 from app.logic.passwords import hash_password, needs_rehash, verify_password
 from app.logic.validation import Checker
 
@@ -68,8 +69,19 @@ class AuthService:
             uow.commit()
             return actor_for(user)
 
-    def create_admin(self, username: str, password: str, display_name: str = "") -> UserRow:
-        """Bootstrap an administrator (the CLI does this on the server's console)."""
+    def has_users(self) -> bool:
+        """True once any user exists (before that, the console may create the first admin)."""
+        with self._uow(write=False) as uow:
+            return uow.users.count() > 0
+
+    def create_admin(self, username: str, password: str, display_name: str = "",
+                     actor: Actor | None = None) -> UserRow:
+        """Create an administrator. Without ``actor`` only on an empty database (bootstrap)."""
+        if actor is not None:
+            require(actor, "admin", "create")
+        elif self.has_users():
+            raise PermissionDenied("admin", "create",
+                                   "users exist already: sign in as an administrator first")
         name = check_username(username)
         check_password(password)
         with self._uow() as uow:
@@ -77,7 +89,8 @@ class AuthService:
                 raise ValidationError({"username": FieldError("duplicate_username",
                                                               "is already taken")})
             user = self._add_user(uow, name, password, display_name or name)
-            uow.audit.append(user_id=None, username="(console)", action="create",
+            uow.audit.append(user_id=actor.user_id if actor else None,
+                             username=actor.username if actor else "(console)", action="create",
                              entity_type="user", entity_id=user.id,
                              changes={"username": [None, name], "role": [None, "admin"]})
             uow.commit()

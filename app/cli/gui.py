@@ -1,0 +1,28 @@
+"""Start the desktop app: open (and upgrade) the database, then hand services to the UI."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+DEMO_LOGIN = ("manager", "demo1234")
+DEMO_CUSTOMERS = 3000
+
+
+def launch(args: Namespace) -> int:
+    from app.data.database import open_database
+    from app.data.engine import demo_url, resolve_url
+    from app.logic.services import Services
+
+    url = (args.db or demo_url()) if args.demo else resolve_url(args.db)
+    db = open_database(url)
+    services = Services.build(db.unit_of_work, db.display_url)
+    if args.demo and not services.auth.has_users():
+        from app.cli.demo import create_demo_data
+
+        create_demo_data(db, services, customers=DEMO_CUSTOMERS, seed=1, quiet=True)
+    from app.ui.app import run_gui
+
+    try:
+        return run_gui(services, demo_login=DEMO_LOGIN if args.demo else None)
+    finally:
+        db.dispose()
