@@ -20,7 +20,7 @@ target_metadata = Base.metadata
 HAND_MANAGED_PREFIXES = ("customer_fts",)
 
 
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001, ARG001
+def include_object(obj, name, type_, reflected, compare_to):
     return not (type_ in ("table", "index") and name and name.startswith(HAND_MANAGED_PREFIXES))
 
 
@@ -62,7 +62,7 @@ def run_online() -> None:
         engine.dispose()
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -61,7 +61,7 @@ class User(Tracked, Base):
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
-    __mapper_args__ = {"version_id_col": Tracked.version}  # noqa: RUF012
+    __mapper_args__ = {"version_id_col": Tracked.version}
 
 
 class Customer(Tracked, Base):
@@ -108,7 +108,7 @@ class Customer(Tracked, Base):
         back_populates="customer", order_by="Contact.id", cascade="all, delete-orphan"
     )
 
-    __mapper_args__ = {"version_id_col": Tracked.version}  # noqa: RUF012
+    __mapper_args__ = {"version_id_col": Tracked.version}
     __table_args__ = (
         Index("ix_customers_list_name", "archived_at", "name_sort", "id"),
         Index("ix_customers_list_code", "archived_at", "code", "id"),
@@ -142,7 +142,7 @@ class Contact(Tracked, Base):
 
     customer: Mapped[Customer] = relationship(back_populates="contacts")
 
-    __mapper_args__ = {"version_id_col": Tracked.version}  # noqa: RUF012
+    __mapper_args__ = {"version_id_col": Tracked.version}
     __table_args__ = (Index("ix_contacts_customer", "customer_id", "id"),)
 
 

@@ -7,8 +7,8 @@ from app.data.uow import UnitOfWork
 from app.logic.customers import UowFactory
 from app.logic.dto import Actor, UserRow
 from app.logic.errors import AuthenticationFailed, FieldError, PermissionDenied, ValidationError
-from app.logic.permissions import require
 from app.logic.passwords import hash_password, needs_rehash, verify_password
+from app.logic.permissions import require
 from app.logic.validation import Checker
 
 MIN_PASSWORD = 8

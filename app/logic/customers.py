@@ -10,7 +10,7 @@ from app.data.uow import DuplicateKey, StaleRecord, UnitOfWork
 from app.logic import conversions
 from app.logic.auditing import created, diff
 from app.logic.dto import Actor, Changed, CustomerDetail, CustomerQuery, CustomerRow, Page
-from app.logic.errors import ConflictError, FieldError, NotFound, PossibleDuplicate, ValidationError
+from app.logic.errors import FieldError, NotFound, PossibleDuplicate, ValidationError
 from app.logic.permissions import owner_scope, require, require_in_scope
 from app.logic.validation import CODE, EMAIL, PHONE, POSTAL, WEBSITE, Checker
 
