@@ -53,7 +53,7 @@ def run_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = make_engine(database_url())
+    engine = make_engine(database_url(), foreign_keys=False)
     try:
         with engine.connect() as conn:
             _run(conn)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.data.models import AuditEntry, AuditHead
@@ -97,3 +97,57 @@ def _entries(session: Session, batch: int) -> Iterator[Any]:
             return
         yield from rows
         last = rows[-1].id
+
+
+class AuditQueries:
+    """The audit log screen's reads: newest first, keyset pages, filters."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _where(self, user_id: int | None, entity_type: str, action: str,
+               since: datetime | None, until: datetime | None, text: str) -> list:
+        where: list[ColumnElement[bool]] = []
+        if user_id is not None:
+            where.append(AuditEntry.user_id == user_id)
+        if entity_type:
+            where.append(AuditEntry.entity_type == entity_type)
+        if action:
+            where.append(AuditEntry.action == action)
+        if since is not None:
+            where.append(AuditEntry.at >= since)
+        if until is not None:
+            where.append(AuditEntry.at < until)
+        if text:
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace(
+                "_", "\\_") + "%"
+            where.append(or_(AuditEntry.changes.like(pattern, escape="\\"),
+                             AuditEntry.entity_id.like(pattern, escape="\\"),
+                             AuditEntry.username.like(pattern, escape="\\")))
+        return where
+
+    def page(self, *, user_id: int | None = None, entity_type: str = "", action: str = "",
+             since: datetime | None = None, until: datetime | None = None, text: str = "",
+             before_id: int | None = None, limit: int = 200) -> list[Any]:
+        where = self._where(user_id, entity_type, action, since, until, text)
+        if before_id is not None:
+            where.append(AuditEntry.id < before_id)
+        stmt = (select(AuditEntry.id, AuditEntry.at, AuditEntry.user_id, AuditEntry.username,
+                       AuditEntry.action, AuditEntry.entity_type, AuditEntry.entity_id,
+                       AuditEntry.changes)
+                .where(*where).order_by(AuditEntry.id.desc()).limit(limit))
+        return list(self.session.execute(stmt).all())
+
+    def count(self, **filters: Any) -> int:
+        where = self._where(filters.get("user_id"), filters.get("entity_type", ""),
+                            filters.get("action", ""), filters.get("since"),
+                            filters.get("until"), filters.get("text", ""))
+        return int(self.session.execute(
+            select(func.count()).select_from(AuditEntry).where(*where)).scalar_one())
+
+    def get(self, entry_id: int) -> Any:
+        return self.session.execute(
+            select(AuditEntry.id, AuditEntry.at, AuditEntry.user_id, AuditEntry.username,
+                   AuditEntry.action, AuditEntry.entity_type, AuditEntry.entity_id,
+                   AuditEntry.changes, AuditEntry.prev_hash, AuditEntry.hash)
+            .where(AuditEntry.id == entry_id)).first()

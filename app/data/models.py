@@ -60,8 +60,71 @@ class User(Tracked, Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    password_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    roles: Mapped[list[Role]] = relationship(secondary="user_roles", order_by="Role.id")
 
     __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class Department(Tracked, Base):
+    """A sales team: a manager and its members (users.department_id)."""
+
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Unicode(100), unique=True)
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", use_alter=True, name="fk_departments_manager_id_users"))
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class Role(Tracked, Base):
+    __tablename__ = "roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(Unicode(32), unique=True)
+    name: Mapped[str] = mapped_column(Unicode(100))
+    description: Mapped[str] = mapped_column(Unicode(500), default="")
+
+    permissions: Mapped[list[RolePermission]] = relationship(cascade="all, delete-orphan")
+    scopes: Mapped[list[RoleScope]] = relationship(cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class RolePermission(Base):
+    """One right of a role: module x action."""
+
+    __tablename__ = "role_permissions"
+
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    module: Mapped[str] = mapped_column(Unicode(32), primary_key=True)
+    action: Mapped[str] = mapped_column(Unicode(16), primary_key=True)
+
+
+class RoleScope(Base):
+    """Which records a role reaches in a module: own, team or all."""
+
+    __tablename__ = "role_scopes"
+
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    module: Mapped[str] = mapped_column(Unicode(32), primary_key=True)
+    scope: Mapped[str] = mapped_column(Unicode(8), default="own")
+
+
+class UserRole(Base):
+    __tablename__ = "user_roles"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    __table_args__ = (Index("ix_user_roles_role", "role_id", "user_id"),)
 
 
 class Customer(Tracked, Base):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -134,6 +135,12 @@ class UserRepository:
             select(User.id, User.display_name, User.username).where(User.id.in_(wanted))
         ).all()
         return {r.id: r.display_name or r.username for r in rows}
+
+    def session_state(self, user_id: int) -> Any:
+        """(is_active, must_change_password) of a user, read cheaply on every action."""
+        return self.session.execute(
+            select(User.is_active, User.must_change_password).where(User.id == user_id)
+        ).first()
 
     def count(self) -> int:
         return int(self.session.execute(select(func.count()).select_from(User)).scalar_one())

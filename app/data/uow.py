@@ -12,9 +12,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.data.audit import AuditRepository
+from app.data.audit import AuditQueries, AuditRepository
 from app.data.queries import CustomerQueries
 from app.data.repositories import ContactRepository, CustomerRepository, UserRepository
+from app.data.security import (
+    DepartmentRepository,
+    LoginAttempts,
+    RoleRepository,
+    SettingsRepository,
+)
 
 
 class StaleRecord(Exception):
@@ -38,6 +44,11 @@ class UnitOfWork:
         self.users = UserRepository(self.session)
         self.audit = AuditRepository(self.session)
         self.customer_queries = CustomerQueries(self.session)
+        self.audit_queries = AuditQueries(self.session)
+        self.roles = RoleRepository(self.session)
+        self.departments = DepartmentRepository(self.session)
+        self.settings = SettingsRepository(self.session)
+        self.login_attempts = LoginAttempts(self.session)
         return self
 
     def __exit__(self, *exc: Any) -> None:

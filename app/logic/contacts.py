@@ -9,7 +9,7 @@ from app.data.models import Contact
 from app.data.uow import StaleRecord, UnitOfWork
 from app.logic import conversions
 from app.logic.auditing import created, diff
-from app.logic.customers import UowFactory
+from app.logic.base import Service
 from app.logic.dto import Actor, Changed, ContactDetail
 from app.logic.errors import FieldError, NotFound, ValidationError
 from app.logic.permissions import require, require_in_scope
@@ -49,13 +49,10 @@ def normalise_contact(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class ContactService:
-    def __init__(self, uow: UowFactory) -> None:
-        self._uow = uow
-
+class ContactService(Service):
     def list_contacts(self, actor: Actor, customer_id: int) -> list[ContactDetail]:
         require(actor, "contacts", "view")
-        with self._uow(write=False) as uow:
+        with self._open(actor, write=False) as uow:
             customer = uow.customers.get(customer_id)
             if customer is None:
                 raise NotFound("customer", customer_id)
@@ -68,7 +65,7 @@ class ContactService:
         clean = normalise_contact({"is_primary": False, **values})
         if "name" not in clean:
             raise ValidationError({"name": FieldError("required", "is required")})
-        with self._uow() as uow:
+        with self._open(actor) as uow:
             customer = uow.customers.get(customer_id)
             if customer is None:
                 raise NotFound("customer", customer_id)
@@ -92,7 +89,7 @@ class ContactService:
                        changes: Mapping[str, Any]) -> ContactDetail:
         require(actor, "contacts", "edit")
         clean = normalise_contact(changes)
-        with self._uow() as uow:
+        with self._open(actor) as uow:
             contact = self._load(uow, actor, contact_id, expected_version)
             before = conversions.contact_values(contact)
             changed = diff(before, {**before, **clean})
@@ -112,7 +109,7 @@ class ContactService:
 
     def remove_contact(self, actor: Actor, contact_id: int, expected_version: int) -> Changed:
         require(actor, "contacts", "delete")
-        with self._uow() as uow:
+        with self._open(actor) as uow:
             contact = self._load(uow, actor, contact_id, expected_version)
             customer = contact.customer
             before = conversions.contact_values(contact)

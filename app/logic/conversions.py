@@ -67,3 +67,11 @@ def conflict(uow: UnitOfWork, record: Customer | Contact, expected: int) -> Conf
     return ConflictError(entity, key, expected, record.version,
                          names.get(record.updated_by or 0, "another user"), record.updated_at,
                          theirs)
+
+
+def conflict_of(uow: UnitOfWork, entity: str, key: object, record: Any,
+                expected: int) -> ConflictError:
+    """A ConflictError for any versioned record (users, roles, departments)."""
+    names = uow.users.names([record.updated_by])
+    return ConflictError(entity, key, expected, record.version,
+                         names.get(record.updated_by or 0, "another user"), record.updated_at)

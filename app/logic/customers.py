@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from app.data.models import Customer
 from app.data.uow import DuplicateKey, StaleRecord, UnitOfWork
 from app.logic import conversions
 from app.logic.auditing import created, diff
+from app.logic.base import Service, UowFactory
 from app.logic.dto import Actor, Changed, CustomerDetail, CustomerQuery, CustomerRow, Page
 from app.logic.errors import FieldError, NotFound, PossibleDuplicate, ValidationError
 from app.logic.permissions import owner_scope, require, require_in_scope
@@ -31,7 +32,7 @@ CUSTOMER_FIELDS = (
 DEFAULTS: dict[str, Any] = {"kind": "company", "status": "prospect", "tier": "ordinary",
                             "tier_override": False, "credit_limit": "0", "payment_terms_days": 30}
 
-UowFactory = Callable[..., UnitOfWork]
+__all__ = ["CustomerService", "UowFactory"]
 
 
 def normalise_customer(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -88,20 +89,17 @@ def normalise_customer(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class CustomerService:
-    def __init__(self, uow: UowFactory) -> None:
-        self._uow = uow
-
+class CustomerService(Service):
     # --- reads ----------------------------------------------------------------------------
     def get_customer(self, actor: Actor, customer_id: int) -> CustomerDetail:
         require(actor, "customers", "view")
-        with self._uow(write=False) as uow:
+        with self._open(actor, write=False) as uow:
             customer = self._load(uow, actor, customer_id, "view")
             return conversions.customer_detail(uow, customer)
 
     def get_customer_by_code(self, actor: Actor, code: str) -> CustomerDetail:
         require(actor, "customers", "view")
-        with self._uow(write=False) as uow:
+        with self._open(actor, write=False) as uow:
             customer = uow.customers.get_by_code(code.strip().upper())
             if customer is None:
                 raise NotFound("customer", code)
@@ -114,25 +112,25 @@ class CustomerService:
         if query.sort not in SORTS:
             raise ValidationError({"sort": FieldError("invalid_choice",
                                                       f"must be one of: {', '.join(SORTS)}")})
-        with self._uow(write=False) as uow:
+        with self._open(actor, write=False) as uow:
             rows, next_key = uow.customer_queries.page(
                 query, after, max(1, min(limit, 5000)), owner_scope(actor, "customers"))
             return Page(rows=tuple(conversions.customer_row(r) for r in rows), next_key=next_key)
 
     def count_customers(self, actor: Actor, query: CustomerQuery) -> int:
         require(actor, "customers", "view")
-        with self._uow(write=False) as uow:
+        with self._open(actor, write=False) as uow:
             return uow.customer_queries.count(query, owner_scope(actor, "customers"))
 
     def find_duplicates(self, actor: Actor, name: str = "", tax_id: str = "", phone: str = "",
                         exclude_id: int | None = None) -> list[CustomerRow]:
         require(actor, "customers", "view")
-        with self._uow(write=False) as uow:
+        with self._open(actor, write=False) as uow:
             return self._duplicates(uow, name, tax_id, phone, exclude_id)
 
     def list_cities(self, actor: Actor) -> list[str]:
         require(actor, "customers", "view")
-        with self._uow(write=False) as uow:
+        with self._open(actor, write=False) as uow:
             return uow.customer_queries.cities()
 
     # --- writes ---------------------------------------------------------------------------
@@ -141,7 +139,7 @@ class CustomerService:
         require(actor, "customers", "create")
         clean = normalise_customer({**DEFAULTS, **values})
         clean.setdefault("owner_id", actor.user_id)
-        with self._uow() as uow:
+        with self._open(actor) as uow:
             self._check_owner(uow, actor, clean.get("owner_id"))
             if not allow_duplicate:
                 self._refuse_duplicates(uow, clean, None)
@@ -166,7 +164,7 @@ class CustomerService:
                         ) -> CustomerDetail:
         require(actor, "customers", "edit")
         clean = normalise_customer(changes)
-        with self._uow() as uow:
+        with self._open(actor) as uow:
             customer = self._load(uow, actor, customer_id, "edit")
             self._check_version(uow, customer, expected_version)
             if "owner_id" in clean and clean["owner_id"] != customer.owner_id:
@@ -213,7 +211,7 @@ class CustomerService:
                       archive: bool) -> Changed:
         from app.logic.clock import now
 
-        with self._uow() as uow:
+        with self._open(actor) as uow:
             customer = self._load(uow, actor, customer_id, "delete")
             self._check_version(uow, customer, expected_version)
             if (customer.archived_at is not None) == archive:

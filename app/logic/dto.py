@@ -17,19 +17,19 @@ class Actor:
     rights: frozenset[tuple[str, str]] = frozenset()
     scopes: tuple[tuple[str, str], ...] = ()
     team_user_ids: frozenset[int] = frozenset()
-    is_admin: bool = False
+    is_admin: bool = False  # holds the Administrator role; informational, grants nothing
     must_change_password: bool = False
+    role_codes: frozenset[str] = frozenset()
+    idle_lock_minutes: int = 15
 
     @property
     def label(self) -> str:
         return self.display_name or self.username
 
     def can(self, module: str, action: str) -> bool:
-        return self.is_admin or (module, action) in self.rights
+        return (module, action) in self.rights
 
     def scope(self, module: str) -> str:
-        if self.is_admin:
-            return "all"
         return dict(self.scopes).get(module, "own")
 
 
@@ -146,6 +146,72 @@ class UserRow:
     display_name: str
     is_active: bool
     version: int = 1
+    department_id: int | None = None
+    department: str = ""
+    roles: tuple[str, ...] = ()
+    locked: bool = False
+    must_change_password: bool = False
+    last_login_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RoleDetail:
+    id: int
+    code: str
+    name: str
+    description: str
+    rights: frozenset[tuple[str, str]]
+    scopes: tuple[tuple[str, str], ...]
+    members: int
+    version: int
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    id: int
+    name: str
+    manager_id: int | None
+    manager: str
+    members: int
+    version: int
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    password_min_length: int = 8
+    lockout_threshold: int = 5
+    lockout_minutes: int = 15
+    idle_lock_minutes: int = 15
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user_id: int | None = None
+    entity_type: str = ""
+    action: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    user_id: int | None
+    username: str
+    action: str
+    entity_type: str
+    entity_id: str
+    changes: dict
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    checked: int
+    intact: bool
+    first_bad_id: int | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True)

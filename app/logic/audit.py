@@ -1,0 +1,98 @@
+"""The audit log: list, read one entry, verify the hash chain, export to Excel."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from app.data.audit import verify_chain
+from app.logic.base import Service
+from app.logic.dto import Actor, AuditFilter, AuditRow, ChainReport
+from app.logic.errors import NotFound
+from app.logic.permissions import require
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+def _row(r: Any) -> AuditRow:
+    try:
+        changes = json.loads(r.changes or "{}")
+    except ValueError:
+        changes = {"(unreadable)": [None, r.changes]}
+    return AuditRow(id=r.id, at=r.at, user_id=r.user_id, username=r.username, action=r.action,
+                    entity_type=r.entity_type, entity_id=r.entity_id, changes=changes)
+
+
+class AuditService(Service):
+    def list_audit_entries(self, actor: Actor, filters: AuditFilter,
+                           before_id: int | None = None, limit: int = 200) -> list[AuditRow]:
+        """Newest first; pass the last id seen as ``before_id`` for the next page."""
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            rows = uow.audit_queries.page(**asdict(filters), before_id=before_id,
+                                          limit=max(1, min(limit, 5000)))
+            return [_row(r) for r in rows]
+
+    def count_audit_entries(self, actor: Actor, filters: AuditFilter) -> int:
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            return uow.audit_queries.count(**asdict(filters))
+
+    def get_audit_entry(self, actor: Actor, entry_id: int) -> AuditRow:
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            row = uow.audit_queries.get(entry_id)
+            if row is None:
+                raise NotFound("audit entry", entry_id)
+            return _row(row)
+
+    def verify_audit_chain(self, actor: Actor) -> ChainReport:
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            checked, problem = verify_chain(uow.session)
+        if problem is None:
+            return ChainReport(checked=checked, intact=True)
+        return ChainReport(checked=checked, intact=False, first_bad_id=problem.entry_id,
+                           reason=problem.reason)
+
+    def export_audit_entries(self, actor: Actor, filters: AuditFilter, path: str | Path,
+                             progress: Progress | None = None) -> int:
+        """Write the matching entries to an .xlsx file; the export itself is audited.
+
+        Cancelled (progress returned False) means no file and no audit entry."""
+        require(actor, "audit", "export")
+        from app.logic.xlsx import AuditWorkbook
+
+        target = Path(path)
+        total = self.count_audit_entries(actor, filters)
+        partial = target.with_name(f".{target.name}.partial")
+        book = AuditWorkbook()
+        done, before = 0, None
+        while True:
+            page = self.list_audit_entries(actor, filters, before, 2000)
+            if not page:
+                break
+            book.add_rows(page)
+            done += len(page)
+            before = page[-1].id
+            if progress is not None and progress(done, total) is False:
+                return -1
+        book.save(partial)
+        os.replace(partial, target)
+        self._record_export(actor, filters, done, target.name)
+        return done
+
+    def _record_export(self, actor: Actor, filters: AuditFilter, count: int, name: str) -> None:
+        from app.logic.auditing import plain
+
+        with self._open(actor) as uow:
+            uow.audit.append(user_id=actor.user_id, username=actor.username, action="export",
+                             entity_type="audit_log", entity_id="",
+                             changes={"rows": [None, count], "file": [None, name],
+                                      "filter": [None, {k: plain(v) for k, v in
+                                                        asdict(filters).items() if v}]})
+            uow.commit()
