@@ -1,0 +1,1 @@
+"""The customer screens: list, filters, form, contacts."""

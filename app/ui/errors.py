@@ -1,0 +1,81 @@
+"""One consistent dialog for every error the logic layer raises (and for surprises)."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.logic.errors import (
+    AuthenticationFailed,
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    PossibleDuplicate,
+    ValidationError,
+)
+from app.ui.messages import Messages
+
+log = logging.getLogger(__name__)
+
+
+class ErrorDialog(QMessageBox):
+    """A warning box whose title and text depend on the kind of error."""
+
+    def __init__(self, error: Exception, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorDialog")
+        self.error = error
+        title, text = self.describe(error)
+        self.setWindowTitle(title)
+        self.setText(text)
+        self.setIcon(QMessageBox.Icon.Critical if self.is_unexpected(error)
+                     else QMessageBox.Icon.Warning)
+        self.setStandardButtons(QMessageBox.StandardButton.Ok)
+        if self.is_unexpected(error):
+            log.error("unexpected error", exc_info=error)
+            self.setDetailedText("".join(traceback.format_exception(error)))
+
+    @staticmethod
+    def is_unexpected(error: Exception) -> bool:
+        known = (ValidationError, PermissionDenied, NotFound, ConflictError,
+                 AuthenticationFailed, PossibleDuplicate)
+        return not isinstance(error, known)
+
+    def describe(self, error: Exception) -> tuple[str, str]:
+        if isinstance(error, ValidationError):
+            return self.tr("Please check your input"), self.validation_text(error)
+        if isinstance(error, PermissionDenied):
+            return self.tr("Not allowed"), self.tr(
+                "You do not have the right to do this (%1.%2). Ask an administrator."
+            ).replace("%1", error.module).replace("%2", error.action)
+        if isinstance(error, NotFound):
+            return self.tr("Not found"), self.tr(
+                "This record no longer exists; another user may have removed it.")
+        if isinstance(error, ConflictError):
+            return self.tr("Changed by another user"), self.tr(
+                "%1 changed this record in the meantime. Nothing was saved; reload it and "
+                "make your change again.").replace("%1", error.changed_by)
+        if isinstance(error, AuthenticationFailed):
+            return self.tr("Sign-in failed"), self.tr("Wrong user name or password.")
+        if isinstance(error, PossibleDuplicate):
+            return self.tr("Possible duplicate"), self.tr(
+                "A similar customer already exists.")
+        return self.tr("Unexpected error"), self.tr(
+            "Something went wrong: %1").replace("%1", str(error) or type(error).__name__)
+
+    def validation_text(self, error: ValidationError) -> str:
+        messages = Messages(self)
+        lines = [f"{messages.field_label(name)}: {messages.field_error(problem)}"
+                 for name, problem in error.errors.items()]
+        return "\n".join(lines) or self.tr("The input is not valid.")
+
+
+def show_error(parent: QWidget | None, error: Exception) -> ErrorDialog:
+    """Show ``error`` without blocking; the dialog is window-modal over ``parent``."""
+    dialog = ErrorDialog(error, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

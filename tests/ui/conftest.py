@@ -1,0 +1,83 @@
+"""Qt tests run offscreen on real services over a temporary SQLite database."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+
+from app.data.database import Database, open_database  # noqa: E402
+from app.logic.dto import Actor  # noqa: E402
+from app.logic.services import Services  # noqa: E402
+from app.ui.messages import Messages  # noqa: E402
+from app.ui.tasks import SyncTaskRunner  # noqa: E402
+from .helpers import add_customers  # noqa: E402
+
+PASSWORD = "secret123"
+# The offscreen platform has no window manager and says so; these are not our warnings.
+OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise|requestActivate)\(\)"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("qt_log_ignore", OFFSCREEN_NOISE)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def settings_sandbox(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """QSettings write to a throw-away INI file, never to the user's real settings."""
+    QCoreApplication.setOrganizationName("KehuTest")
+    QCoreApplication.setApplicationName("KehuTest")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("settings")))
+
+
+@pytest.fixture(autouse=True)
+def clean_settings(settings_sandbox: None) -> Iterator[None]:
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+def make_services(path: str) -> tuple[Database, Services]:
+    db = open_database(f"sqlite:///{path}")
+    return db, Services.build(db.unit_of_work, db.display_url)
+
+
+@pytest.fixture
+def services(tmp_path) -> Iterator[Services]:
+    db, services = make_services(str(tmp_path / "t.db"))
+    services.auth.create_admin("admin", PASSWORD)
+    yield services
+    db.dispose()
+
+
+@pytest.fixture
+def actor(services: Services) -> Actor:
+    return services.auth.login("admin", PASSWORD)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services, Actor]]:
+    """A database with 450 customers (more than two pages), shared by read-only tests."""
+    db, services = make_services(str(tmp_path_factory.mktemp("many") / "many.db"))
+    services.auth.create_admin("admin", PASSWORD)
+    actor = services.auth.login("admin", PASSWORD)
+    add_customers(services, actor, 450)
+    yield services, actor
+    db.dispose()
+
+
+@pytest.fixture
+def runner(qapp) -> SyncTaskRunner:
+    return SyncTaskRunner()
+
+
+@pytest.fixture
+def messages(qapp) -> Messages:
+    return Messages()

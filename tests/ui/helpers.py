@@ -1,0 +1,48 @@
+"""Small helpers shared by the UI tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.logic.customers import STATUSES, TIERS
+from app.logic.dto import Actor
+from app.logic.services import Services
+
+CITIES = ("北京", "上海", "Shenzhen", "广州", "Hangzhou")
+
+
+def add_customers(services: Services, actor: Actor, count: int) -> None:
+    for n in range(count):
+        services.customers.create_customer(actor, {
+            "name": f"Customer {n:04d} 公司", "city": CITIES[n % len(CITIES)],
+            "status": STATUSES[n % len(STATUSES)], "tier": TIERS[n % len(TIERS)],
+            "phone": f"010-{n:08d}"}, allow_duplicate=True)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Commit ``text`` through the input method, as a Chinese IME does."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def answer_modal(context: QWidget, handle: Callable[[QWidget], None],
+                 expected: type | None = None, delay: int = 0) -> list[QWidget]:
+    """Once a modal dialog is up, pass it to ``handle``; returns the dialogs seen."""
+    seen: list[QWidget] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or (expected is not None and not isinstance(dialog, expected)):
+            QTimer.singleShot(10, context, check)
+            return
+        seen.append(dialog)
+        handle(dialog)
+
+    QTimer.singleShot(delay, context, check)
+    return seen
