@@ -1,0 +1,148 @@
+"""The customer list pages by keyset: every row exactly once, in order, and never by OFFSET."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+
+from app.data.database import Database
+from app.data.models import Customer, User
+from app.data.repositories import CustomerRepository
+from app.logic.dto import CustomerQuery
+
+SORT_ATTRIBUTES = {"name": "name_sort", "code": "code", "city": "city", "status": "status",
+                   "tier": "tier", "updated": "updated_at", "owner": "owner_id"}
+NAMES = ("alpha", "bravo", "alpha", "charlie", "delta", "bravo", "echo")
+CITIES = ("beijing", "shanghai", "", "beijing", "guangzhou")
+STATUSES = ("prospect", "active", "dormant", "lost", "active")
+TIERS = ("premium", "major", "ordinary", "restricted", "potential", "ordinary")
+T0 = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+ROWS = 26
+
+
+@pytest.fixture
+def customers(db: Database) -> list[dict[str, Any]]:
+    """26 customers with ties in every sort column, NULL owners and some archived rows.
+
+    Ids do not follow codes, names or times, so a page boundary that forgets the id
+    tie-breaker, or a NULL, shows up as a lost or repeated row.
+    """
+    with db.unit_of_work() as uow:
+        owners = [User(username=f"owner{i}", password_hash="-") for i in range(3)]
+        uow.session.add_all(owners)
+        uow.flush()
+        owner_ids: list[int | None] = [None, owners[2].id, None, owners[0].id, owners[1].id]
+        for i in range(ROWS):
+            customer = Customer(
+                code=f"K{(i * 7) % ROWS:03d}", name=NAMES[i % len(NAMES)],
+                city=CITIES[i % len(CITIES)], status=STATUSES[i % len(STATUSES)],
+                tier=TIERS[i % len(TIERS)], owner_id=owner_ids[i % len(owner_ids)],
+                updated_at=T0 + timedelta(seconds=(i * 5) % 4, microseconds=i % 2),
+                archived_at=T0 if i % 9 == 4 else None,
+            )
+            CustomerRepository.refresh_search_key(customer)
+            uow.customers.add(customer)
+        uow.commit()
+        rows = uow.session.execute(select(Customer)).scalars()
+        return [{"id": c.id, "archived": c.archived_at is not None, "name": c.name,
+                 "status": c.status, "city": c.city, "owner_id": c.owner_id,
+                 **{sort: getattr(c, attr) for sort, attr in SORT_ATTRIBUTES.items()}}
+                for c in rows]
+
+
+def expected_ids(rows: list[dict[str, Any]], sort: str, descending: bool,
+                 keep: Any = lambda r: True) -> list[int]:
+    """The documented order: by the sort column, NULLs first, then by id; descending reverses."""
+    kept = [r for r in rows if keep(r)]
+    kept.sort(key=lambda r: (r[sort] is not None, r[sort], r["id"]))
+    ids = [r["id"] for r in kept]
+    return ids[::-1] if descending else ids
+
+
+def walk(db: Database, query: CustomerQuery, limit: int) -> Iterator[int]:
+    """Follow next_key from the first page to the last, one unit of work per page."""
+    after = None
+    for _ in range(ROWS + 2):
+        with db.unit_of_work(write=False) as uow:
+            rows, after = uow.customer_queries.page(query, after, limit)
+        assert len(rows) <= limit
+        yield from (r.id for r in rows)
+        if after is None:
+            return
+    pytest.fail("paging did not reach the end")
+
+
+FILTERS = {
+    "everything current": (CustomerQuery(), lambda r: not r["archived"]),
+    "archived included": (CustomerQuery(include_archived=True), lambda r: True),
+    "status active": (CustomerQuery(status="active"),
+                      lambda r: r["status"] == "active" and not r["archived"]),
+    "city beijing": (CustomerQuery(city="beijing"),
+                     lambda r: r["city"] == "beijing" and not r["archived"]),
+    "searching alpha": (CustomerQuery(search="alpha"),
+                        lambda r: r["name"] == "alpha" and not r["archived"]),
+}
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize("sort", list(SORT_ATTRIBUTES))
+def test_paging_visits_every_row_once_in_order(db: Database, customers: list[dict[str, Any]],
+                                               sort: str, descending: bool) -> None:
+    for label, (base, keep) in FILTERS.items():
+        query = CustomerQuery(**{**base.__dict__, "sort": sort, "descending": descending})
+        expected = expected_ids(customers, sort, descending, keep)
+        assert expected, label
+        for limit in (1, 4, len(expected)):
+            assert list(walk(db, query, limit)) == expected, f"{label}, pages of {limit}"
+
+
+def test_owner_filter_pages_only_that_owners_rows(db: Database,
+                                                  customers: list[dict[str, Any]]) -> None:
+    owner = next(r["owner_id"] for r in customers if r["owner_id"] is not None)
+    query = CustomerQuery(owner_id=owner, sort="city")
+    expected = expected_ids(customers, "city", False,
+                            lambda r: r["owner_id"] == owner and not r["archived"])
+    assert list(walk(db, query, 2)) == expected
+
+
+def test_the_last_page_says_there_is_no_next_page(db: Database,
+                                                  customers: list[dict[str, Any]]) -> None:
+    current = len([r for r in customers if not r["archived"]])
+    with db.unit_of_work(write=False) as uow:
+        rows, next_key = uow.customer_queries.page(CustomerQuery(), None, current)
+        assert len(rows) == current
+        assert next_key is None
+        rows, next_key = uow.customer_queries.page(CustomerQuery(), None, current - 1)
+        assert next_key == (rows[-1].sort_value, rows[-1].id)
+
+
+def test_an_empty_list_is_one_empty_page(db: Database) -> None:
+    with db.unit_of_work(write=False) as uow:
+        assert uow.customer_queries.page(CustomerQuery(), None, 10) == ([], None)
+
+
+def test_pages_are_fetched_by_key_never_by_offset(db: Database,
+                                                  customers: list[dict[str, Any]]) -> None:
+    pages: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if "FROM customers" in statement and "LIMIT" in statement:
+            pages.append((statement.upper(), parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        for sort in SORT_ATTRIBUTES:
+            list(walk(db, CustomerQuery(sort=sort), 3))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert len(pages) > 3 * len(SORT_ATTRIBUTES)
+    for statement, parameters in pages:
+        if "OFFSET" in statement:  # SQLite's compiler always appends "OFFSET ?" bound to 0
+            assert db.dialect == "sqlite" and statement.endswith("OFFSET ?"), statement
+            assert parameters[-1] == 0, statement
+    continued = [s for s, _ in pages if "(CUSTOMERS." in s and ") > (" in s]
+    assert continued, "later pages continue after the last row's (sort value, id)"
