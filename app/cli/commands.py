@@ -203,3 +203,22 @@ HANDLERS: dict[tuple[str | None, str | None], Handler] = {
     ("customers", "update"): customers_update,
     ("demo", None): demo,
 }
+
+
+def _admin_handlers() -> None:
+    from app.cli import admin
+
+    HANDLERS.update({
+        ("user", "add"): admin.user_add,
+        ("user", "list"): admin.user_list,
+        ("user", "change-password"): admin.user_change_password,
+        **{("user", a): admin.user_change
+           for a in ("disable", "enable", "unlock", "reset-password")},
+        ("role", "list"): admin.role_list,
+        ("role", "show"): admin.role_show,
+        ("audit", "list"): admin.audit_list,
+        ("audit", "verify"): admin.audit_verify,
+    })
+
+
+_admin_handlers()

@@ -49,12 +49,8 @@ def customer_rows(args: Namespace, rows: Sequence[CustomerRow]) -> None:
         dump(records)
         return
     columns = ("code", "name", "status", "owner", "city", "phone")
-    table = [[str(rec[c] or "") for c in columns] for rec in records]
-    widths = [max([_width(c)] + [_width(row[i]) for row in table]) for i, c in
-              enumerate(columns)]
-    print("  ".join(_pad(c.upper(), w) for c, w in zip(columns, widths, strict=True)))
-    for row in table:
-        print("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)))
+    table(tuple(c.upper() for c in columns), [[str(rec[c] or "") for c in columns]
+                                              for rec in records])
     print(f"({len(records)} customer{'s' if len(records) != 1 else ''})")
 
 
@@ -74,6 +70,13 @@ def customer_detail(args: Namespace, detail: CustomerDetail, headline: str = "")
         star = "*" if contact["is_primary"] else " "
         print(f"{'contact':>20}: {star} {contact['name']}  {contact['mobile'] or contact['phone']}"
               f"  {contact['email']}")
+
+
+def table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max([_width(c)] + [_width(str(r[i])) for r in rows]) for i, c in enumerate(columns)]
+    print("  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for row in rows:
+        print("  ".join(_pad(str(v), w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _width(text: str) -> int:
