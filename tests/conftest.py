@@ -90,7 +90,8 @@ class PgServer:
             conn.execute(text("SET LOCAL lock_timeout = '10s'"))
             names = ", ".join(f'"{n}"' for n in self.tables.tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            for table in sort_tables(t for t in self.tables.tables.values() if self.seed[t.name]):
+            seeded = [t for t in self.tables.tables.values() if self.seed[t.name]]
+            for table in sort_tables(seeded):
                 conn.execute(insert(table), self.seed[table.name])
             for name, (last_value, is_called) in self.sequences.items():
                 conn.execute(text("SELECT setval(:seq, :value, :called)"),
@@ -174,6 +175,20 @@ def quick_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 def admin(services: Services, quick_hashing: None) -> Actor:
     services.auth.create_admin("admin", ADMIN_PASSWORD, display_name="Ada Admin")
     return services.auth.login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def make_user(services: Services, admin: Actor) -> Callable[..., Actor]:
+    """Adds a user through the admin, signs them in and sets their own password."""
+
+    def make(username: str, display_name: str = "", roles: tuple[str, ...] = ("admin",)
+             ) -> Actor:
+        services.users.add_user(admin, username, "temporary secret 1", display_name,
+                                roles=roles)
+        first = services.auth.login(username, "temporary secret 1")
+        return services.auth.change_password(first, "temporary secret 1", ADMIN_PASSWORD)
+
+    return make
 
 
 # --- looking at what was written -------------------------------------------------------------
