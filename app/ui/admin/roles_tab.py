@@ -1,0 +1,221 @@
+"""Roles: the list on the left, the chosen role's name and permission matrix on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.logic.dto import Actor, RoleDetail
+from app.logic.services import Services
+from app.ui import persist
+from app.ui.admin.errors import show_admin_error
+from app.ui.admin.labels import AdminLabels
+from app.ui.admin.prompts import Confirm, ask_yes_no
+from app.ui.admin.role_dialog import RoleDialog, RoleInput
+from app.ui.admin.role_matrix import RoleMatrix
+from app.ui.tasks import Runner
+
+SETTINGS_KEY = "admin/roles"
+
+
+class RolesTab(QWidget):
+    def __init__(self, services: Services, actor: Actor, runner: Runner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rolesTab")
+        self._services, self._actor, self._runner = services, actor, runner
+        self.labels = AdminLabels(self)
+        self.roles: list[RoleDetail] = []
+        self.current: RoleDetail | None = None
+        self.confirm: Confirm = ask_yes_no
+        self._build()
+        self.reload()
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.role_list = QListWidget()
+        self.role_list.setObjectName("roleList")
+        self.role_list.currentItemChanged.connect(self.on_role_chosen)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.role_list)
+        buttons = QHBoxLayout()
+        self.new_button = self._button("newRole", self.tr("&New..."), self.on_new)
+        self.copy_button = self._button("copyRole", self.tr("&Copy..."), self.on_copy)
+        self.delete_button = self._button("deleteRole", self.tr("De&lete"), self.on_delete)
+        for button in (self.new_button, self.copy_button, self.delete_button):
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("rolesSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self._build_editor())
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def _build_editor(self) -> QWidget:
+        self.name = QLineEdit()
+        self.name.setObjectName("roleName")
+        self.description = QLineEdit()
+        self.description.setObjectName("roleDescription")
+        for line in (self.name, self.description):
+            line.setMaxLength(2000)
+        self.members = QLabel()
+        self.members.setObjectName("roleMembers")
+        form = QFormLayout()
+        form.addRow(self.tr("N&ame:"), self.name)
+        form.addRow(self.tr("Desc&ription:"), self.description)
+        form.addRow(self.tr("Members:"), self.members)
+        self.matrix = RoleMatrix(self.labels)
+        scroll = QScrollArea()
+        scroll.setWidget(self.matrix)
+        scroll.setWidgetResizable(True)
+        self.save_button = self._button("saveRole", self.tr("&Save role"), self.on_save)
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.revert_button = self._button("revertRole", self.tr("&Revert"), self.on_revert)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.save_button)
+        editor = QWidget()
+        layout = QVBoxLayout(editor)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bar)
+        return editor
+
+    def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # --- loading and choosing ---------------------------------------------------------------
+    def reload(self, select_code: str | None = None) -> None:
+        keep = select_code or (self.current.code if self.current else None)
+        self._runner.run(lambda: self._services.roles.list_roles(self._actor),
+                         lambda roles: self.on_loaded(roles, keep),
+                         lambda exc: show_admin_error(self, exc), context=self)
+
+    def on_loaded(self, roles: list[RoleDetail], select_code: str | None) -> None:
+        self.roles = roles
+        self.role_list.blockSignals(True)
+        self.role_list.clear()
+        for role in roles:
+            item = QListWidgetItem(self.labels.role(role.code, role.name))
+            item.setData(Qt.ItemDataRole.UserRole, role.code)
+            item.setToolTip(role.code)
+            self.role_list.addItem(item)
+        self.role_list.blockSignals(False)
+        codes = [r.code for r in roles]
+        row = codes.index(select_code) if select_code in codes else (0 if codes else -1)
+        self.role_list.setCurrentRow(row)
+        if row < 0:
+            self.show_role(None)
+
+    def on_role_chosen(self, item: QListWidgetItem | None) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.show_role(next((r for r in self.roles if r.code == code), None))
+
+    def show_role(self, role: RoleDetail | None) -> None:
+        self.current = role
+        self.name.setText(self.labels.role(role.code, role.name) if role else "")
+        self.description.setText(role.description if role else "")
+        self.members.setText(str(role.members) if role else "")
+        self.matrix.set_role(role)
+        self.update_controls()
+
+    def update_controls(self) -> None:
+        can, chosen = self._actor.can, self.current is not None
+        editable = chosen and can("admin", "edit")
+        for widget in (self.name, self.description):
+            widget.setReadOnly(not editable)
+        self.matrix.set_editable(editable)
+        self.save_button.setEnabled(editable)
+        self.revert_button.setEnabled(editable)
+        self.new_button.setEnabled(can("admin", "create"))
+        self.copy_button.setEnabled(chosen and can("admin", "create"))
+        self.delete_button.setEnabled(chosen and can("admin", "delete"))
+
+    # --- saving ---------------------------------------------------------------------------
+    def on_save(self) -> None:
+        role = self.current
+        if role is None or not self._actor.can("admin", "edit"):
+            return
+        shown = self.labels.role(role.code, role.name)
+        name = None if self.name.text() == shown else self.name.text()
+        rights, scopes = self.matrix.rights(), self.matrix.scopes()
+        description = self.description.text()
+        self._runner.run(
+            lambda: self._services.roles.update_role(self._actor, role.code, role.version, name,
+                                                     description, rights, scopes),
+            lambda saved: self.reload(saved.code), self.on_failed, context=self)
+
+    def on_revert(self) -> None:
+        self.show_role(self.current)
+
+    def on_failed(self, error: Exception) -> None:
+        show_admin_error(self, error)
+
+    def on_new(self) -> RoleDialog | None:
+        return self._open_dialog(None) if self._actor.can("admin", "create") else None
+
+    def on_copy(self) -> RoleDialog | None:
+        if self.current is None or not self._actor.can("admin", "create"):
+            return None
+        return self._open_dialog(self.current)
+
+    def _open_dialog(self, source: RoleDetail | None) -> RoleDialog:
+        dialog = RoleDialog(self.labels, self.roles, source, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_save.connect(lambda value: self.on_create(dialog, value))
+        dialog.open()
+        return dialog
+
+    def on_create(self, dialog: RoleDialog, value: RoleInput) -> None:
+        def created(role: RoleDetail) -> None:
+            dialog.close()
+            self.reload(role.code)
+
+        self._runner.run(
+            lambda: self._services.roles.create_role(self._actor, value.code, value.name,
+                                                     value.description, value.copy_from),
+            created, lambda exc: show_admin_error(dialog, exc), context=dialog)
+
+    def on_delete(self) -> None:
+        role = self.current
+        if role is None or not self._actor.can("admin", "delete"):
+            return
+        if not self.confirm(self, self.tr("Delete role"), self.tr(
+                "Delete the role %1?").replace("%1", self.labels.role(role.code, role.name))):
+            return
+        self._runner.run(lambda: self._services.roles.delete_role(self._actor, role.code,
+                                                                  role.version),
+                         lambda _changed: self.reload(), self.on_failed, context=self)
+
+    # --- memory ---------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        persist.save_splitter(settings, SETTINGS_KEY, self.splitter)
+
+    def restore_state(self, settings: QSettings) -> None:
+        persist.restore_splitter(settings, SETTINGS_KEY, self.splitter)

@@ -1,0 +1,92 @@
+"""The table of user accounts (all of them: a company has tens or hundreds, not millions)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.logic.dto import RoleDetail, UserRow
+from app.ui.admin.labels import AdminLabels
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("username", "display_name", "roles", "department", "status", "last_login_at")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class UsersModel(QAbstractTableModel):
+    def __init__(self, labels: AdminLabels, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._labels = labels
+        self._rows: list[UserRow] = []
+        self._role_names: dict[str, str] = {}
+
+    def set_users(self, rows: list[UserRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_roles(self, roles: list[RoleDetail]) -> None:
+        self._role_names = {r.code: self._labels.role(r.code, r.name) for r in roles}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
+
+    def row_at(self, row: int) -> UserRow:
+        return self._rows[row]
+
+    def row_of(self, user_id: int) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == user_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.display(row, COLUMNS[index.column()])
+        if role == Qt.ItemDataRole.ForegroundRole and not row.is_active:
+            return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                       QPalette.ColorRole.Text))
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def display(self, row: UserRow, column: str) -> str:
+        if column == "roles":
+            return ", ".join(self._role_names.get(code, code) for code in row.roles)
+        if column == "status":
+            return self.status(row)
+        value = getattr(row, column)
+        if isinstance(value, datetime):
+            return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        return str(value or "")
+
+    def status(self, row: UserRow) -> str:
+        words = [self.tr("Active") if row.is_active else self.tr("Disabled")]
+        if row.locked:
+            words.append(self.tr("locked"))
+        if row.must_change_password:
+            words.append(self.tr("must change password"))
+        return ", ".join(words)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole
+                or not 0 <= section < len(COLUMNS)):
+            return None
+        return (self.tr("User name"), self.tr("Display name"), self.tr("Roles"),
+                self.tr("Department"), self.tr("Status"), self.tr("Last sign-in"))[section]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
