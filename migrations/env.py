@@ -44,6 +44,8 @@ def run_offline() -> None:
         render_as_batch=True,
         include_object=include_object,
     )
+    if context.get_context().dialect.name == "mssql":  # no server to ask: SQL Server 2019,
+        context.get_context().dialect.server_version_info = (15,)  # so Date is DATE not DATETIME
     with context.begin_transaction():
         context.run_migrations()
 
