@@ -1,0 +1,238 @@
+"""The audit log page the main window hosts: filters, lazy list, entry detail, export, verify."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.logic.dto import Actor, AuditFilter, ChainReport, UserRow
+from app.logic.services import Services
+from app.ui import persist
+from app.ui.audit.detail import AuditDetail
+from app.ui.audit.export import AuditExport
+from app.ui.audit.filter_bar import AuditFilterBar
+from app.ui.audit.labels import AuditLabels, fill
+from app.ui.audit.model import ROW_ROLE, AuditLogModel
+from app.ui.errors import show_error
+from app.ui.tasks import Runner
+
+SETTINGS_KEY = "audit/page"
+WIDTHS = (70, 150, 110, 110, 100, 90)
+
+
+class AuditLogPage(QWidget):
+    """Without the right audit.view it only says so; the services refuse anyway."""
+
+    def __init__(self, services: Services, actor: Actor, runner: Runner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditLogPage")
+        self._services, self._actor, self._runner = services, actor, runner
+        self.labels = AuditLabels(self)
+        self.ask_export_path: Callable[[], str] = self.choose_export_path
+        self.export: AuditExport | None = None
+        self.model = AuditLogModel(services, actor, runner, self.labels, self)
+        self.model.sig_total_changed.connect(self.on_total_changed)
+        self.model.sig_failed.connect(self.on_failed)
+        layout = QVBoxLayout(self)
+        if not actor.can("audit", "view"):
+            notice = QLabel(self.tr("You do not have the right to view the audit log."))
+            notice.setObjectName("noAccess")
+            notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(notice)
+            self.table = None
+            return
+        self._build(layout)
+        self.model.set_filters(AuditFilter())
+        self.load_users()
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self, layout: QVBoxLayout) -> None:
+        self.filter_bar = AuditFilterBar(self.labels)
+        self.filter_bar.sig_filters_changed.connect(self.on_filters_changed)
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.detail = AuditDetail(self.labels)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("auditSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self._build_status())
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.refresh_button = self._button("refreshAudit", self.tr("&Refresh"), self.reload)
+        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.verify_button = self._button("verifyChain", self.tr("&Verify chain"),
+                                          self.on_verify)
+        self.export_button = self._button("exportAudit", self.tr("E&xport to Excel..."),
+                                          self.on_export)
+        self.export_button.setEnabled(self._actor.can("audit", "export"))
+        if not self._actor.can("audit", "export"):
+            self.export_button.setToolTip(self.tr("You do not have the right to export the "
+                                                  "audit log."))
+        for button in (self.refresh_button, self.verify_button, self.export_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    def _build_status(self) -> QWidget:
+        self.total_label = QLabel()
+        self.total_label.setObjectName("auditTotal")
+        self.chain_label = QLabel()
+        self.chain_label.setObjectName("chainStatus")
+        self.chain_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("auditStatus")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        status = QWidget()
+        row = QHBoxLayout(status)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.total_label)
+        row.addWidget(self.status_label, 1)
+        row.addWidget(self.chain_label)
+        return status
+
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # --- the list -------------------------------------------------------------------------
+    def load_users(self) -> None:
+        services, actor = self._services, self._actor
+
+        def load() -> list[UserRow]:
+            if actor.can("admin", "view"):
+                return services.users.list_all_users(actor)
+            return services.auth.list_users(actor) if actor.can("customers", "view") else []
+
+        self._runner.run(load, self.filter_bar.set_users, self.on_failed, context=self)
+
+    def reload(self) -> None:
+        self.model.reload()
+
+    def on_filters_changed(self, filters: AuditFilter) -> None:
+        self.model.set_filters(filters)
+
+    def on_total_changed(self, total: int) -> None:
+        self.total_label.setText(self.tr("%1 entries").replace("%1", f"{total:,}"))
+
+    def on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection
+                             ) -> None:
+        rows = self.table.selectionModel().selectedRows() if self.table else []
+        self.detail.show_entry(rows[0].data(ROW_ROLE) if rows else None)
+
+    def on_failed(self, error: Exception) -> None:
+        show_error(self, error)
+
+    # --- verify ---------------------------------------------------------------------------
+    def on_verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.chain_label.setText(self.tr("Verifying..."))
+        self._runner.run(lambda: self._services.audit.verify_audit_chain(self._actor),
+                         self.on_verified, self.on_verify_failed, context=self)
+
+    def on_verified(self, report: ChainReport) -> None:
+        self.verify_button.setEnabled(True)
+        self.report = report
+        if report.intact:
+            text = self.tr("Chain intact: %1 entries checked.").replace(
+                "%1", f"{report.checked:,}")
+            colour = "darkgreen"
+        else:
+            text = fill(self.tr("Chain broken at entry %1: %2"), report.first_bad_id,
+                        self.reason(report.reason))
+            colour = "darkred"
+        self.chain_label.setText(text)
+        self.chain_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def on_verify_failed(self, error: Exception) -> None:
+        self.verify_button.setEnabled(True)
+        self.chain_label.clear()
+        show_error(self, error)
+
+    def reason(self, reason: str) -> str:
+        return {"entry missing or out of order": self.tr("an entry is missing or out of order"),
+                "previous hash does not match": self.tr("the link to the previous entry is "
+                                                        "broken"),
+                "content does not match its hash": self.tr("its content was changed after "
+                                                           "it was written"),
+                }.get(reason, reason)
+
+    # --- export ---------------------------------------------------------------------------
+    def choose_export_path(self) -> str:
+        name = f"audit-log-{date.today().isoformat()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), name,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        return path
+
+    def on_export(self) -> AuditExport | None:
+        if not self._actor.can("audit", "export") or self.export is not None:
+            return None
+        path = self.ask_export_path()
+        if not path:
+            return None
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.export = AuditExport(self._services, self._actor, self._runner, self)
+        self.export.sig_finished.connect(lambda count: self.on_exported(count, path))
+        self.export.sig_failed.connect(self.on_export_failed)
+        self.export_button.setEnabled(False)
+        self.export.start(self.model.filters, path)
+        return self.export
+
+    def on_exported(self, count: int, path: str) -> None:
+        self.export = None
+        self.export_button.setEnabled(True)
+        if count < 0:
+            self.status_label.setText(self.tr("Export cancelled; no file was written."))
+            return
+        self.status_label.setText(fill(self.tr("Exported %1 entries to %2."), f"{count:,}",
+                                       path))
+        self.reload()
+
+    def on_export_failed(self, error: Exception) -> None:
+        self.export = None
+        self.export_button.setEnabled(True)
+        show_error(self, error)
+
+    # --- memory ---------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        if self.table is not None:
+            persist.save_header(settings, SETTINGS_KEY, self.table.horizontalHeader())
+            persist.save_splitter(settings, SETTINGS_KEY, self.splitter)
+
+    def restore_state(self, settings: QSettings) -> None:
+        if self.table is not None:
+            persist.restore_header(settings, SETTINGS_KEY, self.table.horizontalHeader())
+            persist.restore_splitter(settings, SETTINGS_KEY, self.splitter)
