@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.data.models import (
@@ -196,5 +196,4 @@ def has_history(session: Session, user_id: int) -> bool:
 
 
 def delete_user(session: Session, user: User) -> None:
-    session.execute(delete(UserRole).where(UserRole.user_id == user.id))
-    session.delete(user)
+    session.delete(user)  # the ORM removes the user_roles rows with it

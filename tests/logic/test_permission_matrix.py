@@ -1,0 +1,110 @@
+"""Every public service method refuses a user without the right — found by introspection,
+so a method added later cannot be forgotten."""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from app.logic import dto
+from app.logic.dto import Actor
+from app.logic.errors import PermissionDenied
+from app.logic.permissions import ACTIONS, MODULES
+from app.logic.services import Services
+
+# Methods that run before anyone is signed in. Each has no ``actor`` parameter, and this
+# list is checked against the code: a new method without ``actor`` fails the test below.
+BEFORE_SIGN_IN = {"auth.login", "auth.has_users", "auth.security_settings"}
+# Methods whose actor is optional: without one they only work on an empty database.
+BOOTSTRAP = {"auth.create_admin"}
+# The one method a signed-in user needs no right for: changing their own password.
+OWN_ACCOUNT = {"auth.change_password"}
+
+
+def public_methods(services: Services) -> Iterator[tuple[str, Callable[..., Any]]]:
+    for service_name, service in services.all().items():
+        for name, method in inspect.getmembers(service, inspect.ismethod):
+            if not name.startswith("_"):
+                yield f"{service_name}.{name}", method
+
+
+def dummy(annotation: Any, name: str) -> Any:
+    """Some argument of the right type; the permission check must come before it is used."""
+    text = str(annotation)
+    for cls_name in ("CustomerQuery", "AuditFilter"):
+        if cls_name in text:
+            return getattr(dto, cls_name)()
+    if "int" in text and "str" not in text:
+        return 1
+    if "Mapping" in text or "dict" in text:
+        return {"name": "x"}
+    if "Iterable" in text or "Sequence" in text:
+        return []
+    if "bool" in text:
+        return False
+    if name == "path":
+        return "unused.xlsx"
+    return "x"
+
+
+def nobody() -> Actor:
+    return Actor(user_id=10**6, username="nobody")
+
+
+def call_without_rights(method: Callable[..., Any]) -> None:
+    signature = inspect.signature(method)
+    hints = typing.get_type_hints(method)
+    args = []
+    for param in signature.parameters.values():
+        if param.kind in (param.VAR_KEYWORD, param.VAR_POSITIONAL):
+            continue
+        if param.name == "actor":
+            args.append(nobody())
+        elif param.default is inspect.Parameter.empty:
+            args.append(dummy(hints.get(param.name), param.name))
+    method(*args)
+
+
+def test_every_public_method_refuses_a_user_without_rights(services: Services) -> None:
+    checked = []
+    for name, method in public_methods(services):
+        if name in BEFORE_SIGN_IN | BOOTSTRAP | OWN_ACCOUNT:
+            continue
+        with pytest.raises(PermissionDenied):
+            call_without_rights(method)
+        checked.append(name)
+    assert len(checked) >= 35, checked  # all services are really enumerated
+    assert "customers.create_customer" in checked and "audit.export_audit_entries" in checked
+
+
+def test_only_the_listed_methods_work_without_a_signed_in_user(services: Services) -> None:
+    without_actor = {name for name, m in public_methods(services)
+                     if "actor" not in inspect.signature(m).parameters}
+    assert without_actor == BEFORE_SIGN_IN
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_a_single_right_grants_exactly_that(module: str) -> None:
+    for action in ACTIONS:
+        actor = Actor(user_id=1, username="u", rights=frozenset({(module, action)}))
+        assert actor.can(module, action)
+        others = [(m, a) for m in MODULES for a in ACTIONS if (m, a) != (module, action)]
+        assert not any(actor.can(m, a) for m, a in others)
+
+
+def test_default_roles_match_the_product(services: Services, admin: Actor) -> None:
+    roles = {r.code: r for r in services.roles.list_roles(admin)}
+    assert set(roles) == {"admin", "sales_manager", "salesperson", "finance", "service",
+                          "auditor"}
+    assert roles["admin"].rights == {(m, a) for m in MODULES for a in ACTIONS}
+    auditor = roles["auditor"]
+    assert {a for _, a in auditor.rights} <= {"view", "export"}  # changes nothing
+    assert ("audit", "view") in auditor.rights
+    assert dict(roles["salesperson"].scopes)["customers"] == "own"
+    assert dict(roles["sales_manager"].scopes)["customers"] == "team"
+    assert ("sales", "approve") in roles["sales_manager"].rights  # the credit override
+    assert not any(m == "admin" for m, _ in roles["salesperson"].rights)
