@@ -1,0 +1,31 @@
+"""Fixtures of the administration screen tests: a migrated SQLite file and a signed-in admin."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.data.database import open_database  # noqa: E402
+from app.logic.services import Services  # noqa: E402
+from app.ui.tasks import SyncTaskRunner  # noqa: E402
+from .kit import ADMIN_PASSWORD, Env  # noqa: E402
+
+
+@pytest.fixture
+def env(tmp_path, quick_hashing: None) -> Iterator[Env]:
+    path = str(tmp_path / "admin.db")
+    db = open_database(f"sqlite:///{path}")
+    services = Services.build(db.unit_of_work, db.display_url)
+    services.auth.create_admin("admin", ADMIN_PASSWORD)
+    yield Env(services, services.auth.login("admin", ADMIN_PASSWORD), path)
+    db.dispose()
+
+
+@pytest.fixture
+def sync_runner(qapp) -> SyncTaskRunner:
+    return SyncTaskRunner()

@@ -1,0 +1,53 @@
+"""Helpers for the administration and audit-log screen tests (real services, SQLite)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from app.logic.dto import Actor, UserRow
+from app.logic.services import Services
+from app.ui.errors import ErrorDialog
+
+ADMIN_PASSWORD = "secret123"
+BAD_INPUTS = {
+    "very_long": "长" * 3000,
+    "control_chars": "bad\x00name\x07",
+    "sql": "x'); DROP TABLE users; --",
+    "emoji": "团队 😀👍🏽",
+    "mixed_scripts": "Zhang 张三 Иван عربي",
+    "html": "<b>bold</b> & %1 %2",
+}
+
+
+@dataclass
+class Env:
+    services: Services
+    admin: Actor
+    db_path: str
+
+
+def add_signed_in(services: Services, admin: Actor, username: str, roles: list[str],
+                  department_id: int | None = None) -> tuple[UserRow, Actor]:
+    """A user with ``roles`` who has signed in and chosen their own password."""
+    row = services.users.add_user(admin, username, "temporary-pw-1", username.title(), roles,
+                                  department_id)
+    actor = services.auth.login(username, "temporary-pw-1")
+    actor = services.auth.change_password(actor, "temporary-pw-1", "chosen-pw-22")
+    return row, actor
+
+
+def error_dialogs(widget: QWidget) -> list[ErrorDialog]:
+    return widget.findChildren(ErrorDialog)
+
+
+def close_errors(widget: QWidget) -> list[str]:
+    """The texts of the error dialogs shown over ``widget``; closes them."""
+    texts = []
+    for dialog in error_dialogs(widget):
+        texts.append(dialog.text())
+        dialog.close()
+        dialog.setParent(None)
+        dialog.deleteLater()
+    return texts
