@@ -7,11 +7,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import sessionmaker
 
 from app.data.engine import WRITE_OPTION, describe_url, make_engine, sqlite_path
 from app.data.uow import UnitOfWork
+
+# The newest migration; tests/data/test_schema_head.py checks it against migrations/.
+HEAD_REVISION = "0003"
 
 
 class Database:
@@ -41,14 +44,14 @@ class Database:
 
     # --- migrations -------------------------------------------------------------------
     def current_revision(self) -> str | None:
-        from app.data.migrate import current_revision
-
-        return current_revision(self.engine)
+        """The schema revision, read with plain SQL (importing alembic costs start-up time)."""
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def needs_upgrade(self) -> bool:
-        from app.data.migrate import head_revision
-
-        return self.current_revision() != head_revision()
+        return self.current_revision() != HEAD_REVISION
 
     def upgrade(self, backup: bool = True) -> Path | None:
         """Bring the schema to head. A SQLite file is copied to a timestamped backup first."""
