@@ -26,7 +26,7 @@ from sqlalchemy import (
     text,
 )
 
-from app.data import migrate
+from app.data import database, migrate
 from app.data.database import Database, open_database
 from app.data.engine import make_engine
 from app.data.models import Base, Customer, Role
@@ -226,6 +226,7 @@ def install_newer_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> st
     (folder / "versions" / "9999_probe.py").write_text(
         PROBE_REVISION.format(head=migrate.head_revision()), encoding="utf-8")
     monkeypatch.setattr(migrate, "migrations_dir", lambda: folder)
+    monkeypatch.setattr(database, "HEAD_REVISION", "9999")  # what the newer release knows
     return "9999"
 
 
