@@ -165,7 +165,8 @@ def _brief(changes: dict) -> str:
 def audit_verify(args: Namespace, services: Services, db: Any) -> int:
     actor = sign_in(args, services)
     report = services.audit.verify_audit_chain(actor)
-    text = (f"audit log intact: {report.checked} entries verified" if report.intact else
+    text = (f"audit log intact: {report.checked} entries verified; head hash "
+            f"{report.head_hash or '-'}" if report.intact else
             f"audit log BROKEN at entry {report.first_bad_id}: {report.reason} "
             f"({report.checked} entries before it verified)")
     output.emit(args, report, text)

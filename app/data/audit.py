@@ -61,27 +61,30 @@ class ChainProblem:
     reason: str
 
 
-def verify_chain(session: Session, batch: int = 5000) -> tuple[int, ChainProblem | None]:
-    """Walk the chain in id order; return (entries checked, first problem or None)."""
+def verify_chain(session: Session, batch: int = 5000
+                 ) -> tuple[int, ChainProblem | None, str]:
+    """Walk the chain in id order; return (entries checked, first problem or None, the hash
+    of the last good entry)."""
     prev_hash = ""
     expected_id = 1
     checked = 0
     for entry in _entries(session, batch):
         if entry.id != expected_id:
-            return checked, ChainProblem(expected_id, "entry missing or out of order")
+            return checked, ChainProblem(expected_id, "entry missing or out of order"), prev_hash
         if entry.prev_hash != prev_hash:
-            return checked, ChainProblem(entry.id, "previous hash does not match")
+            return checked, ChainProblem(entry.id, "previous hash does not match"), prev_hash
         digest = entry_hash(prev_hash, entry.id, entry.at, entry.user_id, entry.username,
                             entry.action, entry.entity_type, entry.entity_id, entry.changes)
         if digest != entry.hash:
-            return checked, ChainProblem(entry.id, "content does not match its hash")
+            return checked, ChainProblem(entry.id, "content does not match its hash"), prev_hash
         prev_hash = entry.hash
         expected_id += 1
         checked += 1
     head = session.get(AuditHead, HEAD_ID)
     if head is not None and (head.last_id != checked or head.last_hash != prev_hash):
-        return checked, ChainProblem(checked + 1, "entries after this point were removed")
-    return checked, None
+        return (checked, ChainProblem(checked + 1, "entries after this point were removed"),
+                prev_hash)
+    return checked, None, prev_hash
 
 
 def _entries(session: Session, batch: int) -> Iterator[Any]:

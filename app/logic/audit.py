@@ -53,11 +53,11 @@ class AuditService(Service):
     def verify_audit_chain(self, actor: Actor) -> ChainReport:
         require(actor, "audit", "view")
         with self._open(actor, write=False) as uow:
-            checked, problem = verify_chain(uow.session)
+            checked, problem, last_hash = verify_chain(uow.session)
         if problem is None:
-            return ChainReport(checked=checked, intact=True)
+            return ChainReport(checked=checked, intact=True, head_hash=last_hash)
         return ChainReport(checked=checked, intact=False, first_bad_id=problem.entry_id,
-                           reason=problem.reason)
+                           reason=problem.reason, head_hash=last_hash)
 
     def export_audit_entries(self, actor: Actor, filters: AuditFilter, path: str | Path,
                              progress: Progress | None = None) -> int:

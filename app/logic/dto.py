@@ -212,6 +212,7 @@ class ChainReport:
     intact: bool
     first_bad_id: int | None = None
     reason: str = ""
+    head_hash: str = ""  # of the last verified entry: note it outside the database
 
 
 @dataclass(frozen=True)
