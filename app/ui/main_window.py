@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -32,6 +32,7 @@ SEARCH_DELAY_MS = 250
 
 class MainWindow(QMainWindow):
     sig_language_changed = Signal(str)
+    DEFAULT_SIZE = QSize(1280, 800)
 
     def __init__(self, services: Services, actor: Actor, runner: Runner, messages: Messages,
                  parent: QWidget | None = None) -> None:
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
             self.tr("Search name, code, pinyin, phone, contact... (Ctrl+F)"))
-        self.search.setMinimumWidth(360)
+        self.search.setMinimumWidth(300)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.total_label)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.database_label)
+        if self.customers.model.total is not None:
+            self.on_total_changed(self.customers.model.total)
 
     # --- search ---------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -205,7 +208,7 @@ class MainWindow(QMainWindow):
     # --- memory ---------------------------------------------------------------------------
     def restore_state(self, settings: QSettings) -> None:
         if not persist.restore_window(settings, SETTINGS_KEY, self):
-            self.resize(1280, 800)
+            self.resize(self.DEFAULT_SIZE)
         persist.restore_splitter(settings, SETTINGS_KEY, self.splitter)
         self.customers.restore_state(settings)
 

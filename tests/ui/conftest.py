@@ -6,17 +6,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
 
-from app.data.database import Database, open_database  # noqa: E402
-from app.logic.dto import Actor  # noqa: E402
-from app.logic.services import Services  # noqa: E402
-from app.ui.messages import Messages  # noqa: E402
-from app.ui.tasks import SyncTaskRunner  # noqa: E402
-from .helpers import add_customers  # noqa: E402
+from app.data.database import Database, open_database
+from app.logic.dto import Actor
+from app.logic.services import Services
+from app.ui.messages import Messages
+from app.ui.tasks import SyncTaskRunner
+
+from .helpers import add_customers
 
 PASSWORD = "secret123"
 # The offscreen platform has no window manager and says so; these are not our warnings.

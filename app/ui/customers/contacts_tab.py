@@ -123,8 +123,9 @@ class ContactsTab(QWidget):
 
     def run_dialog(self, contact: ContactDetail | None, save: Any) -> None:
         dialog = ContactDialog(self._runner, self._messages, save, contact, self)
-        if dialog.exec() == ContactDialog.DialogCode.Accepted:
-            self.reload()
+        dialog.exec()
+        dialog.deleteLater()
+        self.reload()  # also after a conflict, so the list shows what is stored now
 
     def on_remove(self) -> None:
         contact = self.current()

@@ -63,13 +63,10 @@ class CustomerListView(QWidget):
         self.tier_filter = self._choice_combo("tierFilter", self.tr("All tiers"), TIERS)
         self.owner_filter = self._combo("ownerFilter", self.tr("All owners"))
         self.city_filter = self._combo("cityFilter", self.tr("All cities"))
-        for label, combo in ((self.tr("S&tatus"), self.status_filter),
-                             (self.tr("T&ier"), self.tier_filter),
-                             (self.tr("O&wner"), self.owner_filter),
-                             (self.tr("C&ity"), self.city_filter)):
-            caption = QLabel(label)
-            caption.setBuddy(combo)
-            bar.addWidget(caption)
+        tips = (self.tr("Status"), self.tr("Tier"), self.tr("Owner"), self.tr("City"))
+        for tip, combo in zip(tips, self.filters(), strict=True):
+            combo.setToolTip(tip)
+            combo.setAccessibleName(tip)
             bar.addWidget(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
         self.clear_button = QPushButton(self.tr("Clear filters"))
@@ -81,11 +78,16 @@ class CustomerListView(QWidget):
         bar.addWidget(self.total_label)
         return bar
 
+    def filters(self) -> tuple[QComboBox, ...]:
+        return (self.status_filter, self.tier_filter, self.owner_filter, self.city_filter)
+
     def _combo(self, name: str, all_text: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
         combo.addItem(all_text, None)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         return combo
 
     def _choice_combo(self, name: str, all_text: str, values: tuple[str, ...]) -> QComboBox:
@@ -133,7 +135,7 @@ class CustomerListView(QWidget):
             self.model.set_query(query)
 
     def on_clear_filters(self) -> None:
-        for combo in (self.status_filter, self.tier_filter, self.owner_filter, self.city_filter):
+        for combo in self.filters():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

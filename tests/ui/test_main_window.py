@@ -1,0 +1,116 @@
+"""The main window: search as you type, filters, status bar, opening customers, memory."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.ui.customers.form import CustomerForm
+from app.ui.main_window import MainWindow
+
+from .helpers import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, many, runner, messages):
+    services, actor = many
+    window = MainWindow(services, actor, runner, messages)
+    qtbot.addWidget(window)
+    window.restore_state(QSettings())
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    yield window
+    for form in list(window.forms):
+        form.fields.mark_clean()
+
+
+def visible_names(window: MainWindow) -> list[str]:
+    model = window.customers.model
+    return [model.index(r, 1).data() for r in range(model.rowCount())]
+
+
+def test_the_status_bar_shows_user_database_and_total(window, many):
+    services, _ = many
+    assert window.user_label.text() == "User: admin"
+    assert services.database_label in window.database_label.text()
+    assert window.total_label.text() == "450 customers"
+    assert window.customers.total_label.text() == "Customers: 450"
+
+
+def test_ctrl_f_focuses_the_search_and_results_follow_typing(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is window.search
+    qtbot.keyClicks(window.search, "Customer 0123")
+    qtbot.waitUntil(lambda: window.customers.model.query.search == "Customer 0123")
+    assert "Customer 0123 公司" in visible_names(window)
+    assert window.customers.model.total == len(visible_names(window)) < 10
+
+
+def test_chinese_typed_through_the_input_method_searches(qtbot, window):
+    window.search.clear()
+    type_text(window.search, "北京")
+    qtbot.waitUntil(lambda: window.customers.model.query.search == "北京")
+    assert window.customers.model.total == 90
+
+
+def test_escape_clears_the_search_and_enter_moves_to_the_list(qtbot, window):
+    qtbot.keyClicks(window.search, "Customer 0001")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.customers.model.query.search == "Customer 0001"
+    assert QApplication.focusWidget() is window.customers.table
+    window.search.setFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == ""
+
+
+def test_filters_combine(qtbot, window):
+    view = window.customers
+    view.status_filter.setCurrentIndex(view.status_filter.findData("active"))
+    view.city_filter.setCurrentIndex(view.city_filter.findData("上海"))
+    query = view.model.query
+    assert (query.status, query.city) == ("active", "上海")
+    assert 0 < view.model.total < 450
+    assert view.owner_filter.count() == 2
+    view.on_clear_filters()
+    assert view.model.total == 450
+
+
+def test_sorting_by_header_click(qtbot, window):
+    header = window.customers.table.horizontalHeader()
+    header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    assert window.customers.model.query.descending
+    assert visible_names(window)[0] == "Customer 0449 公司"
+
+
+def test_enter_on_a_row_opens_the_customer(qtbot, window):
+    window.customers.focus_table()
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_Return)
+    [form] = window.forms
+    assert isinstance(form, CustomerForm)
+    assert form.fields.value("name") == "Customer 0000 公司"
+    assert window.open_customer(form.customer_id) is form
+
+
+def test_ctrl_n_opens_a_new_customer_form(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    assert [form.detail for form in window.forms] == [None]
+
+
+def test_geometry_splitter_and_columns_are_remembered(qtbot, many, runner, messages, window):
+    window.resize(790, 500)  # the offscreen screen is 800 x 600
+    window.splitter.setSizes([110, 680])
+    size, nav_width = window.size(), window.splitter.sizes()[0]
+    window.customers.table.horizontalHeader().resizeSection(1, 333)
+    window.close()
+    services, actor = many
+    again = MainWindow(services, actor, runner, messages)
+    qtbot.addWidget(again)
+    again.restore_state(QSettings())
+    again.show()
+    assert again.size() == size
+    assert again.customers.table.horizontalHeader().sectionSize(1) == 333
+    assert again.splitter.sizes()[0] == nav_width < 170  # 170 by default
