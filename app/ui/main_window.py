@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
 from app.logic.dto import Actor
 from app.logic.services import Services
 from app.ui import persist
+from app.ui.admin import AdminPage
+from app.ui.audit import AuditLogPage
 from app.ui.customers.form import CustomerForm
 from app.ui.customers.list_view import CustomerListView
 from app.ui.messages import Messages
@@ -110,19 +114,28 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_central(self) -> None:
+        services, actor, runner = self._services, self._actor, self._runner
+        self._factories: list[Callable[[], QWidget]] = [
+            lambda: self.customers,
+            lambda: AdminPage(services, actor, runner),
+            lambda: AuditLogPage(services, actor, runner),
+        ]
+        self.page_widgets: dict[int, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        modules = ((self.tr("Customers"), True), (self.tr("Projects"), False),
-                   (self.tr("Service"), False), (self.tr("Sales"), False),
-                   (self.tr("Finance"), False), (self.tr("Reports"), False))
-        for text, ready in modules:
-            item = QListWidgetItem(text if ready else self.tr("%1 (coming)").replace("%1", text))
-            if not ready:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
+        for text in (self.tr("Customers"), self.tr("Administration"), self.tr("Audit log")):
+            self.navigation.addItem(QListWidgetItem(text))
+        for text in (self.tr("Projects"), self.tr("Service"), self.tr("Sales"),
+                     self.tr("Finance"), self.tr("Reports")):
+            item = QListWidgetItem(self.tr("%1 (coming)").replace("%1", text))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.navigation.addItem(item)
-        self.navigation.setCurrentRow(0)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.customers)
+        self.navigation.currentRowChanged.connect(self.show_page)
+        self.navigation.setCurrentRow(0)
+        for row in range(len(self._factories)):
+            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self,
+                      lambda row=row: self.navigation.setCurrentRow(row))
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigation)
@@ -130,6 +143,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
         self.setCentralWidget(self.splitter)
+
+    def show_page(self, row: int) -> QWidget | None:
+        """Show module ``row`` (Ctrl+1, Ctrl+2 ...), building it the first time."""
+        if not 0 <= row < len(self._factories):
+            return None
+        page = self.page_widgets.get(row)
+        if page is None:
+            page = self.page_widgets[row] = self._factories[row]()
+            if row:
+                page.restore_state(QSettings())
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        return page
 
     def _build_status_bar(self) -> None:
         self.user_label = QLabel(self.tr("User: %1").replace("%1", self._actor.label))
@@ -148,10 +174,13 @@ class MainWindow(QMainWindow):
 
     # --- search ---------------------------------------------------------------------------
     def focus_search(self) -> None:
+        self.navigation.setCurrentRow(0)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def on_search(self) -> None:
+        if self.search.text():
+            self.navigation.setCurrentRow(0)
         self.customers.set_search(self.search.text())
 
     def on_search_done(self) -> None:
@@ -215,7 +244,8 @@ class MainWindow(QMainWindow):
     def save_state(self, settings: QSettings) -> None:
         persist.save_window(settings, SETTINGS_KEY, self)
         persist.save_splitter(settings, SETTINGS_KEY, self.splitter)
-        self.customers.save_state(settings)
+        for page in self.page_widgets.values():
+            page.save_state(settings)
 
     def close_forms(self) -> bool:
         """Close every open customer form; False if the user kept one open."""

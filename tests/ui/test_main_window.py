@@ -114,3 +114,16 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, many, runner, messa
     assert again.size() == size
     assert again.customers.table.horizontalHeader().sectionSize(1) == 333
     assert again.splitter.sizes()[0] == nav_width < 170  # 170 by default
+
+
+def test_navigation_builds_each_module_once_and_ctrl_digits_switch(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    assert window.pages.currentWidget().objectName() == "adminPage"
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    assert window.pages.currentWidget().objectName() == "auditLogPage"
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    assert window.pages.count() == 3
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert window.pages.currentWidget() is window.customers
+    disabled = window.navigation.item(3)
+    assert disabled.flags() == Qt.ItemFlag.NoItemFlags
