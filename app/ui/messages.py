@@ -55,6 +55,17 @@ class Messages(QObject):
             "unknown_user": self.tr("Not an active user."),
             "unknown_field": self.tr("Unknown field."),
             "no_change": self.tr("Nothing to change."),
+            "duplicate_name": self.tr("This name is already used."),
+            "common_password": self.tr("This password is too common; choose another."),
+            "same_password": self.tr("The new password must differ from the current one."),
+            "wrong_password": self.tr("This is not your current password."),
+            "in_use": self.tr("Still in use."),
+            "last_admin": self.tr("The last administrator cannot be removed."),
+            "self": self.tr("You cannot do this to your own account."),
+            "unknown_role": self.tr("Unknown role."),
+            "unknown_right": self.tr("Unknown right."),
+            "invalid_scope": self.tr("Not a valid record scope."),
+            "unknown_department": self.tr("Unknown department."),
         }
 
     @cached_property
