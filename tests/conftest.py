@@ -14,8 +14,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -112,11 +114,25 @@ def pg_server() -> Iterator[PgServer]:
 
 
 # --- databases -------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file upgraded to head by the migrations; each test gets a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "kehu.db"
+    open_database(f"sqlite:///{path.as_posix()}").dispose()  # closing checkpoints the WAL
+    assert not path.with_name("kehu.db-wal").exists()
+    return path
+
+
 @pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    """A new SQLite file, or the server database emptied back to its freshly migrated state."""
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new SQLite file, or the server database emptied back to its freshly migrated state.
+
+    Both hold exactly what ``upgrade head`` makes (seed rows included) and nothing else.
+    """
     if request.param == "sqlite":
-        yield f"sqlite:///{(tmp_path / 'kehu.db').as_posix()}"  # open_database migrates it
+        path = tmp_path / "kehu.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path.as_posix()}"
         return
     server: PgServer = request.getfixturevalue("pg_server")
     server.reset()
@@ -124,7 +140,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]
 
 
 @pytest.fixture(params=BACKENDS)
-def empty_database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database with no tables at all (for the migration tests)."""
     if request.param == "sqlite":
         yield f"sqlite:///{(tmp_path / 'empty.db').as_posix()}"
