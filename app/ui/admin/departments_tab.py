@@ -36,6 +36,7 @@ class DepartmentsTab(QWidget):
         self.departments: list[DepartmentRow] = []
         self.users: list[UserRow] = []
         self.confirm: Confirm = ask_yes_no
+        self.dialog: DepartmentDialog | None = None
         self._build()
         self.reload()
 
@@ -113,11 +114,19 @@ class DepartmentsTab(QWidget):
     def _open_dialog(self, dept: DepartmentRow | None) -> DepartmentDialog:
         dialog = DepartmentDialog(self.users, dept, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_save.connect(lambda name, manager: self.on_save(dialog, name, manager))
+        dialog.sig_save.connect(self.on_save)  # a bound method: see UsersTab._show
+        self.dialog = dialog
+        dialog.finished.connect(self.on_dialog_finished)
         dialog.open()
         return dialog
 
-    def on_save(self, dialog: DepartmentDialog, name: str, manager_id: int | None) -> None:
+    def on_dialog_finished(self) -> None:
+        self.dialog = None
+
+    def on_save(self, name: str, manager_id: int | None) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
         services, actor, dept = self._services, self._actor, dialog.department
         if dept is None:
             def work() -> DepartmentRow:

@@ -44,6 +44,7 @@ class RolesTab(QWidget):
         self.roles: list[RoleDetail] = []
         self.current: RoleDetail | None = None
         self.confirm: Confirm = ask_yes_no
+        self.dialog: RoleDialog | None = None
         self._build()
         self.reload()
 
@@ -188,11 +189,20 @@ class RolesTab(QWidget):
     def _open_dialog(self, source: RoleDetail | None) -> RoleDialog:
         dialog = RoleDialog(self.labels, self.roles, source, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_save.connect(lambda value: self.on_create(dialog, value))
+        dialog.sig_save.connect(self.on_create)  # a bound method: see UsersTab._show
+        self.dialog = dialog
+        dialog.finished.connect(self.on_dialog_finished)
         dialog.open()
         return dialog
 
-    def on_create(self, dialog: RoleDialog, value: RoleInput) -> None:
+    def on_dialog_finished(self) -> None:
+        self.dialog = None
+
+    def on_create(self, value: RoleInput) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+
         def created(role: RoleDetail) -> None:
             dialog.close()
             self.reload(role.code)

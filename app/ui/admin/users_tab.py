@@ -149,7 +149,13 @@ class UsersTab(QWidget):
     def _open_dialog(self, user: UserRow | None) -> UserDialog:
         dialog = UserDialog(self.labels, self.roles, self.departments, user, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_save.connect(lambda value: self.on_save_user(dialog, value))
+        dialog.sig_save.connect(self.on_save_user)
+        return self._show(dialog)
+
+    def _show(self, dialog: UserDialog | ResetPasswordDialog) -> Any:
+        """One dialog at a time (window-modal); connections are bound methods, no lambdas
+        (a lambda capturing this tab, connected to a dialog deleted on close, crashes
+        PySide6 6.11)."""
         self.dialog = dialog
         dialog.finished.connect(self.on_dialog_finished)
         dialog.open()
@@ -158,7 +164,10 @@ class UsersTab(QWidget):
     def on_dialog_finished(self) -> None:
         self.dialog = None
 
-    def on_save_user(self, dialog: UserDialog, value: UserInput) -> None:
+    def on_save_user(self, value: UserInput) -> None:
+        dialog = self.dialog
+        if not isinstance(dialog, UserDialog):
+            return
         services, actor, user = self._services, self._actor, dialog.user
         if user is None and value.password != value.repeat:
             show_admin_error(dialog, _mismatch())
@@ -188,11 +197,13 @@ class UsersTab(QWidget):
             return None
         dialog = ResetPasswordDialog(user, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_save.connect(lambda pw, again: self.on_save_password(dialog, pw, again))
-        dialog.open()
-        return dialog
+        dialog.sig_save.connect(self.on_save_password)
+        return self._show(dialog)
 
-    def on_save_password(self, dialog: ResetPasswordDialog, password: str, repeat: str) -> None:
+    def on_save_password(self, password: str, repeat: str) -> None:
+        dialog = self.dialog
+        if not isinstance(dialog, ResetPasswordDialog):
+            return
         if password != repeat:
             show_admin_error(dialog, _mismatch())
             return

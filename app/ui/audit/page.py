@@ -45,6 +45,7 @@ class AuditLogPage(QWidget):
         self.labels = AuditLabels(self)
         self.ask_export_path: Callable[[], str] = self.choose_export_path
         self.export: AuditExport | None = None
+        self.export_path = ""
         self.model = AuditLogModel(services, actor, runner, self.labels, self)
         self.model.sig_total_changed.connect(self.on_total_changed)
         self.model.sig_failed.connect(self.on_failed)
@@ -204,15 +205,16 @@ class AuditLogPage(QWidget):
             return None
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
+        self.export_path = path
         self.export = AuditExport(self._services, self._actor, self._runner, self)
-        self.export.sig_finished.connect(lambda count: self.on_exported(count, path))
+        self.export.sig_finished.connect(self.on_exported)
         self.export.sig_failed.connect(self.on_export_failed)
         self.export_button.setEnabled(False)
         self.export.start(self.model.filters, path)
         return self.export
 
-    def on_exported(self, count: int, path: str) -> None:
-        self.export = None
+    def on_exported(self, count: int) -> None:
+        path, self.export = self.export_path, None
         self.export_button.setEnabled(True)
         if count < 0:
             self.status_label.setText(self.tr("Export cancelled; no file was written."))

@@ -6,14 +6,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
+import pytest
 
-from app.data.database import open_database  # noqa: E402
-from app.logic.services import Services  # noqa: E402
-from app.ui.tasks import SyncTaskRunner  # noqa: E402
-from .kit import ADMIN_PASSWORD, Env  # noqa: E402
+from app.data.database import open_database
+from app.logic.services import Services
+from app.ui.tasks import SyncTaskRunner
+
+from .kit import ADMIN_PASSWORD, Env
 
 
 @pytest.fixture

@@ -76,7 +76,7 @@ def test_edit_roles_and_department(tab: UsersTab, env: Env) -> None:
     assert set(changed.roles) == {"sales_manager", "finance"}
     assert changed.department == "华北销售部"
     row = tab.model.row_of(changed.id)
-    assert "华北销售部" == tab.model.index(row, 3).data()
+    assert tab.model.index(row, 3).data() == "华北销售部"
 
 
 def test_disable_and_enable_again(tab: UsersTab, env: Env) -> None:
