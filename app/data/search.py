@@ -23,10 +23,13 @@ CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[0-9a-z\u00c0-\u024f]+")
 TOKEN_CHAR = re.compile(r"[0-9a-z\u00c0-\u024f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NON_DIGIT = re.compile(r"\D+")
+PIECE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z\u00c0-\u024f]+")
 SEP = " "
 
 
-SHORT_RUN = 4  # runs up to this length (names, cities) are cached whole
+SHORT_RUN = 2  # runs up to this length are cached whole; longer ones by word
+SHORT_TEXT = 6  # texts up to this length (names, cities) are cached whole
+CACHED_PART = 12  # search-key parts up to this length have their tokens cached
 
 
 @lru_cache(maxsize=200_000)
@@ -51,7 +54,7 @@ def pinyin_of_run(run: str) -> tuple[str, str]:
     the words of its phrase dictionary (forward maximum matching) and reads each word alone,
     which is how polyphones get their reading (重庆 chongqing, 银行 yinhang). We make the same
     cut (about 5 µs) and cache each word's reading, so a million company names cost seconds,
-    not minutes. Short runs (people's names, cities) are cached whole.
+    not minutes.
     """
     if len(run) <= SHORT_RUN:
         return _pinyin_of_word(run)
@@ -81,15 +84,52 @@ def pinyin_of_segments(segments: Iterable[str]) -> tuple[str, str]:
 
 
 def pinyin_of_text(value: str) -> tuple[str, str]:
+    """Full pinyin and initials of the Chinese in ``value`` (other characters are skipped)."""
+    if len(value) <= SHORT_TEXT:
+        return _pinyin_of_short_text(value)
+    return pinyin_of_segments(CJK_RUN.findall(value))
+
+
+@lru_cache(maxsize=400_000)
+def _pinyin_of_short_text(value: str) -> tuple[str, str]:
+    # People's names and cities repeat a lot: cache them whole.
     return pinyin_of_segments(CJK_RUN.findall(value))
 
 
 def cjk_grams(value: str) -> list[str]:
+    """The CJK characters and character pairs of ``value`` (repeats included)."""
     grams: list[str] = []
     for run in CJK_RUN.findall(value):
         grams.extend(run)
-        grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+        grams.extend([run[i : i + 2] for i in range(len(run) - 1)])
     return grams
+
+
+def latin_grams(value: str) -> list[str]:
+    """The letters and letter pairs inside the words of ``value`` (so ``ci`` finds Pacific)."""
+    grams: list[str] = []
+    for word in WORD.findall(value.casefold()):
+        grams.extend(word)
+        grams.extend([word[i : i + 2] for i in range(len(word) - 1)])
+    return grams
+
+
+def _words(part: str) -> list[str]:
+    return _cached_words(part) if len(part) <= CACHED_PART else WORD.findall(part)
+
+
+@lru_cache(maxsize=300_000)
+def _cached_words(part: str) -> list[str]:
+    return WORD.findall(part)
+
+
+def _cjk_grams(part: str) -> list[str]:
+    return _cached_cjk_grams(part) if len(part) <= CACHED_PART else cjk_grams(part)
+
+
+@lru_cache(maxsize=300_000)
+def _cached_cjk_grams(part: str) -> list[str]:
+    return cjk_grams(part)
 
 
 def digits(value: str) -> str:
@@ -104,34 +144,41 @@ def build_search_key(
 ) -> tuple[str, str]:
     """Return ``(search_text, search_short)`` for one customer.
 
-    ``texts`` are searched as written; ``pinyin_texts`` (names) also by their pinyin,
-    unless the caller passes ``pinyin`` already computed (the bulk path). ``phones`` are
-    searched as written and as bare digits.
+    ``texts`` are searched as written, the first being the name; ``pinyin_texts`` (names)
+    also by their pinyin, unless the caller passes ``pinyin`` already computed (the bulk
+    path). ``phones`` are searched as written and as bare digits. ``search_short`` holds
+    the words (for prefixes such as ``bj``), the one- and two-letter pieces of the name's
+    words, and the CJK characters and pairs of every text, each token once.
     """
-    texts = [t or "" for t in texts]
-    phones = [p or "" for p in phones]
+    name = (texts[0] or "") if texts else ""
+    written = [t.casefold() for t in texts if t]
+    phones = [p.casefold() for p in phones if p]
     if pinyin is None:
         pinyin = [pinyin_of_text(t or "") for t in pinyin_texts]
-    phone_digits = [digits(p) for p in phones]
-    parts = [t.casefold() for t in texts if t]
-    parts += [p.casefold() for p in phones if p]
-    parts += [d for d in phone_digits if d]
+    parts = written + phones + [d for d in map(digits, phones) if d]
     for full, ini in pinyin:
         if full:
             parts.append(full)
             parts.append(ini)
     search_text = SEP.join(parts)
-    words = set(WORD.findall(search_text))
-    grams = cjk_grams(SEP.join(t for t in texts if t))
-    search_short = SEP.join(sorted(words) + grams)
+    # Tokens part by part (no token spans the separator), so common parts hit the caches.
+    tokens = [w for part in parts for w in _words(part)]
+    tokens += latin_grams(name)
+    tokens += [g for t in written for g in _cjk_grams(t)]
+    search_short = SEP.join(dict.fromkeys(tokens))
     return search_text, search_short
 
 
 def name_sort_key(name: str, pinyin_full: str | None = None) -> str:
-    """Sort key: the name with Chinese runs replaced by their pinyin, lower-cased."""
-    if pinyin_full is not None:
-        return (pinyin_full + " " + name.casefold())[:400]
-    return CJK_RUN.sub(lambda m: pinyin_of_run(m.group())[0], name).casefold()[:400]
+    """Sort key: the name with Chinese runs spelled in pinyin, lower-cased, then the name
+    itself (so 北京 sorts under "b" and English names stay in place among them).
+    ``pinyin_full`` (the pinyin of the whole name) saves the work for all-Chinese names."""
+    folded = name.casefold()
+    if pinyin_full is not None and CJK_RUN.fullmatch(name):
+        spelled = pinyin_full
+    else:
+        spelled = CJK_RUN.sub(lambda m: pinyin_of_run(m.group())[0], folded)
+    return (spelled + " " + folded)[:400]
 
 
 def customer_search_key(customer: Mapping[str, Any], contacts: Sequence[Mapping[str, Any]]
@@ -186,15 +233,19 @@ def match_clause(dialect_name: str, id_column: ColumnElement, search_column: Col
 
 def _term_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,
                  term: str, index: int) -> ColumnElement[bool]:
-    if dialect_name == "sqlite" and TOKEN_CHAR.search(term):
-        if len(term) >= 3:
-            sub = _fts_subquery("customer_fts", _fts_phrase(term), index)
-        elif CJK_RUN.fullmatch(term):
-            sub = _fts_subquery("customer_fts_short", _fts_phrase(term), index)
-        else:
-            sub = _fts_subquery("customer_fts_short", _fts_phrase(term) + " *", index)
-        return id_column.in_(sub)
-    return search_column.like(_like_pattern(term), escape="\\")
+    like = search_column.like(_like_pattern(term), escape="\\")
+    if dialect_name != "sqlite" or not TOKEN_CHAR.search(term):
+        return like
+    if len(term) >= 3:
+        return id_column.in_(_fts_subquery("customer_fts", _fts_phrase(term), index))
+    # One or two characters: the trigram index cannot help; the short-token index holds
+    # CJK characters and pairs as tokens and Latin words (matched by prefix).
+    pieces = PIECE.findall(term)
+    expression = " AND ".join(
+        _fts_phrase(p) if CJK_RUN.fullmatch(p) else _fts_phrase(p) + " *" for p in pieces)
+    clause = id_column.in_(_fts_subquery("customer_fts_short", expression, index))
+    # Punctuation or mixed scripts: the tokens only narrow it down; LIKE decides.
+    return clause if pieces == [term] else and_(clause, like)
 
 
 def _fts_subquery(table: str, expression: str, index: int) -> TextualSelect:

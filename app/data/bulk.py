@@ -1,0 +1,188 @@
+"""Bulk loading (demo data, imports): many rows in one transaction, as fast as the database
+allows.
+
+``with bulk_load(db, rows_hint) as load:`` opens one write transaction. Rows are plain
+mappings of column values, turned into what the driver takes by ``encode_rows`` (which the
+caller may run in worker processes). On SQLite they go through the DBAPI cursor's
+``executemany``; for a big load the customers' secondary indexes and the FTS triggers are
+dropped first, and afterwards the indexes are created again, both FTS indexes rebuilt in
+one pass (``INSERT INTO customer_fts(customer_fts) VALUES('rebuild')``) and the triggers
+restored, all in the same transaction. Other databases use SQLAlchemy Core's executemany.
+Leaving the block with an exception rolls everything back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.data.audit import AuditRepository
+from app.data.database import Database
+from app.data.engine import WRITE_OPTION
+from app.data.models import CodeSequence, Contact, Customer, User
+from app.data.types import CENT
+
+BIG_LOAD = 20_000  # customers; from here on dropping and rebuilding indexes pays off
+FTS_TABLES = ("customer_fts", "customer_fts_short")
+TABLES: dict[str, Table] = {"customers": Customer.__table__, "contacts": Contact.__table__,
+                            "users": User.__table__}
+# Contacts get their ids from the database; customers' ids are assigned by the caller.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "customers": tuple(c.name for c in Customer.__table__.columns),
+    "contacts": tuple(c.name for c in Contact.__table__.columns if c.name != "id"),
+}
+
+
+@dataclass(frozen=True)
+class BulkStart:
+    """Where new rows begin: the first free customer id and customer code number."""
+
+    customer_id: int
+    code_number: int
+
+
+def _sqlite_value(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return int(value.quantize(CENT) * 100)
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; Kehu stores UTC-aware datetimes only")
+        if value.tzinfo is not UTC:
+            value = value.astimezone(UTC)
+        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+TYPED = ("credit_limit", "created_at", "updated_at", "archived_at", "birthday",
+         "tier_override", "is_primary")
+
+
+def encode_rows(table: str, rows: Sequence[Mapping[str, Any]], dialect: str) -> list[Any]:
+    """Rows in the form ``BulkLoad.insert`` takes for ``dialect`` (picklable, so worker
+    processes can do this part). On SQLite: tuples in ``COLUMNS`` order with money as cents
+    and datetimes as SQLAlchemy's text form; elsewhere the mappings unchanged."""
+    if dialect != "sqlite":
+        return [dict(r) for r in rows]
+    columns = COLUMNS[table]
+    values = itemgetter(*columns)
+    typed = [i for i, c in enumerate(columns) if c in TYPED]
+    encoded: list[Any] = []
+    for row in rows:
+        out = list(values(row))
+        for i in typed:
+            out[i] = _sqlite_value(out[i])
+        encoded.append(out)
+    return encoded
+
+
+class BulkLoad:
+    def __init__(self, conn: Connection, big: bool) -> None:
+        self.conn = conn
+        self.dialect = conn.dialect.name
+        self.fast = self.dialect == "sqlite"
+        self.big = big and self.fast
+        self._saved: list[tuple[str, str, str]] = []
+        self.start = self._start()
+
+    def _start(self) -> BulkStart:
+        last_id = self.conn.execute(select(func.max(Customer.id))).scalar() or 0
+        seq = self.conn.execute(select(CodeSequence.next_value)
+                                .where(CodeSequence.name == "customer")).scalar()
+        return BulkStart(customer_id=last_id + 1, code_number=max(seq or 1, last_id + 1))
+
+    # --- writing rows ----------------------------------------------------------------------
+    def add_users(self, users: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+        """Insert users whose username is free; return every given username's id."""
+        names = [u["username"] for u in users]
+        found = dict(self.conn.execute(select(User.username, User.id)
+                                       .where(User.username.in_(names))).all())
+        for user in users:
+            if user["username"] not in found:
+                result = self.conn.execute(insert(User).values(**user))
+                found[user["username"]] = result.inserted_primary_key[0]
+        return {name: found[name] for name in names}
+
+    def insert(self, table: str, encoded: Sequence[Any]) -> None:
+        """Insert rows prepared by ``encode_rows(table, ..., self.dialect)``."""
+        if not encoded:
+            return
+        if not self.fast:
+            self.conn.execute(insert(TABLES[table]), list(encoded))
+            return
+        columns = COLUMNS[table]
+        sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})")
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(sql, encoded)
+        finally:
+            cursor.close()
+
+    def set_next_code(self, number: int) -> None:
+        """Move the customer code counter past the codes the load used."""
+        updated = self.conn.execute(update(CodeSequence).where(CodeSequence.name == "customer")
+                                    .values(next_value=func.max(CodeSequence.next_value,
+                                                                number)
+                                            if self.dialect == "sqlite" else number))
+        if updated.rowcount == 0:
+            self.conn.execute(insert(CodeSequence).values(name="customer", next_value=number))
+
+    def append_audit(self, **entry: Any) -> None:
+        """One audit entry through the hash chain, in the load's transaction."""
+        with Session(bind=self.conn) as session:
+            AuditRepository(session).append(**entry)
+
+    # --- SQLite: indexes and triggers around a big load -----------------------------------
+    def _sql(self, statement: str) -> None:
+        self.conn.exec_driver_sql(statement)
+
+    def prepare(self) -> None:
+        if not self.fast:
+            return
+        self._sql("PRAGMA cache_size=-262144")
+        self._sql("PRAGMA temp_store=MEMORY")
+        if not self.big:
+            return
+        self._saved = [(r[0], r[1], r[2]) for r in self.conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'customers' "
+            "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name").all()]
+        for kind, name, _ in self._saved:
+            self.conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+
+    def finish(self) -> None:
+        if not self.fast:
+            return
+        for kind, _, sql in self._saved:
+            if kind == "index":
+                self.conn.exec_driver_sql(sql)
+        if self._saved:
+            for table in FTS_TABLES:
+                self.conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES('rebuild')")
+        for kind, _, sql in self._saved:
+            if kind == "trigger":
+                self.conn.exec_driver_sql(sql)
+        self._sql("PRAGMA cache_size=-2000")
+
+
+@contextmanager
+def bulk_load(db: Database, rows_hint: int) -> Iterator[BulkLoad]:
+    """One write transaction for a bulk load of about ``rows_hint`` customers."""
+    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        load = BulkLoad(conn, big=rows_hint >= BIG_LOAD)
+        load.prepare()
+        yield load
+        load.finish()

@@ -1,0 +1,143 @@
+"""Fill a database with realistic demo data: users, customers and their contacts.
+
+``generate_demo(db, customers=1_000_000, seed=1)`` creates the demo users (password
+``demo1234``), then customers across provinces, industries, sizes, statuses and owners,
+each with 1-4 contacts, and one audit entry summing the run up, all in one transaction.
+Rows are made in chunks determined by (seed, chunk); big runs make them in worker
+processes while this process writes, so a million customers take about a minute and a half.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from typing import Any
+
+from app.data import bulk
+from app.data.database import Database
+from app.logic.demo_rows import ChunkJob, make_chunk
+from app.logic.demo_vocabulary import DEMO_USERS
+from app.logic.passwords import hash_password
+
+DEMO_PASSWORD = "demo1234"
+CHUNK = 5_000
+PARALLEL_FROM = 40_000  # customers; smaller runs are made in this process
+WINDOW = 6  # chunks made ahead of the writer
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    display_name: str
+    role: str  # admin, sales_manager, salesperson, finance, service, auditor
+    user_id: int
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    customers: int
+    contacts: int
+    first_code: str
+    last_code: str
+    users: tuple[DemoUser, ...]
+    password: str
+    seconds: float
+
+    @property
+    def roles(self) -> dict[str, str]:
+        """Username to role name, for the caller to assign."""
+        return {u.username: u.role for u in self.users}
+
+    @property
+    def team(self) -> tuple[int, ...]:
+        """The ids of the salespeople in the sales manager's team."""
+        return tuple(u.user_id for u in self.users if u.role == "salesperson")
+
+
+def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
+                  progress: Progress | None = None, workers: int | None = None,
+                  now: datetime | None = None) -> DemoSummary:
+    """Add the demo users and ``customers`` demo customers to ``db`` in one transaction.
+
+    ``workers``: processes making rows (default: the CPU count for big runs, none for
+    small ones). ``now``: the moment the data is generated relative to (default: now).
+    """
+    started = time.perf_counter()
+    now = now or datetime.now(UTC)
+    password_hash = hash_password(DEMO_PASSWORD)  # argon2 is slow: hash once, reuse
+    with bulk.bulk_load(db, customers) as load:
+        ids = load.add_users([_user_row(name, label, password_hash, now)
+                              for name, label, _ in DEMO_USERS])
+        users = tuple(DemoUser(name, label, role, ids[name]) for name, label, role in DEMO_USERS)
+        owners = tuple(u.user_id for u in users if u.role == "salesperson")
+        jobs = _jobs(customers, seed, load.start, owners, now)
+        contacts = 0
+        for done, (rows, people) in enumerate(_made(jobs, load.dialect, workers, customers)):
+            load.insert("customers", rows)
+            load.insert("contacts", people)
+            contacts += len(people)
+            if progress is not None:
+                progress(min((done + 1) * CHUNK, customers), customers)
+        first = load.start.code_number
+        load.set_next_code(first + customers)
+        summary = DemoSummary(customers, contacts, f"C{first:06d}",
+                              f"C{first + customers - 1:06d}", users, DEMO_PASSWORD, 0.0)
+        load.append_audit(user_id=None, username="(demo)", action="demo",
+                          entity_type="database", entity_id="",
+                          changes={"customers": customers, "contacts": contacts, "seed": seed,
+                                   "codes": f"{summary.first_code}-{summary.last_code}",
+                                   "users": [u.username for u in users]})
+    return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
+
+
+def _user_row(username: str, display_name: str, password_hash: str,
+              now: datetime) -> dict[str, Any]:
+    return {"username": username, "display_name": display_name,
+            "password_hash": password_hash, "is_active": True, "must_change_password": False,
+            "failed_logins": 0, "created_at": now, "updated_at": now, "version": 1}
+
+
+def _jobs(customers: int, seed: int, start: bulk.BulkStart, owners: tuple[int, ...],
+          now: datetime) -> list[ChunkJob]:
+    return [ChunkJob(seed=seed, index=i, first_number=start.code_number + offset,
+                     first_id=start.customer_id + offset,
+                     count=min(CHUNK, customers - offset), owner_ids=owners, now=now)
+            for i, offset in enumerate(range(0, customers, CHUNK))]
+
+
+def make_encoded(job: ChunkJob, dialect: str) -> tuple[list[Any], list[Any]]:
+    """One chunk's rows, encoded for the database (runs in a worker process)."""
+    rows, people = make_chunk(job)
+    return bulk.encode_rows("customers", rows, dialect), bulk.encode_rows("contacts", people,
+                                                                          dialect)
+
+
+def _made(jobs: list[ChunkJob], dialect: str, workers: int | None,
+          customers: int) -> Iterator[tuple[list[Any], list[Any]]]:
+    """The chunks in order, made here or in up to ``workers`` processes."""
+    if workers is None:
+        workers = (os.cpu_count() or 1) if customers >= PARALLEL_FROM else 0
+    if workers <= 0:
+        for job in jobs:
+            yield make_encoded(job, dialect)
+        return
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        pending: list[Future[tuple[list[Any], list[Any]]]] = []
+        queue = iter(jobs)
+        for job in queue:
+            pending.append(pool.submit(make_encoded, job, dialect))
+            if len(pending) >= WINDOW:
+                break
+        while pending:
+            made = pending.pop(0).result()
+            job = next(queue, None)
+            if job is not None:
+                pending.append(pool.submit(make_encoded, job, dialect))
+            yield made

@@ -1,0 +1,210 @@
+"""One chunk of demo customers and contacts, as plain rows. Pure Python, no database.
+
+A chunk is fully determined by ``(seed, chunk index)``, so chunks can be made in any order
+or in worker processes and the data is the same for the same seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from app.data.search import customer_search_key, pinyin_of_text
+from app.logic import demo_vocabulary as v
+from app.logic.validation import uscc_check_char
+
+CITIES = v.weighted(tuple((c, c.weight) for c in v.CITIES))
+INDUSTRIES = v.weighted(tuple((i, i.weight) for i in v.INDUSTRIES))
+SUFFIXES = v.weighted(v.SUFFIXES)
+SURNAMES = v.weighted(v.SURNAMES)
+STATUSES = v.weighted(v.STATUSES)
+TIERS = v.weighted(v.TIERS)
+OWNERSHIPS = v.weighted(v.OWNERSHIPS)
+SIZES = v.weighted(v.SIZES)
+RATINGS = v.weighted(v.RATINGS)
+SOURCES = v.weighted(v.SOURCES)
+TAGS = v.weighted(v.TAGS)
+CONTACT_COUNTS = v.weighted(v.CONTACT_COUNTS)
+ORG_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+FIVE_YEARS = 5 * 365 * 86400
+POPULATION = 50_000
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ChunkJob:
+    """What one chunk needs: which customers (numbers and ids) and who owns them."""
+
+    seed: int
+    index: int
+    first_number: int  # code number of the first customer (C000001 is 1)
+    first_id: int
+    count: int
+    owner_ids: tuple[int, ...]
+    now: datetime
+
+
+class Picker(random.Random):
+    """``random.Random`` with a cheaper ``choice`` (the generator makes ~40 per customer)."""
+
+    def choice(self, seq: Sequence[T]) -> T:  # type: ignore[override]
+        return seq[int(self.random() * len(seq))]
+
+
+def person(r: Picker) -> tuple[str, str, str]:
+    """(name, gender, e-mail local part) of someone new."""
+    gender = "male" if r.random() < 0.55 else "female"
+    if r.random() < 0.06:
+        first = r.choice(v.EN_FIRST_MALE if gender == "male" else v.EN_FIRST_FEMALE)
+        last = r.choice(v.EN_LAST)
+        return f"{first} {last}", gender, f"{first}.{last}".lower().replace("'", "")
+    chars = v.GIVEN_MALE if gender == "male" else v.GIVEN_FEMALE
+    given = r.choice(chars) + (r.choice(chars) if r.random() < 0.55 else "")
+    name = r.choice(SURNAMES) + given
+    return name, gender, pinyin_of_text(name)[0]
+
+
+@lru_cache(maxsize=4)
+def people(seed: int) -> tuple[tuple[str, str, str], ...]:
+    """The demo's population of contact people, the same in every process for a seed."""
+    r = Picker(f"kehu-demo-people:{seed}")
+    return tuple(person(r) for _ in range(POPULATION))
+
+
+class RowMaker:
+    def __init__(self, job: ChunkJob) -> None:
+        self.r = Picker(f"kehu-demo:{job.seed}:{job.index}")
+        self.job = job
+        self.people = people(job.seed)
+
+    # --- people and numbers ----------------------------------------------------------------
+    def person(self) -> tuple[str, str, str]:
+        return self.r.choice(self.people)
+
+    def mobile(self) -> str:
+        r = self.r
+        prefix, rest = r.choice(v.MOBILE_PREFIXES), f"{r.randrange(10**8):08d}"
+        style = r.random()
+        if style < 0.8:
+            return prefix + rest
+        if style < 0.9:
+            return f"{prefix} {rest[:4]} {rest[4:]}"
+        return f"+86 {prefix} {rest[:4]} {rest[4:]}"
+
+    def landline(self, city: v.City) -> str:
+        digits = 8 if len(city.area_code) == 3 or self.r.random() < 0.7 else 7
+        rest = self.r.randrange(10 ** (digits - 1))
+        return f"{city.area_code}-{self.r.randint(2, 8)}{rest:0{digits - 1}d}"
+
+    def uscc(self, city: v.City) -> str:
+        org = "".join(self.r.choice(ORG_CHARS) for _ in range(9))
+        first17 = "91" + city.division + org
+        return first17 + uscc_check_char(first17)
+
+    # --- names -----------------------------------------------------------------------------
+    def company(self, city: v.City) -> tuple[str, str, str, str, str]:
+        """(name, short name, kind, industry, e-mail domain)."""
+        r = self.r
+        roll = r.random()
+        if roll < 0.05:
+            name, _, _ = self.person()
+            return name, "", "individual", "", ""
+        if roll < 0.15:
+            return self.english_company()
+        brand = r.choice(v.BRAND_FIRST) + r.choice(v.BRAND_SECOND)
+        industry = r.choice(INDUSTRIES)
+        word = r.choice(industry.words)
+        prefix = city.name if r.random() < 0.7 else ""
+        brand_py, _ = pinyin_of_text(brand)
+        _, city_ini = pinyin_of_text(city.name)
+        domain = f"{brand_py}{city_ini if prefix else industry.latin}{r.choice(v.EMAIL_TLDS)}"
+        return (f"{prefix}{brand}{word}{r.choice(SUFFIXES)}", brand + word[:2], "company",
+                industry.name, domain)
+
+    def english_company(self) -> tuple[str, str, str, str, str]:
+        r = self.r
+        adj, noun = r.choice(v.EN_ADJ), r.choice(v.EN_NOUN)
+        kind, latin, industry = r.choice(v.EN_KIND)
+        if r.random() < 0.15:
+            adj = r.choice(v.EN_LAST)
+        name = f"{adj} {noun} {kind} {r.choice(v.EN_SUFFIX)}"
+        domain = f"{adj}{noun}{latin}.com".lower().replace("'", "").replace("ü", "u")
+        return name, f"{adj} {noun}", "company", industry, domain.replace("í", "i")
+
+    # --- rows ------------------------------------------------------------------------------
+    def customer(self, offset: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        r, job = self.r, self.job
+        city = r.choice(CITIES)
+        name, short, kind, industry, domain = self.company(city)
+        company = kind == "company"
+        status, size = r.choice(STATUSES), r.choice(SIZES) if company else ""
+        low, high = v.CREDIT_LIMITS.get(size, (5, 50))
+        created = job.now - timedelta(seconds=r.randrange(FIVE_YEARS))
+        updated = created + (job.now - created) * r.random() * r.random()
+        owner = job.owner_ids[(job.first_number + offset) % len(job.owner_ids)]
+        row: dict[str, Any] = {
+            "id": job.first_id + offset, "code": f"C{job.first_number + offset:06d}",
+            "name": name, "short_name": short, "kind": kind,
+            "ownership": r.choice(OWNERSHIPS) if company else "", "industry": industry,
+            "size_band": size, "province": city.province, "city": city.name,
+            "address": f"{city.name}{r.choice(v.STREETS)}{r.randint(1, 999)}号",
+            "postal_code": f"{city.postal}{r.randrange(1000):03d}",
+            "phone": self.landline(city) if company else self.mobile(),
+            "fax": self.landline(city) if company and r.random() < 0.3 else "",
+            "email": f"{r.choice(('info', 'sales', 'contact', 'service'))}@{domain}"
+            if domain else "",
+            "website": f"www.{domain}" if domain and r.random() < 0.6 else "",
+            "tax_id": self.uscc(city) if company else "",
+            "bank_name": f"{r.choice(v.BANKS)}{city.name}分行" if company else "",
+            "bank_account": f"6222{r.randrange(10**15):015d}" if company else "",
+            "source": r.choice(SOURCES), "status": status, "tier": r.choice(TIERS),
+            "tier_override": False, "credit_rating": r.choice(RATINGS),
+            "credit_limit": Decimal(0 if status == "prospect"
+                                    else r.randint(low, high) * 1000).quantize(Decimal("0.01")),
+            "payment_terms_days": r.choice((0, 15, 30, 30, 30, 45, 60, 90)),
+            "owner_id": owner, "tags": r.choice(TAGS), "notes": "",
+            "archived_at": updated if status == "lost" and r.random() < 0.5 else None,
+            "created_at": created, "created_by": owner, "updated_at": updated,
+            "updated_by": owner, "version": 1,
+        }
+        contacts = [self.contact(row, city, domain, i) for i in range(r.choice(CONTACT_COUNTS))]
+        row["search_text"], row["search_short"], row["name_sort"] = customer_search_key(
+            row, contacts)
+        return row, contacts
+
+    def contact(self, customer: dict[str, Any], city: v.City, domain: str,
+                index: int) -> dict[str, Any]:
+        r = self.r
+        name, gender, local = self.person()
+        return {
+            "customer_id": customer["id"], "name": name, "gender": gender,
+            "position": r.choice(v.POSITIONS), "department": r.choice(v.DEPARTMENTS),
+            "phone": f"{self.landline(city)} 转 {r.randint(100, 899)}"
+            if r.random() < 0.3 else "",
+            "mobile": self.mobile(),
+            "email": f"{local}@{domain or 'example.com'}" if r.random() < 0.7 else "",
+            "im_handle": f"wx_{local}{r.randint(1, 99)}" if r.random() < 0.3 else "",
+            "birthday": date(r.randint(1960, 2000), r.randint(1, 12), r.randint(1, 28))
+            if r.random() < 0.3 else None,
+            "is_primary": index == 0, "notes": "",
+            "created_at": customer["created_at"], "created_by": customer["created_by"],
+            "updated_at": customer["created_at"], "updated_by": customer["created_by"],
+            "version": 1,
+        }
+
+
+def make_chunk(job: ChunkJob) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The customers and contacts of one chunk."""
+    maker = RowMaker(job)
+    customers: list[dict[str, Any]] = []
+    contacts: list[dict[str, Any]] = []
+    for offset in range(job.count):
+        row, people = maker.customer(offset)
+        customers.append(row)
+        contacts.extend(people)
+    return customers, contacts
