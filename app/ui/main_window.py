@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(
             self.tr("Search name, code, pinyin, phone, contact... (Ctrl+F)"))
         self.search.setMinimumWidth(300)
+        self.search.setMaximumWidth(640)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.page_widgets: dict[int, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 8px; }")
         for text in (self.tr("Customers"), self.tr("Administration"), self.tr("Audit log")):
             self.navigation.addItem(QListWidgetItem(text))
         for text in (self.tr("Projects"), self.tr("Service"), self.tr("Sales"),
