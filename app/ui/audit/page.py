@@ -206,12 +206,12 @@ class AuditLogPage(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         self.export_path = path
-        self.export = AuditExport(self._services, self._actor, self._runner, self)
-        self.export.sig_finished.connect(self.on_exported)
-        self.export.sig_failed.connect(self.on_export_failed)
+        self.export = export = AuditExport(self._services, self._actor, self._runner, self)
+        export.sig_finished.connect(self.on_exported)
+        export.sig_failed.connect(self.on_export_failed)
         self.export_button.setEnabled(False)
-        self.export.start(self.model.filters, path)
-        return self.export
+        export.start(self.model.filters, path)
+        return export
 
     def on_exported(self, count: int) -> None:
         path, self.export = self.export_path, None
