@@ -1,0 +1,154 @@
+"""The demo data generator, on a real temporary SQLite database."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+
+from app.data.audit import verify_chain
+from app.data.database import Database, open_database
+from app.data.repositories import compute_search_key
+from app.data.search import pinyin_of_text
+from app.logic.auth import AuthService
+from app.logic.customers import CustomerService
+from app.logic.demo import DEMO_PASSWORD, DemoSummary, generate_demo
+from app.logic.dto import Actor, CustomerQuery
+from app.logic.validation import is_valid_uscc
+
+NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+N = 300
+
+
+def make(tmp_path, name: str, seed: int = 7, workers: int = 0) -> tuple[Database, DemoSummary]:
+    db = open_database(f"sqlite:///{tmp_path / name}")
+    return db, generate_demo(db, customers=N, seed=seed, workers=workers, now=NOW)
+
+
+def rows(db: Database, sql: str) -> list[tuple]:
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(sql))]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[Database, DemoSummary]:
+    db, summary = make(tmp_path_factory.mktemp("demo"), "demo.db")
+    yield db, summary
+    db.dispose()
+
+
+def test_counts_and_codes(demo) -> None:
+    db, summary = demo
+    assert summary.customers == N
+    assert rows(db, "SELECT count(*) FROM customers") == [(N,)]
+    assert rows(db, "SELECT count(*) FROM contacts") == [(summary.contacts,)]
+    codes = [r[0] for r in rows(db, "SELECT code FROM customers ORDER BY id")]
+    assert codes == [f"C{i:06d}" for i in range(1, N + 1)]
+    assert (summary.first_code, summary.last_code) == ("C000001", f"C{N:06d}")
+
+
+def test_every_customer_has_one_to_four_contacts(demo) -> None:
+    db, _ = demo
+    counts = rows(db, "SELECT c.id, count(k.id) FROM customers c "
+                      "LEFT JOIN contacts k ON k.customer_id = c.id GROUP BY c.id")
+    assert {n for _, n in counts} <= {1, 2, 3, 4}
+    assert len(counts) == N
+
+
+def test_the_data_is_mixed_and_valid(demo) -> None:
+    db, summary = demo
+    found = rows(db, "SELECT kind, tax_id, status, tier, owner_id, name FROM customers")
+    assert all(is_valid_uscc(tax) for kind, tax, *_ in found if kind == "company")
+    assert len(Counter(r[2] for r in found)) >= 3
+    assert len(Counter(r[3] for r in found)) >= 3
+    assert {r[4] for r in found} == set(summary.team)
+    assert any(name.isascii() for *_, name in found)
+    assert any(not name.isascii() for *_, name in found)
+
+
+def test_users_and_roles(demo) -> None:
+    db, summary = demo
+    assert summary.roles == {
+        "admin": "admin", "manager": "sales_manager", "sales1": "salesperson",
+        "sales2": "salesperson", "sales3": "salesperson", "sales4": "salesperson",
+        "sales5": "salesperson", "finance": "finance", "service": "service",
+        "auditor": "auditor"}
+    assert summary.password == DEMO_PASSWORD
+    actor = AuthService(db.unit_of_work).login("sales3", DEMO_PASSWORD)
+    assert actor.user_id == next(u.user_id for u in summary.users if u.username == "sales3")
+
+
+def test_search_keys_are_what_an_edit_would_store(demo) -> None:
+    db, _ = demo
+    with db.unit_of_work(write=False) as uow:
+        for customer_id in range(1, N + 1, 7):
+            customer = uow.customers.get(customer_id)
+            stored = (customer.search_text, customer.search_short, customer.name_sort)
+            assert stored == compute_search_key(customer), customer.name
+
+
+def test_generated_customers_are_found_by_pinyin(demo) -> None:
+    db, _ = demo
+    service = CustomerService(db.unit_of_work)
+    actor = Actor(user_id=1, username="admin", rights=frozenset({("customers", "view")}),
+                  scopes=(("customers", "all"),))
+    chinese = rows(db, "SELECT id, code, name FROM customers WHERE kind = 'company' "
+                       "AND name NOT GLOB '*[A-Za-z]*' LIMIT 5")
+    assert chinese
+    for customer_id, code, name in chinese:
+        full, initials = pinyin_of_text(name)
+        for search in (f"{code} {full}", f"{code} {initials}", f"{code} {name[:2]}"):
+            page = service.list_customers(actor, CustomerQuery(search=search))
+            assert [r.id for r in page.rows] == [customer_id], search
+
+
+def test_one_audit_entry_and_the_chain_verifies(demo) -> None:
+    db, _ = demo
+    entries = rows(db, "SELECT action, entity_type, changes FROM audit_log WHERE action='demo'")
+    assert len(entries) == 1
+    assert f'"customers": {N}' in entries[0][2]
+    with db.unit_of_work(write=False) as uow:
+        assert verify_chain(uow.session)[1] is None
+
+
+def test_money_is_decimal(demo) -> None:
+    db, _ = demo
+    with db.unit_of_work(write=False) as uow:
+        customer = uow.customers.get(1)
+        assert isinstance(customer.credit_limit, Decimal)
+        assert customer.version == 1
+        assert customer.created_at.tzinfo is not None
+
+
+CONTENT = ("SELECT code, name, short_name, phone, email, tax_id, status, tier, credit_limit, "
+           "owner_id, created_at, search_text, search_short, name_sort FROM customers ORDER BY id")
+CONTACTS = "SELECT customer_id, name, mobile, email, birthday FROM contacts ORDER BY id"
+
+
+def test_same_seed_same_data_in_or_out_of_worker_processes(tmp_path, demo) -> None:
+    db, _ = demo
+    again, _ = make(tmp_path, "again.db", workers=1)
+    assert rows(again, CONTENT) == rows(db, CONTENT)
+    assert rows(again, CONTACTS) == rows(db, CONTACTS)
+    again.dispose()
+
+
+def test_another_seed_other_data(tmp_path, demo) -> None:
+    db, _ = demo
+    other, _ = make(tmp_path, "other.db", seed=8)
+    assert rows(other, CONTENT) != rows(db, CONTENT)
+    other.dispose()
+
+
+def test_a_second_run_adds_after_the_first(tmp_path) -> None:
+    db, first = make(tmp_path, "twice.db")
+    second = generate_demo(db, customers=10, seed=9, now=NOW)
+    assert second.first_code == f"C{N + 1:06d}"
+    assert rows(db, "SELECT count(*) FROM customers") == [(N + 10,)]
+    assert [u.user_id for u in second.users] == [u.user_id for u in first.users]
+    with db.unit_of_work(write=False) as uow:
+        assert verify_chain(uow.session)[1] is None
+    db.dispose()
