@@ -12,279 +12,309 @@
 <context>
     <name>AdminLabels</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="44" />
+        <location filename="../../app/ui/admin/labels.py" line="55" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="44" />
+        <location filename="../../app/ui/admin/labels.py" line="55" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="45" />
+        <location filename="../../app/ui/admin/labels.py" line="56" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="45" />
+        <location filename="../../app/ui/admin/labels.py" line="56" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="46" />
+        <location filename="../../app/ui/admin/labels.py" line="57" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="46" />
+        <location filename="../../app/ui/admin/labels.py" line="57" />
         <source>Feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="47" />
+        <location filename="../../app/ui/admin/labels.py" line="58" />
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="47" />
+        <location filename="../../app/ui/admin/labels.py" line="58" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="48" />
-        <location filename="../../app/ui/admin/labels.py" line="65" />
+        <location filename="../../app/ui/admin/labels.py" line="59" />
+        <location filename="../../app/ui/admin/labels.py" line="76" />
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="48" />
+        <location filename="../../app/ui/admin/labels.py" line="59" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="49" />
+        <location filename="../../app/ui/admin/labels.py" line="60" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="49" />
+        <location filename="../../app/ui/admin/labels.py" line="60" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="53" />
+        <location filename="../../app/ui/admin/labels.py" line="64" />
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="53" />
+        <location filename="../../app/ui/admin/labels.py" line="64" />
         <source>Create</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="53" />
+        <location filename="../../app/ui/admin/labels.py" line="64" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="54" />
+        <location filename="../../app/ui/admin/labels.py" line="65" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="54" />
+        <location filename="../../app/ui/admin/labels.py" line="65" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="55" />
+        <location filename="../../app/ui/admin/labels.py" line="66" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="55" />
+        <location filename="../../app/ui/admin/labels.py" line="66" />
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="59" />
+        <location filename="../../app/ui/admin/labels.py" line="70" />
         <source>Own records</source>
         <translation>本人记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="59" />
+        <location filename="../../app/ui/admin/labels.py" line="70" />
         <source>Team's records</source>
         <translation>本团队记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="60" />
+        <location filename="../../app/ui/admin/labels.py" line="71" />
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64" />
+        <location filename="../../app/ui/admin/labels.py" line="75" />
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64" />
+        <location filename="../../app/ui/admin/labels.py" line="75" />
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="65" />
+        <location filename="../../app/ui/admin/labels.py" line="76" />
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="66" />
+        <location filename="../../app/ui/admin/labels.py" line="77" />
         <source>Service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="66" />
+        <location filename="../../app/ui/admin/labels.py" line="77" />
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="71" />
+        <location filename="../../app/ui/admin/labels.py" line="81" />
+        <source>Everything, including users, roles and the audit log</source>
+        <translation>全部权限，包括用户、角色和审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="82" />
+        <source>The team's customers, reports, exports, credit override</source>
+        <translation>本团队的客户、报表、导出和信用额度审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="84" />
+        <source>Own customers only</source>
+        <translation>仅本人负责的客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="85" />
+        <source>Invoices, payments, credit limits</source>
+        <translation>发票、收款和信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="86" />
+        <source>Feedback tickets</source>
+        <translation>客户反馈工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="87" />
+        <source>Reads everything including the audit log; changes nothing</source>
+        <translation>可查看全部内容（含审计日志），不能修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="93" />
         <source>You cannot do this to your own account.</source>
         <translation>不能对自己的账户执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="72" />
+        <location filename="../../app/ui/admin/labels.py" line="94" />
         <source>At least one active administrator with full administration rights must remain.</source>
         <translation>必须保留至少一名拥有全部管理权限的在用管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="74" />
+        <location filename="../../app/ui/admin/labels.py" line="96" />
         <source>This user has written records or owns customers, so the account cannot be deleted. Disable it instead.</source>
         <translation>该用户已写入过记录或负责客户，不能删除账户，请改为停用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="76" />
+        <location filename="../../app/ui/admin/labels.py" line="98" />
         <source>This password is too common or equals the user name; choose another.</source>
         <translation>此密码过于常见或与用户名相同，请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="78" />
+        <location filename="../../app/ui/admin/labels.py" line="100" />
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="79" />
+        <location filename="../../app/ui/admin/labels.py" line="101" />
         <source>One of the chosen roles no longer exists.</source>
         <translation>所选的某个角色已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="80" />
+        <location filename="../../app/ui/admin/labels.py" line="102" />
         <source>The chosen department no longer exists.</source>
         <translation>所选部门已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="81" />
+        <location filename="../../app/ui/admin/labels.py" line="103" />
         <source>Unknown right.</source>
         <translation>未知权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="82" />
+        <location filename="../../app/ui/admin/labels.py" line="104" />
         <source>Unknown record scope.</source>
         <translation>未知数据范围。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="83" />
+        <location filename="../../app/ui/admin/labels.py" line="105" />
         <source>It is still in use; remove its members first.</source>
         <translation>仍在使用中，请先移除其成员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="84" />
+        <location filename="../../app/ui/admin/labels.py" line="106" />
         <source>This name is already used.</source>
         <translation>此名称已被使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="85" />
+        <location filename="../../app/ui/admin/labels.py" line="107" />
         <source>Use letters, digits and _ only.</source>
         <translation>只能使用字母、数字和下划线 _。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="86" />
+        <location filename="../../app/ui/admin/labels.py" line="108" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="91" />
+        <location filename="../../app/ui/admin/labels.py" line="113" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="91" />
+        <location filename="../../app/ui/admin/labels.py" line="113" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="92" />
+        <location filename="../../app/ui/admin/labels.py" line="114" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="92" />
+        <location filename="../../app/ui/admin/labels.py" line="114" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="93" />
-        <location filename="../../app/ui/admin/labels.py" line="96" />
+        <location filename="../../app/ui/admin/labels.py" line="115" />
+        <location filename="../../app/ui/admin/labels.py" line="118" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="93" />
+        <location filename="../../app/ui/admin/labels.py" line="115" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="94" />
+        <location filename="../../app/ui/admin/labels.py" line="116" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="94" />
+        <location filename="../../app/ui/admin/labels.py" line="116" />
         <source>Rights</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="95" />
+        <location filename="../../app/ui/admin/labels.py" line="117" />
         <source>Record scope</source>
         <translation>数据范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="95" />
+        <location filename="../../app/ui/admin/labels.py" line="117" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="96" />
+        <location filename="../../app/ui/admin/labels.py" line="118" />
         <source>Manager</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="97" />
+        <location filename="../../app/ui/admin/labels.py" line="119" />
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="98" />
+        <location filename="../../app/ui/admin/labels.py" line="120" />
         <source>Failed sign-ins before lockout</source>
         <translation>锁定前允许的登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="99" />
+        <location filename="../../app/ui/admin/labels.py" line="121" />
         <source>Lockout (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="100" />
+        <location filename="../../app/ui/admin/labels.py" line="122" />
         <source>Lock when idle (minutes)</source>
         <translation>空闲锁屏（分钟）</translation>
     </message>
@@ -955,12 +985,12 @@
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="219" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="221" />
         <source>Delete role</source>
         <translation>删除角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="220" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="222" />
         <source>Delete the role %1?</source>
         <translation>确定删除角色“%1”吗？</translation>
     </message>

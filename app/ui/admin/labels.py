@@ -12,6 +12,12 @@ from app.logic.errors import FieldError
 DEFAULT_ROLE_NAMES = {"admin": "Administrator", "sales_manager": "Sales manager",
                       "salesperson": "Salesperson", "finance": "Finance", "service": "Service",
                       "auditor": "Auditor"}
+DEFAULT_ROLE_DESCRIPTIONS = {
+    "admin": "Everything, including users, roles and the audit log",
+    "sales_manager": "The team's customers, reports, exports, credit override",
+    "salesperson": "Own customers only", "finance": "Invoices, payments, credit limits",
+    "service": "Feedback tickets",
+    "auditor": "Reads everything including the audit log; changes nothing"}
 
 
 class AdminLabels(QObject):
@@ -31,6 +37,11 @@ class AdminLabels(QObject):
         if DEFAULT_ROLE_NAMES.get(code) == name:
             return self._roles.get(code, name)
         return name
+
+    def role_description(self, code: str, description: str) -> str:
+        if DEFAULT_ROLE_DESCRIPTIONS.get(code) == description:
+            return self._descriptions.get(code, description)
+        return description
 
     def error(self, problem: FieldError) -> str | None:
         """The translation of an administration error code, or None if it is not ours."""
@@ -64,6 +75,17 @@ class AdminLabels(QObject):
         return {"admin": self.tr("Administrator"), "sales_manager": self.tr("Sales manager"),
                 "salesperson": self.tr("Salesperson"), "finance": self.tr("Finance"),
                 "service": self.tr("Service"), "auditor": self.tr("Auditor")}
+
+    @cached_property
+    def _descriptions(self) -> dict[str, str]:
+        return {"admin": self.tr("Everything, including users, roles and the audit log"),
+                "sales_manager": self.tr("The team's customers, reports, exports, credit "
+                                         "override"),
+                "salesperson": self.tr("Own customers only"),
+                "finance": self.tr("Invoices, payments, credit limits"),
+                "service": self.tr("Feedback tickets"),
+                "auditor": self.tr("Reads everything including the audit log; changes "
+                                   "nothing")}
 
     @cached_property
     def _errors(self) -> dict[str, str]:

@@ -141,7 +141,8 @@ class RolesTab(QWidget):
     def show_role(self, role: RoleDetail | None) -> None:
         self.current = role
         self.name.setText(self.labels.role(role.code, role.name) if role else "")
-        self.description.setText(role.description if role else "")
+        self.description.setText(self.labels.role_description(role.code, role.description)
+                                 if role else "")
         self.members.setText(str(role.members) if role else "")
         self.matrix.set_role(role)
         self.update_controls()
@@ -166,7 +167,8 @@ class RolesTab(QWidget):
         shown = self.labels.role(role.code, role.name)
         name = None if self.name.text() == shown else self.name.text()
         rights, scopes = self.matrix.rights(), self.matrix.scopes()
-        description = self.description.text()
+        shown = self.labels.role_description(role.code, role.description)
+        description = None if self.description.text() == shown else self.description.text()
         self._runner.run(
             lambda: self._services.roles.update_role(self._actor, role.code, role.version, name,
                                                      description, rights, scopes),

@@ -29,7 +29,7 @@ from app.ui.admin.users_model import UsersModel
 from app.ui.tasks import Runner
 
 SETTINGS_KEY = "admin/users"
-WIDTHS = (130, 170, 220, 150, 200, 130)
+WIDTHS = (130, 170, 200, 160, 230, 130)
 
 
 class UsersTab(QWidget):

@@ -22,6 +22,13 @@ ZH = {
     "Own records": "本人记录", "Team's records": "本团队记录", "All records": "全部记录",
     "Administrator": "系统管理员", "Sales manager": "销售经理", "Salesperson": "销售员",
     "Service": "客服", "Auditor": "审计员",
+    "Everything, including users, roles and the audit log": "全部权限，包括用户、角色和审计日志",
+    "The team's customers, reports, exports, credit override":
+        "本团队的客户、报表、导出和信用额度审批",
+    "Own customers only": "仅本人负责的客户", "Invoices, payments, credit limits":
+        "发票、收款和信用额度", "Feedback tickets": "客户反馈工单",
+    "Reads everything including the audit log; changes nothing":
+        "可查看全部内容（含审计日志），不能修改",
     "You cannot do this to your own account.": "不能对自己的账户执行此操作。",
     "At least one active administrator with full administration rights must remain.":
         "必须保留至少一名拥有全部管理权限的在用管理员。",
