@@ -12,279 +12,309 @@
 <context>
     <name>AdminLabels</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="44" />
+        <location filename="../../app/ui/admin/labels.py" line="55" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="44" />
+        <location filename="../../app/ui/admin/labels.py" line="55" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="45" />
+        <location filename="../../app/ui/admin/labels.py" line="56" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="45" />
+        <location filename="../../app/ui/admin/labels.py" line="56" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="46" />
+        <location filename="../../app/ui/admin/labels.py" line="57" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="46" />
+        <location filename="../../app/ui/admin/labels.py" line="57" />
         <source>Feedback</source>
         <translation>服务反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="47" />
+        <location filename="../../app/ui/admin/labels.py" line="58" />
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="47" />
+        <location filename="../../app/ui/admin/labels.py" line="58" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="48" />
-        <location filename="../../app/ui/admin/labels.py" line="65" />
+        <location filename="../../app/ui/admin/labels.py" line="59" />
+        <location filename="../../app/ui/admin/labels.py" line="76" />
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="48" />
+        <location filename="../../app/ui/admin/labels.py" line="59" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="49" />
+        <location filename="../../app/ui/admin/labels.py" line="60" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="49" />
+        <location filename="../../app/ui/admin/labels.py" line="60" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="53" />
+        <location filename="../../app/ui/admin/labels.py" line="64" />
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="53" />
+        <location filename="../../app/ui/admin/labels.py" line="64" />
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="53" />
+        <location filename="../../app/ui/admin/labels.py" line="64" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="54" />
+        <location filename="../../app/ui/admin/labels.py" line="65" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="54" />
+        <location filename="../../app/ui/admin/labels.py" line="65" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="55" />
+        <location filename="../../app/ui/admin/labels.py" line="66" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="55" />
+        <location filename="../../app/ui/admin/labels.py" line="66" />
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="59" />
+        <location filename="../../app/ui/admin/labels.py" line="70" />
         <source>Own records</source>
         <translation>本人记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="59" />
+        <location filename="../../app/ui/admin/labels.py" line="70" />
         <source>Team's records</source>
         <translation>团队记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="60" />
+        <location filename="../../app/ui/admin/labels.py" line="71" />
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64" />
+        <location filename="../../app/ui/admin/labels.py" line="75" />
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64" />
+        <location filename="../../app/ui/admin/labels.py" line="75" />
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="65" />
+        <location filename="../../app/ui/admin/labels.py" line="76" />
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="66" />
+        <location filename="../../app/ui/admin/labels.py" line="77" />
         <source>Service</source>
         <translation>客户服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="66" />
+        <location filename="../../app/ui/admin/labels.py" line="77" />
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="71" />
+        <location filename="../../app/ui/admin/labels.py" line="81" />
+        <source>Everything, including users, roles and the audit log</source>
+        <translation>全部功能，包括用户、角色和审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="82" />
+        <source>The team's customers, reports, exports, credit override</source>
+        <translation>团队的客户、报表、导出、信用额度超限审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="84" />
+        <source>Own customers only</source>
+        <translation>仅限本人的客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="85" />
+        <source>Invoices, payments, credit limits</source>
+        <translation>发票、收款、信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="86" />
+        <source>Feedback tickets</source>
+        <translation>服务反馈工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="87" />
+        <source>Reads everything including the audit log; changes nothing</source>
+        <translation>可查看全部内容（含审计日志），不能修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/labels.py" line="93" />
         <source>You cannot do this to your own account.</source>
         <translation>不能对自己的账户执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="72" />
+        <location filename="../../app/ui/admin/labels.py" line="94" />
         <source>At least one active administrator with full administration rights must remain.</source>
         <translation>必须保留至少一名拥有全部管理权限的有效管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="74" />
+        <location filename="../../app/ui/admin/labels.py" line="96" />
         <source>This user has written records or owns customers, so the account cannot be deleted. Disable it instead.</source>
         <translation>该用户已录入过记录或负责客户，不能删除账户，请改为停用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="76" />
+        <location filename="../../app/ui/admin/labels.py" line="98" />
         <source>This password is too common or equals the user name; choose another.</source>
         <translation>该密码过于常见或与用户名相同，请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="78" />
+        <location filename="../../app/ui/admin/labels.py" line="100" />
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="79" />
+        <location filename="../../app/ui/admin/labels.py" line="101" />
         <source>One of the chosen roles no longer exists.</source>
         <translation>所选角色中有一个已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="80" />
+        <location filename="../../app/ui/admin/labels.py" line="102" />
         <source>The chosen department no longer exists.</source>
         <translation>所选部门已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="81" />
+        <location filename="../../app/ui/admin/labels.py" line="103" />
         <source>Unknown right.</source>
         <translation>未知权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="82" />
+        <location filename="../../app/ui/admin/labels.py" line="104" />
         <source>Unknown record scope.</source>
         <translation>未知的记录范围。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="83" />
+        <location filename="../../app/ui/admin/labels.py" line="105" />
         <source>It is still in use; remove its members first.</source>
         <translation>仍在使用中，请先移除其成员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="84" />
+        <location filename="../../app/ui/admin/labels.py" line="106" />
         <source>This name is already used.</source>
         <translation>该名称已被使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="85" />
+        <location filename="../../app/ui/admin/labels.py" line="107" />
         <source>Use letters, digits and _ only.</source>
         <translation>只能使用字母、数字和 _。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="86" />
+        <location filename="../../app/ui/admin/labels.py" line="108" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="91" />
+        <location filename="../../app/ui/admin/labels.py" line="113" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="91" />
+        <location filename="../../app/ui/admin/labels.py" line="113" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="92" />
+        <location filename="../../app/ui/admin/labels.py" line="114" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="92" />
+        <location filename="../../app/ui/admin/labels.py" line="114" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="93" />
-        <location filename="../../app/ui/admin/labels.py" line="96" />
+        <location filename="../../app/ui/admin/labels.py" line="115" />
+        <location filename="../../app/ui/admin/labels.py" line="118" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="93" />
+        <location filename="../../app/ui/admin/labels.py" line="115" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="94" />
+        <location filename="../../app/ui/admin/labels.py" line="116" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="94" />
+        <location filename="../../app/ui/admin/labels.py" line="116" />
         <source>Rights</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="95" />
+        <location filename="../../app/ui/admin/labels.py" line="117" />
         <source>Record scope</source>
         <translation>记录范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="95" />
+        <location filename="../../app/ui/admin/labels.py" line="117" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="96" />
+        <location filename="../../app/ui/admin/labels.py" line="118" />
         <source>Manager</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="97" />
+        <location filename="../../app/ui/admin/labels.py" line="119" />
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="98" />
+        <location filename="../../app/ui/admin/labels.py" line="120" />
         <source>Failed sign-ins before lockout</source>
         <translation>锁定前允许的登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="99" />
+        <location filename="../../app/ui/admin/labels.py" line="121" />
         <source>Lockout (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="100" />
+        <location filename="../../app/ui/admin/labels.py" line="122" />
         <source>Lock when idle (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
@@ -672,82 +702,82 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="53" />
+        <location filename="../../app/ui/audit/page.py" line="54" />
         <source>You do not have the right to view the audit log.</source>
         <translation>您没有查看审计日志的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="92" />
+        <location filename="../../app/ui/audit/page.py" line="93" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="94" />
+        <location filename="../../app/ui/audit/page.py" line="95" />
         <source>&amp;Verify chain</source>
         <translation>校验日志链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="96" />
+        <location filename="../../app/ui/audit/page.py" line="97" />
         <source>E&amp;xport to Excel...</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="100" />
+        <location filename="../../app/ui/audit/page.py" line="101" />
         <source>You do not have the right to export the audit log.</source>
         <translation>您没有导出审计日志的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="148" />
+        <location filename="../../app/ui/audit/page.py" line="149" />
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="161" />
+        <location filename="../../app/ui/audit/page.py" line="162" />
         <source>Verifying...</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="169" />
+        <location filename="../../app/ui/audit/page.py" line="170" />
         <source>Chain intact: %1 entries checked.</source>
         <translation>日志链完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="173" />
+        <location filename="../../app/ui/audit/page.py" line="174" />
         <source>Chain broken at entry %1: %2</source>
         <translation>日志链在第 %1 条处断开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="185" />
+        <location filename="../../app/ui/audit/page.py" line="186" />
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="186" />
+        <location filename="../../app/ui/audit/page.py" line="187" />
         <source>the link to the previous entry is broken</source>
         <translation>与上一条记录的链接已断开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="188" />
+        <location filename="../../app/ui/audit/page.py" line="189" />
         <source>its content was changed after it was written</source>
         <translation>记录写入后内容被修改过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="195" />
+        <location filename="../../app/ui/audit/page.py" line="196" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="196" />
+        <location filename="../../app/ui/audit/page.py" line="197" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="218" />
+        <location filename="../../app/ui/audit/page.py" line="220" />
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="220" />
+        <location filename="../../app/ui/audit/page.py" line="222" />
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 条记录导出到 %2。</translation>
     </message>
@@ -1026,42 +1056,42 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="45" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="46" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="45" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="46" />
         <source>Manager</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="46" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="47" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="57" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="58" />
         <source>&amp;Add...</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="58" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="59" />
         <source>&amp;Edit...</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="59" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="60" />
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="140" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="149" />
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="141" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="150" />
         <source>Delete the department %1?</source>
         <translation>删除部门 %1？</translation>
     </message>
@@ -1284,122 +1314,122 @@ Rows in bold were changed by both of you.</source>
         <translation>搜索名称、编号、拼音、电话、联系人……（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="81" />
         <source>&amp;New customer</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="83" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84" />
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="87" />
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="90" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="93" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>&amp;About Kehu</source>
         <translation>关于 Kehu(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="128" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="128" />
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="128" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128" />
+        <location filename="../../app/ui/main_window.py" line="130" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128" />
+        <location filename="../../app/ui/main_window.py" line="130" />
         <source>Service</source>
         <translation>客户服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128" />
+        <location filename="../../app/ui/main_window.py" line="130" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129" />
+        <location filename="../../app/ui/main_window.py" line="131" />
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129" />
+        <location filename="../../app/ui/main_window.py" line="131" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130" />
+        <location filename="../../app/ui/main_window.py" line="132" />
         <source>%1 (coming)</source>
         <translation>%1（即将推出）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192" />
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>%1 customers</source>
         <translation>%1 个客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233" />
+        <location filename="../../app/ui/main_window.py" line="235" />
         <source>About Kehu</source>
         <translation>关于 Kehu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>Kehu customer information manager.
 Signed in as %1.</source>
         <translation>Kehu 客户信息管理系统。
@@ -1999,52 +2029,52 @@ Signed in as %1.</source>
 <context>
     <name>RolesTab</name>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="60" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="61" />
         <source>&amp;New...</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="61" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="62" />
         <source>&amp;Copy...</source>
         <translation>复制(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="62" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="63" />
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="85" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="86" />
         <source>N&amp;ame:</source>
         <translation>名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="86" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="87" />
         <source>Desc&amp;ription:</source>
         <translation>说明(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="87" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="88" />
         <source>Members:</source>
         <translation>成员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="92" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="93" />
         <source>&amp;Save role</source>
         <translation>保存角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="94" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="95" />
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="209" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="221" />
         <source>Delete role</source>
         <translation>删除角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="210" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="222" />
         <source>Delete the role %1?</source>
         <translation>删除角色 %1？</translation>
     </message>
@@ -2225,22 +2255,22 @@ Signed in as %1.</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="216" />
+        <location filename="../../app/ui/admin/users_tab.py" line="227" />
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="217" />
+        <location filename="../../app/ui/admin/users_tab.py" line="228" />
         <source>Disable %1? The account can no longer sign in.</source>
         <translation>停用 %1？该账户将无法再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="228" />
+        <location filename="../../app/ui/admin/users_tab.py" line="239" />
         <source>Delete user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="229" />
+        <location filename="../../app/ui/admin/users_tab.py" line="240" />
         <source>Delete %1 for good? Only an account that never wrote anything can be deleted.</source>
         <translation>永久删除 %1？只有从未录入过任何内容的账户才能删除。</translation>
     </message>
