@@ -80,6 +80,7 @@ class AuditService(Service):
             done += len(page)
             before = page[-1].id
             if progress is not None and progress(done, total) is False:
+                book.discard(partial)
                 return -1
         book.save(partial)
         os.replace(partial, target)

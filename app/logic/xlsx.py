@@ -44,6 +44,12 @@ class AuditWorkbook:
                                json.dumps(r.changes, ensure_ascii=False)])
             self.rows += 1
 
+    def discard(self, scratch: Path) -> None:
+        """Drop a workbook that will not be kept. openpyxl's streaming writer must be
+        finished properly (closing it half-way raises later), so it is saved and removed."""
+        self.book.save(scratch)
+        scratch.unlink(missing_ok=True)
+
     def save(self, path: Path) -> None:
         if self.rows:
             self.sheet.auto_filter.ref = f"A1:G{self.rows + 1}"
