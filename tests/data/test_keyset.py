@@ -48,7 +48,7 @@ def customers(db: Database) -> list[dict[str, Any]]:
             uow.customers.add(customer)
         uow.commit()
         rows = uow.session.execute(select(Customer)).scalars()
-        return [{"id": c.id, "archived": c.archived_at is not None, "name": c.name,
+        return [{"id": c.id, "archived": c.archived_at is not None, "written_name": c.name,
                  "status": c.status, "city": c.city, "owner_id": c.owner_id,
                  **{sort: getattr(c, attr) for sort, attr in SORT_ATTRIBUTES.items()}}
                 for c in rows]
@@ -84,7 +84,7 @@ FILTERS = {
     "city beijing": (CustomerQuery(city="beijing"),
                      lambda r: r["city"] == "beijing" and not r["archived"]),
     "searching alpha": (CustomerQuery(search="alpha"),
-                        lambda r: r["name"] == "alpha" and not r["archived"]),
+                        lambda r: r["written_name"] == "alpha" and not r["archived"]),
 }
 
 
