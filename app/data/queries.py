@@ -74,8 +74,7 @@ class CustomerQueries:
         where = self._filters(query, owner_scope)
         if after is not None:
             where.append(self._after(sort_col, after, query.descending))
-        order = (sort_col.desc(), Customer.id.desc()) if query.descending else (sort_col,
-                                                                                Customer.id)
+        order = self._order(sort_col, query.descending)
         stmt = (
             select(*_ROW_COLUMNS, sort_col.label("sort_value"))
             .outerjoin(_owner, _owner.id == Customer.owner_id)
@@ -87,18 +86,32 @@ class CustomerQueries:
         next_key = (rows[-1].sort_value, rows[-1].id) if more and rows else None
         return rows, next_key
 
+    def _order(self, sort_col: Any, descending: bool) -> tuple[Any, Any]:
+        """SQLite and SQL Server put NULLs first ascending; PostgreSQL is told to do the
+        same (SQL Server rejects NULLS FIRST, so it is said only where needed)."""
+        column = sort_col.desc() if descending else sort_col.asc()
+        if self.dialect == "postgresql" and sort_col.expression.nullable:
+            column = column.nulls_last() if descending else column.nulls_first()
+        return column, Customer.id.desc() if descending else Customer.id.asc()
+
     def _after(self, sort_col: Any, after: tuple, descending: bool) -> ColumnElement[bool]:
+        """Rows after ``after`` = (sort value, id) in the list's order.
+
+        NULL sort values (customers without an owner) come first ascending and last
+        descending, on every database (see ``_order``)."""
         value, last_id = after
-        if value is None:  # NULLs sort first on SQLite/MSSQL: continue by id among NULLs
-            nulls = and_(sort_col.is_(None), Customer.id < last_id if descending
-                         else Customer.id > last_id)
-            return nulls if descending else or_(nulls, sort_col.is_not(None))
+        nulls_first = not descending
+        next_id = Customer.id < last_id if descending else Customer.id > last_id
+        if value is None:
+            within_nulls = and_(sort_col.is_(None), next_id)
+            return or_(within_nulls, sort_col.is_not(None)) if nulls_first else within_nulls
         if self.dialect in ("sqlite", "postgresql"):
-            pair = tuple_(sort_col, Customer.id)
-            return pair < tuple_(value, last_id) if descending else pair > tuple_(value, last_id)
-        if descending:
-            return or_(sort_col < value, and_(sort_col == value, Customer.id < last_id))
-        return or_(sort_col > value, and_(sort_col == value, Customer.id > last_id))
+            pair, key = tuple_(sort_col, Customer.id), tuple_(value, last_id)
+            beyond = pair < key if descending else pair > key
+        else:
+            further = sort_col < value if descending else sort_col > value
+            beyond = or_(further, and_(sort_col == value, next_id))
+        return beyond if nulls_first else or_(beyond, sort_col.is_(None))
 
     def count(self, query: CustomerFilter, owner_scope: Collection[int] | None = None) -> int:
         stmt = select(func.count()).select_from(Customer).where(*self._filters(query,

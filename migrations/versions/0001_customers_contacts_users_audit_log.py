@@ -158,6 +158,13 @@ def upgrade() -> None:
         batch_op.create_index('ix_contacts_customer', ['customer_id', 'id'], unique=False)
 
     # ### end Alembic commands ###
+    # The counters exist from the start: creating them on first use races between clients.
+    op.execute(sa.table("audit_head", sa.column("id", sa.Integer), sa.column("last_id", sa.Integer),
+                        sa.column("last_hash", sa.Unicode)).insert().values(
+        id=1, last_id=0, last_hash=""))
+    op.execute(sa.table("code_sequences", sa.column("name", sa.Unicode),
+                        sa.column("next_value", sa.Integer)).insert().values(
+        name="customer", next_value=1))
     create_search_index()
 
 

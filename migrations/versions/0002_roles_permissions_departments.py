@@ -143,6 +143,8 @@ DEFAULT_ROLES = {
 
 
 def insert_default_roles() -> None:
+    """Roles get their ids from the database (IDENTITY / serial); rights and scopes find
+    them by code, so the same statements work on every database, online and offline."""
     roles = sa.table("roles", sa.column("id", sa.Integer), sa.column("code", sa.Unicode),
                      sa.column("name", sa.Unicode), sa.column("description", sa.Unicode),
                      sa.column("created_at", app.data.types.UtcDateTime),
@@ -153,15 +155,16 @@ def insert_default_roles() -> None:
     scopes = sa.table("role_scopes", sa.column("role_id", sa.Integer),
                       sa.column("module", sa.Unicode), sa.column("scope", sa.Unicode))
     now = app.data.types.utcnow()
-    role_rows, perm_rows, scope_rows = [], [], []
-    for role_id, (code, (name, desc, rights, role_scopes)) in enumerate(
-            DEFAULT_ROLES.items(), start=1):
-        role_rows.append({"id": role_id, "code": code, "name": name, "description": desc,
-                          "created_at": now, "updated_at": now, "version": 1})
-        perm_rows += [{"role_id": role_id, "module": m, "action": a}
-                      for m, actions in rights.items() for a in actions]
-        scope_rows += [{"role_id": role_id, "module": m, "scope": role_scopes.get(m, "all")}
-                       for m in MODULES]
-    op.bulk_insert(roles, role_rows)
-    op.bulk_insert(perms, perm_rows)
-    op.bulk_insert(scopes, scope_rows)
+    for code, (name, desc, rights, role_scopes) in DEFAULT_ROLES.items():
+        op.execute(roles.insert().values(code=code, name=name, description=desc,
+                                         created_at=now, updated_at=now, version=1))
+        op.execute(perms.insert().from_select(["role_id", "module", "action"], sa.union_all(*(
+            _for_role(roles, code, m, a) for m, actions in rights.items() for a in actions))))
+        op.execute(scopes.insert().from_select(["role_id", "module", "scope"], sa.union_all(*(
+            _for_role(roles, code, m, role_scopes.get(m, "all")) for m in MODULES))))
+
+
+def _for_role(roles: sa.TableClause, code: str, *values: str) -> sa.Select:
+    """SELECT <the role's id>, 'value', ... (INSERT ... SELECT is valid T-SQL too)."""
+    return sa.select(roles.c.id, *(sa.literal(v, sa.Unicode) for v in values)).where(
+        roles.c.code == code)
