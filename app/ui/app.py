@@ -11,13 +11,15 @@ from app.logic.dto import Actor
 from app.logic.services import Services
 from app.ui.i18n import Translation, chosen_language
 from app.ui.login_dialog import LoginDialog
+from app.ui.password_dialog import ChangePasswordDialog
 from app.ui.session import Session
 from app.ui.tasks import TaskRunner
 
 
 def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
-            argv: list[str] | None = None) -> int:
-    """Show the login (skipped with ``demo_login``), then the main window; the exit code."""
+            argv: list[str] | None = None, idle_timeout_ms: int | None = None) -> int:
+    """Sign in (skipped with ``demo_login``), then the main window until it closes; signing
+    out goes back to the login. The exit code. ``idle_timeout_ms`` overrides the idle lock."""
     application = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     application.setOrganizationName("Kehu")
     application.setApplicationName("Kehu")
@@ -25,19 +27,38 @@ def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
     translation.install(chosen_language(QSettings()))
     runner = TaskRunner(application)
     try:
-        actor = sign_in(services, runner, demo_login)
-        if actor is None:
-            return 1
-        session = Session(services, actor, runner, translation, application)
-        session.show_main_window()
-        return application.exec()
+        while True:
+            actor = sign_in(services, runner, demo_login)
+            demo_login = None
+            if actor is None:
+                return 1
+            session = Session(services, actor, runner, translation, application,
+                              idle_timeout_ms=idle_timeout_ms)
+            session.sig_signed_out.connect(application.quit)
+            session.show_main_window()
+            code = application.exec()
+            if not session.signed_out:
+                return code
+            if session.window is not None:
+                session.window.deleteLater()
+            session.deleteLater()
     finally:
         runner.shutdown()
 
 
 def sign_in(services: Services, runner: TaskRunner,
             demo_login: tuple[str, str] | None) -> Actor | None:
-    """The signed-in user, or None if the user gave up. A failed demo login shows the dialog."""
+    """The signed-in user, or None if the user gave up. A reset password is changed first."""
+    actor = ask_login(services, runner, demo_login)
+    if actor is not None and actor.must_change_password:
+        dialog = ChangePasswordDialog(services, actor, runner, forced=True)
+        actor = dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return actor
+
+
+def ask_login(services: Services, runner: TaskRunner,
+              demo_login: tuple[str, str] | None) -> Actor | None:
+    """The login dialog's user, or None. A failed demo login shows the dialog."""
     dialog = LoginDialog(services, runner)
     if demo_login is not None:
         loop = QEventLoop()

@@ -27,6 +27,7 @@ from app.ui.audit import AuditLogPage
 from app.ui.customers.form import CustomerForm
 from app.ui.customers.list_view import CustomerListView
 from app.ui.messages import Messages
+from app.ui.password_dialog import ChangePasswordDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import Runner
 
@@ -36,6 +37,7 @@ SEARCH_DELAY_MS = 250
 
 class MainWindow(QMainWindow):
     sig_language_changed = Signal(str)
+    sig_sign_out = Signal()
     DEFAULT_SIZE = QSize(1280, 800)
 
     def __init__(self, services: Services, actor: Actor, runner: Runner, messages: Messages,
@@ -87,11 +89,16 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("&Settings..."),
                                             QKeySequence.StandardKey.Preferences,
                                             self.open_settings)
+        self.password_action = self._action(self.tr("Change &password..."), None,
+                                            self.change_password)
+        self.sign_out_action = self._action(self.tr("Sign &out"), None, self.on_sign_out)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.settings_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.password_action, self.sign_out_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         menus.addMenu(self.tr("&Edit")).addActions([self.find_action, self.refresh_action])
@@ -135,9 +142,11 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.navigation.currentRowChanged.connect(self.show_page)
         self.navigation.setCurrentRow(0)
+        self._page_shortcuts: dict[QShortcut, int] = {}
         for row in range(len(self._factories)):
-            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self,
-                      lambda row=row: self.navigation.setCurrentRow(row))
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+            shortcut.activated.connect(self.on_page_shortcut)
+            self._page_shortcuts[shortcut] = row
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigation)
@@ -145,6 +154,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
         self.setCentralWidget(self.splitter)
+
+    def on_page_shortcut(self) -> None:
+        row = self._page_shortcuts.get(self.sender())
+        if row is not None:
+            self.navigation.setCurrentRow(row)
 
     def show_page(self, row: int) -> QWidget | None:
         """Show module ``row`` (Ctrl+1, Ctrl+2 ...), building it the first time."""
@@ -209,14 +223,21 @@ class MainWindow(QMainWindow):
             form.setWindowModality(Qt.WindowModality.NonModal)
             form.restore_state(QSettings())
             form.sig_customer_saved.connect(self.on_customer_saved)
-            form.finished.connect(lambda _result, done=form: self.on_form_finished(done))
+            # A bound method, not a lambda holding the form: PySide6 6.11 crashes in
+            # ~QObject when a lambda capturing a QObject is connected to a deleted widget.
+            form.finished.connect(self.on_form_finished)
             self.forms.append(form)
         form.show()
         form.raise_()
         form.activateWindow()
         return form
 
-    def on_form_finished(self, form: CustomerForm) -> None:
+    def on_form_finished(self, _result: int) -> None:
+        form = self.sender()
+        if isinstance(form, CustomerForm):
+            self.forget_form(form)
+
+    def forget_form(self, form: CustomerForm) -> None:
         if form in self.forms:
             self.forms.remove(form)
         form.deleteLater()
@@ -230,6 +251,22 @@ class MainWindow(QMainWindow):
         dialog.sig_language_changed.connect(self.sig_language_changed)
         dialog.open()
         return dialog
+
+    # --- the account ----------------------------------------------------------------------
+    def change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self._services, self._actor, self._runner, parent=self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.on_password_changed)
+        dialog.open()
+        return dialog
+
+    def on_password_changed(self) -> None:
+        self.statusBar().showMessage(self.tr("Your password was changed."), 10_000)
+
+    def on_sign_out(self) -> None:
+        if self.close_forms():
+            self.sig_sign_out.emit()
 
     def on_about(self) -> None:
         QMessageBox.about(self, self.tr("About Kehu"), self.tr(
@@ -252,6 +289,13 @@ class MainWindow(QMainWindow):
     def close_forms(self) -> bool:
         """Close every open customer form; False if the user kept one open."""
         return all(form.close() for form in list(self.forms))
+
+    def discard_and_close(self) -> None:
+        """Close the forms without asking about unsaved changes, then the window."""
+        for form in list(self.forms):
+            form.fields.mark_clean()
+            form.close()
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.close_forms():

@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminErrorDialog</name>
     <message>
-        <location filename="../../app/ui/admin/errors.py" line="31" />
+        <location filename="../../app/ui/admin/errors.py" line="31"/>
         <source>At least %1 characters are needed.</source>
         <translation>至少需要 %1 个字符。</translation>
     </message>
@@ -12,309 +12,309 @@
 <context>
     <name>AdminLabels</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="55" />
+        <location filename="../../app/ui/admin/labels.py" line="55"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="55" />
+        <location filename="../../app/ui/admin/labels.py" line="55"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="56" />
+        <location filename="../../app/ui/admin/labels.py" line="56"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="56" />
+        <location filename="../../app/ui/admin/labels.py" line="56"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="57" />
+        <location filename="../../app/ui/admin/labels.py" line="57"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="57" />
+        <location filename="../../app/ui/admin/labels.py" line="57"/>
         <source>Feedback</source>
         <translation>服务反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="58" />
+        <location filename="../../app/ui/admin/labels.py" line="58"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="58" />
+        <location filename="../../app/ui/admin/labels.py" line="58"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="59" />
-        <location filename="../../app/ui/admin/labels.py" line="76" />
+        <location filename="../../app/ui/admin/labels.py" line="59"/>
+        <location filename="../../app/ui/admin/labels.py" line="76"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="59" />
+        <location filename="../../app/ui/admin/labels.py" line="59"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="60" />
+        <location filename="../../app/ui/admin/labels.py" line="60"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="60" />
+        <location filename="../../app/ui/admin/labels.py" line="60"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64" />
+        <location filename="../../app/ui/admin/labels.py" line="64"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64" />
+        <location filename="../../app/ui/admin/labels.py" line="64"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64" />
+        <location filename="../../app/ui/admin/labels.py" line="64"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="65" />
+        <location filename="../../app/ui/admin/labels.py" line="65"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="65" />
+        <location filename="../../app/ui/admin/labels.py" line="65"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="66" />
+        <location filename="../../app/ui/admin/labels.py" line="66"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="66" />
+        <location filename="../../app/ui/admin/labels.py" line="66"/>
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="70" />
+        <location filename="../../app/ui/admin/labels.py" line="70"/>
         <source>Own records</source>
         <translation>本人记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="70" />
-        <source>Team's records</source>
+        <location filename="../../app/ui/admin/labels.py" line="70"/>
+        <source>Team&apos;s records</source>
         <translation>团队记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="71" />
+        <location filename="../../app/ui/admin/labels.py" line="71"/>
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="75" />
+        <location filename="../../app/ui/admin/labels.py" line="75"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="75" />
+        <location filename="../../app/ui/admin/labels.py" line="75"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="76" />
+        <location filename="../../app/ui/admin/labels.py" line="76"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="77" />
+        <location filename="../../app/ui/admin/labels.py" line="77"/>
         <source>Service</source>
         <translation>客户服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="77" />
+        <location filename="../../app/ui/admin/labels.py" line="77"/>
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="81" />
+        <location filename="../../app/ui/admin/labels.py" line="81"/>
         <source>Everything, including users, roles and the audit log</source>
         <translation>全部功能，包括用户、角色和审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="82" />
-        <source>The team's customers, reports, exports, credit override</source>
+        <location filename="../../app/ui/admin/labels.py" line="82"/>
+        <source>The team&apos;s customers, reports, exports, credit override</source>
         <translation>团队的客户、报表、导出、信用额度超限审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="84" />
+        <location filename="../../app/ui/admin/labels.py" line="84"/>
         <source>Own customers only</source>
         <translation>仅限本人的客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="85" />
+        <location filename="../../app/ui/admin/labels.py" line="85"/>
         <source>Invoices, payments, credit limits</source>
         <translation>发票、收款、信用额度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="86" />
+        <location filename="../../app/ui/admin/labels.py" line="86"/>
         <source>Feedback tickets</source>
         <translation>服务反馈工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="87" />
+        <location filename="../../app/ui/admin/labels.py" line="87"/>
         <source>Reads everything including the audit log; changes nothing</source>
         <translation>可查看全部内容（含审计日志），不能修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="93" />
+        <location filename="../../app/ui/admin/labels.py" line="93"/>
         <source>You cannot do this to your own account.</source>
         <translation>不能对自己的账户执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="94" />
+        <location filename="../../app/ui/admin/labels.py" line="94"/>
         <source>At least one active administrator with full administration rights must remain.</source>
         <translation>必须保留至少一名拥有全部管理权限的有效管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="96" />
+        <location filename="../../app/ui/admin/labels.py" line="96"/>
         <source>This user has written records or owns customers, so the account cannot be deleted. Disable it instead.</source>
         <translation>该用户已录入过记录或负责客户，不能删除账户，请改为停用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="98" />
+        <location filename="../../app/ui/admin/labels.py" line="98"/>
         <source>This password is too common or equals the user name; choose another.</source>
         <translation>该密码过于常见或与用户名相同，请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="100" />
+        <location filename="../../app/ui/admin/labels.py" line="100"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="101" />
+        <location filename="../../app/ui/admin/labels.py" line="101"/>
         <source>One of the chosen roles no longer exists.</source>
         <translation>所选角色中有一个已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="102" />
+        <location filename="../../app/ui/admin/labels.py" line="102"/>
         <source>The chosen department no longer exists.</source>
         <translation>所选部门已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="103" />
+        <location filename="../../app/ui/admin/labels.py" line="103"/>
         <source>Unknown right.</source>
         <translation>未知权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="104" />
+        <location filename="../../app/ui/admin/labels.py" line="104"/>
         <source>Unknown record scope.</source>
         <translation>未知的记录范围。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="105" />
+        <location filename="../../app/ui/admin/labels.py" line="105"/>
         <source>It is still in use; remove its members first.</source>
         <translation>仍在使用中，请先移除其成员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="106" />
+        <location filename="../../app/ui/admin/labels.py" line="106"/>
         <source>This name is already used.</source>
         <translation>该名称已被使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="107" />
+        <location filename="../../app/ui/admin/labels.py" line="107"/>
         <source>Use letters, digits and _ only.</source>
         <translation>只能使用字母、数字和 _。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="108" />
+        <location filename="../../app/ui/admin/labels.py" line="108"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="113" />
+        <location filename="../../app/ui/admin/labels.py" line="113"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="113" />
+        <location filename="../../app/ui/admin/labels.py" line="113"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="114" />
+        <location filename="../../app/ui/admin/labels.py" line="114"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="114" />
+        <location filename="../../app/ui/admin/labels.py" line="114"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="115" />
-        <location filename="../../app/ui/admin/labels.py" line="118" />
+        <location filename="../../app/ui/admin/labels.py" line="115"/>
+        <location filename="../../app/ui/admin/labels.py" line="118"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="115" />
+        <location filename="../../app/ui/admin/labels.py" line="115"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="116" />
+        <location filename="../../app/ui/admin/labels.py" line="116"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="116" />
+        <location filename="../../app/ui/admin/labels.py" line="116"/>
         <source>Rights</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="117" />
+        <location filename="../../app/ui/admin/labels.py" line="117"/>
         <source>Record scope</source>
         <translation>记录范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="117" />
+        <location filename="../../app/ui/admin/labels.py" line="117"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="118" />
+        <location filename="../../app/ui/admin/labels.py" line="118"/>
         <source>Manager</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="119" />
+        <location filename="../../app/ui/admin/labels.py" line="119"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="120" />
+        <location filename="../../app/ui/admin/labels.py" line="120"/>
         <source>Failed sign-ins before lockout</source>
         <translation>锁定前允许的登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="121" />
+        <location filename="../../app/ui/admin/labels.py" line="121"/>
         <source>Lockout (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="122" />
+        <location filename="../../app/ui/admin/labels.py" line="122"/>
         <source>Lock when idle (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
@@ -322,27 +322,27 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="29" />
+        <location filename="../../app/ui/admin/page.py" line="29"/>
         <source>You do not have the right to view the administration.</source>
         <translation>您没有查看系统管理的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="41" />
+        <location filename="../../app/ui/admin/page.py" line="41"/>
         <source>&amp;Users</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="42" />
+        <location filename="../../app/ui/admin/page.py" line="42"/>
         <source>&amp;Roles</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="43" />
+        <location filename="../../app/ui/admin/page.py" line="43"/>
         <source>&amp;Departments</source>
         <translation>部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="44" />
+        <location filename="../../app/ui/admin/page.py" line="44"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
@@ -350,27 +350,27 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="62" />
+        <location filename="../../app/ui/audit/detail.py" line="62"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="62" />
+        <location filename="../../app/ui/audit/detail.py" line="62"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="63" />
+        <location filename="../../app/ui/audit/detail.py" line="63"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="80" />
+        <location filename="../../app/ui/audit/detail.py" line="80"/>
         <source>Choose an entry to see what it changed.</source>
         <translation>选择一条记录以查看其修改内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="84" />
+        <location filename="../../app/ui/audit/detail.py" line="84"/>
         <source>No. %1 · %2 · %3 · %4 %5 %6</source>
         <translation>第 %1 条 · %2 · %3 · %4 %5 %6</translation>
     </message>
@@ -378,7 +378,7 @@
 <context>
     <name>AuditExport</name>
     <message>
-        <location filename="../../app/ui/audit/export.py" line="28" />
+        <location filename="../../app/ui/audit/export.py" line="28"/>
         <source>Exporting the audit log...</source>
         <translation>正在导出审计日志……</translation>
     </message>
@@ -386,57 +386,57 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="36" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="36"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="37" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="37"/>
         <source>All entities</source>
         <translation>全部对象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="39" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="39"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="41" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="41"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="42" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="42"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="47" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="47"/>
         <source>Text in changes, record ID or user name</source>
         <translation>修改内容、记录 ID 或用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="54" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="54"/>
         <source>C&amp;lear filters</source>
         <translation>清除筛选(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="62" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="62"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="63" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="63"/>
         <source>&amp;Entity</source>
         <translation>对象(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="64" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="64"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="73" />
+        <location filename="../../app/ui/audit/filter_bar.py" line="73"/>
         <source>Te&amp;xt</source>
         <translation>文本(&amp;X)</translation>
     </message>
@@ -444,219 +444,219 @@
 <context>
     <name>AuditLabels</name>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="41" />
+        <location filename="../../app/ui/audit/labels.py" line="41"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="41" />
+        <location filename="../../app/ui/audit/labels.py" line="41"/>
         <source>Update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="42" />
+        <location filename="../../app/ui/audit/labels.py" line="42"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="42" />
+        <location filename="../../app/ui/audit/labels.py" line="42"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="43" />
+        <location filename="../../app/ui/audit/labels.py" line="43"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="43" />
+        <location filename="../../app/ui/audit/labels.py" line="43"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="44" />
+        <location filename="../../app/ui/audit/labels.py" line="44"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="44" />
+        <location filename="../../app/ui/audit/labels.py" line="44"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="45" />
+        <location filename="../../app/ui/audit/labels.py" line="45"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="45" />
+        <location filename="../../app/ui/audit/labels.py" line="45"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="46" />
+        <location filename="../../app/ui/audit/labels.py" line="46"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="46" />
+        <location filename="../../app/ui/audit/labels.py" line="46"/>
         <source>Lockout</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="47" />
+        <location filename="../../app/ui/audit/labels.py" line="47"/>
         <source>Password change</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="47" />
+        <location filename="../../app/ui/audit/labels.py" line="47"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="48" />
+        <location filename="../../app/ui/audit/labels.py" line="48"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="52" />
-        <location filename="../../app/ui/audit/labels.py" line="68" />
+        <location filename="../../app/ui/audit/labels.py" line="52"/>
+        <location filename="../../app/ui/audit/labels.py" line="68"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="52" />
+        <location filename="../../app/ui/audit/labels.py" line="52"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="53" />
+        <location filename="../../app/ui/audit/labels.py" line="53"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="53" />
+        <location filename="../../app/ui/audit/labels.py" line="53"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="54" />
-        <location filename="../../app/ui/audit/labels.py" line="60" />
+        <location filename="../../app/ui/audit/labels.py" line="54"/>
+        <location filename="../../app/ui/audit/labels.py" line="60"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="54" />
+        <location filename="../../app/ui/audit/labels.py" line="54"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="55" />
+        <location filename="../../app/ui/audit/labels.py" line="55"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="55" />
+        <location filename="../../app/ui/audit/labels.py" line="55"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="59" />
+        <location filename="../../app/ui/audit/labels.py" line="59"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="59" />
+        <location filename="../../app/ui/audit/labels.py" line="59"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="60" />
+        <location filename="../../app/ui/audit/labels.py" line="60"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="61" />
+        <location filename="../../app/ui/audit/labels.py" line="61"/>
         <source>Active</source>
-        <translation>活跃</translation>
+        <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="61" />
+        <location filename="../../app/ui/audit/labels.py" line="61"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="62" />
+        <location filename="../../app/ui/audit/labels.py" line="62"/>
         <source>Must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="63" />
+        <location filename="../../app/ui/audit/labels.py" line="63"/>
         <source>Rights (removed / added)</source>
         <translation>权限（移除 / 新增）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="64" />
+        <location filename="../../app/ui/audit/labels.py" line="64"/>
         <source>Record scope</source>
         <translation>记录范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="64" />
+        <location filename="../../app/ui/audit/labels.py" line="64"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="65" />
+        <location filename="../../app/ui/audit/labels.py" line="65"/>
         <source>Copied from</source>
         <translation>复制自</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="65" />
+        <location filename="../../app/ui/audit/labels.py" line="65"/>
         <source>Manager</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="66" />
+        <location filename="../../app/ui/audit/labels.py" line="66"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="66" />
+        <location filename="../../app/ui/audit/labels.py" line="66"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="66" />
+        <location filename="../../app/ui/audit/labels.py" line="66"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="67" />
+        <location filename="../../app/ui/audit/labels.py" line="67"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="67" />
+        <location filename="../../app/ui/audit/labels.py" line="67"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="69" />
+        <location filename="../../app/ui/audit/labels.py" line="69"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="70" />
+        <location filename="../../app/ui/audit/labels.py" line="70"/>
         <source>Failed sign-ins before lockout</source>
         <translation>锁定前允许的登录失败次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="71" />
+        <location filename="../../app/ui/audit/labels.py" line="71"/>
         <source>Lockout (minutes)</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/labels.py" line="72" />
+        <location filename="../../app/ui/audit/labels.py" line="72"/>
         <source>Lock when idle (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
@@ -664,37 +664,37 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="157" />
+        <location filename="../../app/ui/audit/model.py" line="157"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="157" />
+        <location filename="../../app/ui/audit/model.py" line="157"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="157" />
+        <location filename="../../app/ui/audit/model.py" line="157"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="157" />
+        <location filename="../../app/ui/audit/model.py" line="157"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="158" />
+        <location filename="../../app/ui/audit/model.py" line="158"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="158" />
+        <location filename="../../app/ui/audit/model.py" line="158"/>
         <source>Entity ID</source>
         <translation>对象 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="158" />
+        <location filename="../../app/ui/audit/model.py" line="158"/>
         <source>Changed fields</source>
         <translation>修改的字段</translation>
     </message>
@@ -702,122 +702,186 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="54" />
+        <location filename="../../app/ui/audit/page.py" line="54"/>
         <source>You do not have the right to view the audit log.</source>
         <translation>您没有查看审计日志的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="93" />
+        <location filename="../../app/ui/audit/page.py" line="93"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="95" />
+        <location filename="../../app/ui/audit/page.py" line="95"/>
         <source>&amp;Verify chain</source>
         <translation>校验日志链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="97" />
+        <location filename="../../app/ui/audit/page.py" line="97"/>
         <source>E&amp;xport to Excel...</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="101" />
+        <location filename="../../app/ui/audit/page.py" line="101"/>
         <source>You do not have the right to export the audit log.</source>
         <translation>您没有导出审计日志的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="149" />
+        <location filename="../../app/ui/audit/page.py" line="149"/>
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="162" />
+        <location filename="../../app/ui/audit/page.py" line="162"/>
         <source>Verifying...</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="170" />
+        <location filename="../../app/ui/audit/page.py" line="170"/>
         <source>Chain intact: %1 entries checked.</source>
         <translation>日志链完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="174" />
+        <location filename="../../app/ui/audit/page.py" line="174"/>
         <source>Chain broken at entry %1: %2</source>
         <translation>日志链在第 %1 条处断开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="186" />
+        <location filename="../../app/ui/audit/page.py" line="186"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="187" />
+        <location filename="../../app/ui/audit/page.py" line="187"/>
         <source>the link to the previous entry is broken</source>
         <translation>与上一条记录的链接已断开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="189" />
+        <location filename="../../app/ui/audit/page.py" line="189"/>
         <source>its content was changed after it was written</source>
         <translation>记录写入后内容被修改过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="196" />
+        <location filename="../../app/ui/audit/page.py" line="196"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="197" />
+        <location filename="../../app/ui/audit/page.py" line="197"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="220" />
+        <location filename="../../app/ui/audit/page.py" line="220"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="222" />
+        <location filename="../../app/ui/audit/page.py" line="222"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 条记录导出到 %2。</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="43"/>
+        <location filename="../../app/ui/password_dialog.py" line="49"/>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="51"/>
+        <source>An administrator reset your password. Choose a new one to continue.</source>
+        <translation>管理员已重置您的密码。请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="53"/>
+        <source>Choose a new password for %1.</source>
+        <translation>为 %1 设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="67"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="69"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="71"/>
+        <source>&amp;Repeat new password:</source>
+        <translation>确认新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="75"/>
+        <source>&amp;Change password</source>
+        <translation>修改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="77"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="119"/>
+        <source>At least %1 characters; not a common password or your user name.</source>
+        <translation>至少 %1 个字符；不能是常见密码或您的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="133"/>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="165"/>
+        <source>Too short: use at least %1 characters.</source>
+        <translation>太短：至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="168"/>
+        <source>Too long: use at most %1 characters.</source>
+        <translation>太长：最多 %1 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/customers/conflict_dialog.py" line="31" />
+        <location filename="../../app/ui/customers/conflict_dialog.py" line="31"/>
         <source>Changed by another user</source>
         <translation>已被其他用户修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/conflict_dialog.py" line="37" />
+        <location filename="../../app/ui/customers/conflict_dialog.py" line="37"/>
         <source>&amp;Reload and re-apply my edits</source>
         <translation>重新加载并重新应用我的修改(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/conflict_dialog.py" line="39" />
+        <location filename="../../app/ui/customers/conflict_dialog.py" line="39"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/conflict_dialog.py" line="48" />
+        <location filename="../../app/ui/customers/conflict_dialog.py" line="48"/>
         <source>%1 saved this customer at %2, after you opened it. Nothing of yours was saved yet.
 Rows in bold were changed by both of you.</source>
         <translation>在您打开此客户之后，%1 于 %2 保存了它。您的修改尚未保存。
 粗体行表示你们双方都修改了该字段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/conflict_dialog.py" line="54" />
+        <location filename="../../app/ui/customers/conflict_dialog.py" line="54"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/conflict_dialog.py" line="54" />
+        <location filename="../../app/ui/customers/conflict_dialog.py" line="54"/>
         <source>Your value</source>
         <translation>您的值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/conflict_dialog.py" line="55" />
+        <location filename="../../app/ui/customers/conflict_dialog.py" line="55"/>
         <source>Their value</source>
         <translation>对方的值</translation>
     </message>
@@ -825,22 +889,22 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../app/ui/customers/contact_dialog.py" line="37" />
+        <location filename="../../app/ui/customers/contact_dialog.py" line="37"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contact_dialog.py" line="38" />
+        <location filename="../../app/ui/customers/contact_dialog.py" line="38"/>
         <source>Contact: %1</source>
         <translation>联系人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contact_dialog.py" line="47" />
+        <location filename="../../app/ui/customers/contact_dialog.py" line="47"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contact_dialog.py" line="48" />
+        <location filename="../../app/ui/customers/contact_dialog.py" line="48"/>
         <source>Primary contact of this customer</source>
         <translation>该客户的主要联系人</translation>
     </message>
@@ -848,126 +912,134 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="50" />
+        <location filename="../../app/ui/customers/contacts_tab.py" line="50"/>
         <source>Primary</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="58" />
+        <location filename="../../app/ui/customers/contacts_tab.py" line="58"/>
         <source>&amp;Add...</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="59" />
+        <location filename="../../app/ui/customers/contacts_tab.py" line="59"/>
         <source>&amp;Edit...</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="60" />
+        <location filename="../../app/ui/customers/contacts_tab.py" line="60"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="61" />
+        <location filename="../../app/ui/customers/contacts_tab.py" line="61"/>
         <source>Set &amp;primary</source>
         <translation>设为主要(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="140" />
+        <location filename="../../app/ui/customers/contacts_tab.py" line="140"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="141" />
+        <location filename="../../app/ui/customers/contacts_tab.py" line="141"/>
         <source>Remove the contact %1?</source>
         <translation>删除联系人 %1？</translation>
     </message>
 </context>
 <context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../app/ui/lock/cover.py" line="17"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="68" />
+        <location filename="../../app/ui/customers/form.py" line="68"/>
         <source>&amp;Details</source>
         <translation>详细信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="69" />
+        <location filename="../../app/ui/customers/form.py" line="69"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="70" />
+        <location filename="../../app/ui/customers/form.py" line="70"/>
         <source>C&amp;ontacts</source>
         <translation>联系人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="78" />
+        <location filename="../../app/ui/customers/form.py" line="78"/>
         <source>Save (Ctrl+S or Enter)</source>
         <translation>保存（Ctrl+S 或回车）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="103" />
+        <location filename="../../app/ui/customers/form.py" line="103"/>
         <source>Opening the customer...</source>
         <translation>正在打开客户……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="140" />
-        <location filename="../../app/ui/customers/form.py" line="141" />
+        <location filename="../../app/ui/customers/form.py" line="140"/>
+        <location filename="../../app/ui/customers/form.py" line="141"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="142" />
+        <location filename="../../app/ui/customers/form.py" line="142"/>
         <source>Fields marked * are required. Ctrl+S saves.</source>
         <translation>标有 * 的字段为必填项。按 Ctrl+S 保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="144" />
+        <location filename="../../app/ui/customers/form.py" line="144"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="147" />
+        <location filename="../../app/ui/customers/form.py" line="147"/>
         <source>Last changed by %1 at %2 (version %3)</source>
         <translation>最后由 %1 于 %2 修改（版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="161" />
+        <location filename="../../app/ui/customers/form.py" line="161"/>
         <source>No changes to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="165" />
+        <location filename="../../app/ui/customers/form.py" line="165"/>
         <source>Saving...</source>
         <translation>正在保存……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="173" />
+        <location filename="../../app/ui/customers/form.py" line="173"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="195" />
+        <location filename="../../app/ui/customers/form.py" line="195"/>
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>请更正标出的字段。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="212" />
+        <location filename="../../app/ui/customers/form.py" line="212"/>
         <source>Not saved: another user changed this customer.</source>
         <translation>未保存：其他用户修改了此客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="232" />
+        <location filename="../../app/ui/customers/form.py" line="232"/>
         <source>Reloaded. Your edits are re-applied: check them and save.</source>
         <translation>已重新加载，并重新应用了您的修改：请检查后保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="253" />
+        <location filename="../../app/ui/customers/form.py" line="253"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="253" />
+        <location filename="../../app/ui/customers/form.py" line="253"/>
         <source>Discard your unsaved changes?</source>
         <translation>放弃未保存的修改？</translation>
     </message>
@@ -975,52 +1047,52 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="62" />
+        <location filename="../../app/ui/customers/list_view.py" line="62"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="63" />
+        <location filename="../../app/ui/customers/list_view.py" line="63"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="64" />
+        <location filename="../../app/ui/customers/list_view.py" line="64"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="65" />
+        <location filename="../../app/ui/customers/list_view.py" line="65"/>
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="66" />
+        <location filename="../../app/ui/customers/list_view.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="66" />
+        <location filename="../../app/ui/customers/list_view.py" line="66"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="66" />
+        <location filename="../../app/ui/customers/list_view.py" line="66"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="66" />
+        <location filename="../../app/ui/customers/list_view.py" line="66"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="72" />
+        <location filename="../../app/ui/customers/list_view.py" line="72"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/list_view.py" line="173" />
+        <location filename="../../app/ui/customers/list_view.py" line="173"/>
         <source>Customers: %1</source>
         <translation>客户：%1</translation>
     </message>
@@ -1028,27 +1100,27 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>DepartmentDialog</name>
     <message>
-        <location filename="../../app/ui/admin/department_dialog.py" line="29" />
+        <location filename="../../app/ui/admin/department_dialog.py" line="29"/>
         <source>New department</source>
         <translation>新建部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/department_dialog.py" line="30" />
+        <location filename="../../app/ui/admin/department_dialog.py" line="30"/>
         <source>Edit department</source>
         <translation>编辑部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/department_dialog.py" line="36" />
+        <location filename="../../app/ui/admin/department_dialog.py" line="36"/>
         <source>(no manager)</source>
         <translation>（无负责人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/department_dialog.py" line="44" />
+        <location filename="../../app/ui/admin/department_dialog.py" line="44"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/department_dialog.py" line="45" />
+        <location filename="../../app/ui/admin/department_dialog.py" line="45"/>
         <source>&amp;Manager:</source>
         <translation>负责人(&amp;M)：</translation>
     </message>
@@ -1056,42 +1128,42 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="46" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="46"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="46" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="46"/>
         <source>Manager</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="47" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="47"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="58" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="58"/>
         <source>&amp;Add...</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="59" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="59"/>
         <source>&amp;Edit...</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="60" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="60"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="149" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="149"/>
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="150" />
+        <location filename="../../app/ui/admin/departments_tab.py" line="150"/>
         <source>Delete the department %1?</source>
         <translation>删除部门 %1？</translation>
     </message>
@@ -1099,42 +1171,42 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../app/ui/customers/details_page.py" line="25" />
+        <location filename="../../app/ui/customers/details_page.py" line="25"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/details_page.py" line="26" />
+        <location filename="../../app/ui/customers/details_page.py" line="26"/>
         <source>Address and phone</source>
         <translation>地址和电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/details_page.py" line="27" />
+        <location filename="../../app/ui/customers/details_page.py" line="27"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/details_page.py" line="34" />
+        <location filename="../../app/ui/customers/details_page.py" line="34"/>
         <source>Full registered name</source>
         <translation>注册全称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/details_page.py" line="36" />
+        <location filename="../../app/ui/customers/details_page.py" line="36"/>
         <source>Generated when saved</source>
         <translation>保存时自动生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/details_page.py" line="40" />
+        <location filename="../../app/ui/customers/details_page.py" line="40"/>
         <source>Set by hand</source>
         <translation>手动设定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/details_page.py" line="41" />
+        <location filename="../../app/ui/customers/details_page.py" line="41"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/details_page.py" line="46" />
+        <location filename="../../app/ui/customers/details_page.py" line="46"/>
         <source>Comma separated</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -1142,32 +1214,32 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>DuplicatePrompt</name>
     <message>
-        <location filename="../../app/ui/customers/duplicate_prompt.py" line="21" />
+        <location filename="../../app/ui/customers/duplicate_prompt.py" line="21"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/duplicate_prompt.py" line="22" />
+        <location filename="../../app/ui/customers/duplicate_prompt.py" line="22"/>
         <source>Customers with the same name, tax ID or phone already exist:</source>
         <translation>已存在名称、税号或电话相同的客户：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/duplicate_prompt.py" line="25" />
+        <location filename="../../app/ui/customers/duplicate_prompt.py" line="25"/>
         <source>... and %1 more</source>
         <translation>……另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/duplicate_prompt.py" line="26" />
+        <location filename="../../app/ui/customers/duplicate_prompt.py" line="26"/>
         <source>Save this customer anyway?</source>
         <translation>仍然保存此客户？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/duplicate_prompt.py" line="28" />
+        <location filename="../../app/ui/customers/duplicate_prompt.py" line="28"/>
         <source>&amp;Save anyway</source>
         <translation>仍然保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/duplicate_prompt.py" line="30" />
+        <location filename="../../app/ui/customers/duplicate_prompt.py" line="30"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1175,72 +1247,72 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="49" />
+        <location filename="../../app/ui/errors.py" line="49"/>
         <source>Please check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="51" />
+        <location filename="../../app/ui/errors.py" line="51"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="52" />
+        <location filename="../../app/ui/errors.py" line="52"/>
         <source>You do not have the right to do this (%1.%2). Ask an administrator.</source>
         <translation>您没有执行此操作的权限（%1.%2）。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="55" />
+        <location filename="../../app/ui/errors.py" line="55"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="56" />
+        <location filename="../../app/ui/errors.py" line="56"/>
         <source>This record no longer exists; another user may have removed it.</source>
         <translation>该记录已不存在，可能已被其他用户删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="58" />
+        <location filename="../../app/ui/errors.py" line="58"/>
         <source>Changed by another user</source>
         <translation>已被其他用户修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="59" />
+        <location filename="../../app/ui/errors.py" line="59"/>
         <source>%1 changed this record in the meantime. Nothing was saved; reload it and make your change again.</source>
         <translation>%1 在此期间修改了该记录。未保存任何内容；请重新加载后再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62" />
+        <location filename="../../app/ui/errors.py" line="62"/>
         <source>Sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62" />
+        <location filename="../../app/ui/errors.py" line="62"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64" />
+        <location filename="../../app/ui/errors.py" line="64"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="65" />
+        <location filename="../../app/ui/errors.py" line="65"/>
         <source>A similar customer already exists.</source>
         <translation>已存在相似的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66" />
+        <location filename="../../app/ui/errors.py" line="66"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="67" />
+        <location filename="../../app/ui/errors.py" line="67"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="73" />
+        <location filename="../../app/ui/errors.py" line="73"/>
         <source>The input is not valid.</source>
         <translation>输入无效。</translation>
     </message>
@@ -1248,55 +1320,103 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>FieldSet</name>
     <message>
-        <location filename="../../app/ui/field_set.py" line="172" />
+        <location filename="../../app/ui/field_set.py" line="172"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/field_set.py" line="172" />
+        <location filename="../../app/ui/field_set.py" line="172"/>
         <source>No</source>
         <translation>否</translation>
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="38"/>
+        <source>Kehu - Locked</source>
+        <translation>客户信息管理 - 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="44"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="46"/>
+        <source>Kehu was locked because it was not used for a while. Enter your password to continue.</source>
+        <translation>由于一段时间未操作，系统已锁定。请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="67"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="60"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="70"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="72"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="92"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lock/dialog.py" line="108"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="36" />
+        <location filename="../../app/ui/login_dialog.py" line="36"/>
         <source>Kehu - Sign in</source>
         <translation>客户信息管理 - 登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="42" />
+        <location filename="../../app/ui/login_dialog.py" line="42"/>
         <source>Kehu customer information</source>
         <translation>客户信息管理系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="50" />
+        <location filename="../../app/ui/login_dialog.py" line="50"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="51" />
+        <location filename="../../app/ui/login_dialog.py" line="51"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="56" />
+        <location filename="../../app/ui/login_dialog.py" line="56"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="61" />
+        <location filename="../../app/ui/login_dialog.py" line="61"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="77" />
+        <location filename="../../app/ui/login_dialog.py" line="77"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="94" />
+        <location filename="../../app/ui/login_dialog.py" line="94"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -1304,132 +1424,147 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50" />
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>Kehu customer information</source>
         <translation>客户信息管理系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65" />
+        <location filename="../../app/ui/main_window.py" line="67"/>
         <source>Search name, code, pinyin, phone, contact... (Ctrl+F)</source>
         <translation>搜索名称、编号、拼音、电话、联系人……（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81" />
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>&amp;New customer</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83" />
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87" />
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="92"/>
+        <source>Change &amp;password...</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="94"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98" />
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>&amp;About Kehu</source>
         <translation>关于 Kehu(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100" />
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128" />
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128" />
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128" />
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130" />
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130" />
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Service</source>
         <translation>客户服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130" />
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131" />
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131" />
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132" />
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>%1 (coming)</source>
         <translation>%1（即将推出）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194" />
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>%1 customers</source>
         <translation>%1 个客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235" />
+        <location filename="../../app/ui/main_window.py" line="265"/>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>About Kehu</source>
         <translation>关于 Kehu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>Kehu customer information manager.
 Signed in as %1.</source>
         <translation>Kehu 客户信息管理系统。
@@ -1439,487 +1574,487 @@ Signed in as %1.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="32" />
+        <location filename="../../app/ui/messages.py" line="32"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="33" />
+        <location filename="../../app/ui/messages.py" line="33"/>
         <source>This text is too long.</source>
         <translation>文本太长。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34" />
+        <location filename="../../app/ui/messages.py" line="34"/>
         <source>This text is too short.</source>
         <translation>文本太短。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="35" />
+        <location filename="../../app/ui/messages.py" line="35"/>
         <source>Remove the control characters.</source>
         <translation>请删除控制字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36" />
+        <location filename="../../app/ui/messages.py" line="36"/>
         <source>Not a valid e-mail address.</source>
         <translation>电子邮件地址无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="37" />
+        <location filename="../../app/ui/messages.py" line="37"/>
         <source>Not a valid phone number.</source>
         <translation>电话号码无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38" />
+        <location filename="../../app/ui/messages.py" line="38"/>
         <source>Not a valid postal code.</source>
         <translation>邮政编码无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="39" />
+        <location filename="../../app/ui/messages.py" line="39"/>
         <source>Not a valid web address.</source>
         <translation>网址无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40" />
+        <location filename="../../app/ui/messages.py" line="40"/>
         <source>Not a valid unified social credit code (check digit).</source>
         <translation>统一社会信用代码无效（校验位错误）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="41" />
+        <location filename="../../app/ui/messages.py" line="41"/>
         <source>Enter a unified social credit code or tax ID.</source>
         <translation>请输入统一社会信用代码或税号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42" />
+        <location filename="../../app/ui/messages.py" line="42"/>
         <source>Use letters, digits, - and _ (at most 20).</source>
         <translation>只能使用字母、数字、- 和 _（最多 20 个）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="43" />
+        <location filename="../../app/ui/messages.py" line="43"/>
         <source>Enter a date like 1990-05-31.</source>
         <translation>请输入日期，例如 1990-05-31。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="44" />
+        <location filename="../../app/ui/messages.py" line="44"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="45" />
+        <location filename="../../app/ui/messages.py" line="45"/>
         <source>Use letters, digits and . _ - @ only.</source>
         <translation>只能使用字母、数字和 . _ - @。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46" />
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>Must not be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="47" />
+        <location filename="../../app/ui/messages.py" line="47"/>
         <source>Enter an amount like 50000.00.</source>
         <translation>请输入金额，例如 50000.00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="48" />
+        <location filename="../../app/ui/messages.py" line="48"/>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="49" />
+        <location filename="../../app/ui/messages.py" line="49"/>
         <source>Choose yes or no.</source>
         <translation>请选择是或否。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="50" />
+        <location filename="../../app/ui/messages.py" line="50"/>
         <source>The number is out of range.</source>
         <translation>数值超出范围。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="51" />
+        <location filename="../../app/ui/messages.py" line="51"/>
         <source>At most two decimal places.</source>
         <translation>最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="52" />
+        <location filename="../../app/ui/messages.py" line="52"/>
         <source>The amount is too large.</source>
         <translation>金额太大。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="53" />
+        <location filename="../../app/ui/messages.py" line="53"/>
         <source>This code is already used.</source>
         <translation>该编号已被使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="54" />
+        <location filename="../../app/ui/messages.py" line="54"/>
         <source>This user name is already taken.</source>
         <translation>该用户名已被占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="55" />
+        <location filename="../../app/ui/messages.py" line="55"/>
         <source>Not an active user.</source>
         <translation>不是有效用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="56" />
+        <location filename="../../app/ui/messages.py" line="56"/>
         <source>Unknown field.</source>
         <translation>未知字段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="57" />
+        <location filename="../../app/ui/messages.py" line="57"/>
         <source>Nothing to change.</source>
         <translation>没有需要修改的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="58" />
+        <location filename="../../app/ui/messages.py" line="58"/>
         <source>This name is already used.</source>
         <translation>该名称已被使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="59" />
+        <location filename="../../app/ui/messages.py" line="59"/>
         <source>This password is too common; choose another.</source>
         <translation>该密码过于常见，请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="60" />
+        <location filename="../../app/ui/messages.py" line="60"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="61" />
+        <location filename="../../app/ui/messages.py" line="61"/>
         <source>This is not your current password.</source>
         <translation>这不是您当前的密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="62" />
+        <location filename="../../app/ui/messages.py" line="62"/>
         <source>Still in use.</source>
         <translation>仍在使用中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="63" />
+        <location filename="../../app/ui/messages.py" line="63"/>
         <source>The last administrator cannot be removed.</source>
         <translation>不能移除最后一名管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="64" />
+        <location filename="../../app/ui/messages.py" line="64"/>
         <source>You cannot do this to your own account.</source>
         <translation>不能对自己的账户执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="65" />
+        <location filename="../../app/ui/messages.py" line="65"/>
         <source>Unknown role.</source>
         <translation>未知角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="66" />
+        <location filename="../../app/ui/messages.py" line="66"/>
         <source>Unknown right.</source>
         <translation>未知权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="67" />
+        <location filename="../../app/ui/messages.py" line="67"/>
         <source>Not a valid record scope.</source>
         <translation>记录范围无效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="68" />
+        <location filename="../../app/ui/messages.py" line="68"/>
         <source>Unknown department.</source>
         <translation>未知部门。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74" />
+        <location filename="../../app/ui/messages.py" line="74"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74" />
+        <location filename="../../app/ui/messages.py" line="74"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="75" />
+        <location filename="../../app/ui/messages.py" line="75"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="75" />
+        <location filename="../../app/ui/messages.py" line="75"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="76" />
+        <location filename="../../app/ui/messages.py" line="76"/>
         <source>Ownership</source>
         <translation>所有制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="76" />
+        <location filename="../../app/ui/messages.py" line="76"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77" />
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>Size</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77" />
+        <location filename="../../app/ui/messages.py" line="77"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78" />
+        <location filename="../../app/ui/messages.py" line="78"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78" />
+        <location filename="../../app/ui/messages.py" line="78"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="79" />
+        <location filename="../../app/ui/messages.py" line="79"/>
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="79" />
+        <location filename="../../app/ui/messages.py" line="79"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80" />
+        <location filename="../../app/ui/messages.py" line="80"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80" />
+        <location filename="../../app/ui/messages.py" line="80"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80" />
+        <location filename="../../app/ui/messages.py" line="80"/>
         <source>Website</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81" />
+        <location filename="../../app/ui/messages.py" line="81"/>
         <source>Tax ID / USCC</source>
         <translation>税号 / 统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81" />
+        <location filename="../../app/ui/messages.py" line="81"/>
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82" />
+        <location filename="../../app/ui/messages.py" line="82"/>
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82" />
+        <location filename="../../app/ui/messages.py" line="82"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="83" />
+        <location filename="../../app/ui/messages.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="83" />
+        <location filename="../../app/ui/messages.py" line="83"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84" />
+        <location filename="../../app/ui/messages.py" line="84"/>
         <source>Set tier by hand</source>
         <translation>手动设定等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="85" />
+        <location filename="../../app/ui/messages.py" line="85"/>
         <source>Credit rating</source>
         <translation>信用等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="85" />
+        <location filename="../../app/ui/messages.py" line="85"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="86" />
+        <location filename="../../app/ui/messages.py" line="86"/>
         <source>Payment terms (days)</source>
         <translation>账期（天）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87" />
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="87" />
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88" />
+        <location filename="../../app/ui/messages.py" line="88"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88" />
+        <location filename="../../app/ui/messages.py" line="88"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="89" />
+        <location filename="../../app/ui/messages.py" line="89"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="89" />
+        <location filename="../../app/ui/messages.py" line="89"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90" />
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90" />
+        <location filename="../../app/ui/messages.py" line="90"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91" />
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>IM handle</source>
         <translation>即时通讯账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91" />
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="92" />
+        <location filename="../../app/ui/messages.py" line="92"/>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="98" />
+        <location filename="../../app/ui/messages.py" line="98"/>
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="98" />
+        <location filename="../../app/ui/messages.py" line="98"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99" />
+        <location filename="../../app/ui/messages.py" line="99"/>
         <source>Dormant</source>
         <translation>休眠</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99" />
+        <location filename="../../app/ui/messages.py" line="99"/>
         <source>Lost</source>
         <translation>流失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100" />
+        <location filename="../../app/ui/messages.py" line="100"/>
         <source>Premium</source>
         <translation>优质</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100" />
+        <location filename="../../app/ui/messages.py" line="100"/>
         <source>Major</source>
         <translation>主要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="101" />
+        <location filename="../../app/ui/messages.py" line="101"/>
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="101" />
+        <location filename="../../app/ui/messages.py" line="101"/>
         <source>Restricted</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="102" />
+        <location filename="../../app/ui/messages.py" line="102"/>
         <source>Potential</source>
         <translation>潜在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103" />
+        <location filename="../../app/ui/messages.py" line="103"/>
         <source>Company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103" />
+        <location filename="../../app/ui/messages.py" line="103"/>
         <source>Individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="104" />
+        <location filename="../../app/ui/messages.py" line="104"/>
         <source>State-owned</source>
         <translation>国有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="104" />
+        <location filename="../../app/ui/messages.py" line="104"/>
         <source>Private</source>
         <translation>民营</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="105" />
+        <location filename="../../app/ui/messages.py" line="105"/>
         <source>Foreign-owned</source>
         <translation>外资</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="105" />
+        <location filename="../../app/ui/messages.py" line="105"/>
         <source>Joint venture</source>
         <translation>合资</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="106" />
+        <location filename="../../app/ui/messages.py" line="106"/>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="106" />
+        <location filename="../../app/ui/messages.py" line="106"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="107" />
+        <location filename="../../app/ui/messages.py" line="107"/>
         <source>Micro</source>
         <translation>微型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="107" />
+        <location filename="../../app/ui/messages.py" line="107"/>
         <source>Small</source>
         <translation>小型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="108" />
+        <location filename="../../app/ui/messages.py" line="108"/>
         <source>Medium</source>
         <translation>中型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="108" />
+        <location filename="../../app/ui/messages.py" line="108"/>
         <source>Large</source>
         <translation>大型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109" />
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="109" />
+        <location filename="../../app/ui/messages.py" line="109"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="110" />
+        <location filename="../../app/ui/messages.py" line="110"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1927,12 +2062,12 @@ Signed in as %1.</source>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../app/ui/progress.py" line="21" />
+        <location filename="../../app/ui/progress.py" line="21"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress.py" line="23" />
+        <location filename="../../app/ui/progress.py" line="23"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1940,22 +2075,22 @@ Signed in as %1.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../app/ui/admin/password_dialog.py" line="28" />
+        <location filename="../../app/ui/admin/password_dialog.py" line="28"/>
         <source>Reset password of %1</source>
         <translation>重置 %1 的密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/password_dialog.py" line="29" />
+        <location filename="../../app/ui/admin/password_dialog.py" line="29"/>
         <source>The user must choose a new password at the next sign-in.</source>
         <translation>该用户下次登录时必须设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/password_dialog.py" line="39" />
+        <location filename="../../app/ui/admin/password_dialog.py" line="39"/>
         <source>&amp;Temporary password:</source>
         <translation>临时密码(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/password_dialog.py" line="40" />
+        <location filename="../../app/ui/admin/password_dialog.py" line="40"/>
         <source>&amp;Repeat:</source>
         <translation>再次输入(&amp;R)：</translation>
     </message>
@@ -1963,47 +2098,47 @@ Signed in as %1.</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="39" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="39"/>
         <source>New role</source>
         <translation>新建角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="40" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="40"/>
         <source>Copy role %1</source>
         <translation>复制角色 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="44" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="44"/>
         <source>letters, digits and _</source>
         <translation>字母、数字和 _</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="53" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="53"/>
         <source>(no rights)</source>
         <translation>（无权限）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="59" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="59"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="66" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="66"/>
         <source>&amp;Code:</source>
         <translation>代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="67" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="67"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="68" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="68"/>
         <source>&amp;Description:</source>
         <translation>说明(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="69" />
+        <location filename="../../app/ui/admin/role_dialog.py" line="69"/>
         <source>Copy rights &amp;from:</source>
         <translation>从此角色复制权限(&amp;F)：</translation>
     </message>
@@ -2011,17 +2146,17 @@ Signed in as %1.</source>
 <context>
     <name>RoleMatrix</name>
     <message>
-        <location filename="../../app/ui/admin/role_matrix.py" line="27" />
+        <location filename="../../app/ui/admin/role_matrix.py" line="27"/>
         <source>Module</source>
         <translation>模块</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_matrix.py" line="31" />
+        <location filename="../../app/ui/admin/role_matrix.py" line="31"/>
         <source>Record scope</source>
         <translation>记录范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_matrix.py" line="56" />
+        <location filename="../../app/ui/admin/role_matrix.py" line="56"/>
         <source>Record scope of %1</source>
         <translation>%1 的记录范围</translation>
     </message>
@@ -2029,52 +2164,52 @@ Signed in as %1.</source>
 <context>
     <name>RolesTab</name>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="61" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="61"/>
         <source>&amp;New...</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="62" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="62"/>
         <source>&amp;Copy...</source>
         <translation>复制(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="63" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="63"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="86" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="86"/>
         <source>N&amp;ame:</source>
         <translation>名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="87" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="87"/>
         <source>Desc&amp;ription:</source>
         <translation>说明(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="88" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="88"/>
         <source>Members:</source>
         <translation>成员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="93" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="93"/>
         <source>&amp;Save role</source>
         <translation>保存角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="95" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="95"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="221" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="221"/>
         <source>Delete role</source>
         <translation>删除角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="222" />
+        <location filename="../../app/ui/admin/roles_tab.py" line="222"/>
         <source>Delete the role %1?</source>
         <translation>删除角色 %1？</translation>
     </message>
@@ -2082,35 +2217,53 @@ Signed in as %1.</source>
 <context>
     <name>SecurityTab</name>
     <message>
-        <location filename="../../app/ui/admin/security_tab.py" line="45" />
+        <location filename="../../app/ui/admin/security_tab.py" line="45"/>
         <source>Changes apply to the next sign-in; every change is recorded in the audit log.</source>
         <translation>修改在下次登录时生效；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/security_tab.py" line="48" />
+        <location filename="../../app/ui/admin/security_tab.py" line="48"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../app/ui/session.py" line="165"/>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="166"/>
+        <source>Your account was disabled or removed, or an administrator reset your password. Kehu cannot continue with this session; sign in again.</source>
+        <translation>您的账户已被停用或删除，或管理员重置了您的密码，当前会话无法继续。请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="170"/>
+        <source>Unsaved changes are lost.</source>
+        <translation>未保存的修改已丢失。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="28" />
+        <location filename="../../app/ui/settings_dialog.py" line="28"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="31" />
+        <location filename="../../app/ui/settings_dialog.py" line="31"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="37" />
+        <location filename="../../app/ui/settings_dialog.py" line="37"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="44" />
+        <location filename="../../app/ui/settings_dialog.py" line="44"/>
         <source>Open customer forms close when the language changes.</source>
         <translation>切换语言时，已打开的客户表单将会关闭。</translation>
     </message>
@@ -2118,47 +2271,47 @@ Signed in as %1.</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="45" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="45"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="46" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="46"/>
         <source>Edit user %1</source>
         <translation>编辑用户 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="70" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="70"/>
         <source>(no department)</source>
         <translation>（无部门）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="73" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="73"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="74" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="74"/>
         <source>&amp;Display name:</source>
         <translation>显示名称(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="76" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="76"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="77" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="77"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="78" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="78"/>
         <source>R&amp;oles:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="79" />
+        <location filename="../../app/ui/admin/user_dialog.py" line="79"/>
         <source>D&amp;epartment:</source>
         <translation>部门(&amp;E)：</translation>
     </message>
@@ -2166,52 +2319,52 @@ Signed in as %1.</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="73" />
+        <location filename="../../app/ui/admin/users_model.py" line="73"/>
         <source>Active</source>
-        <translation>活跃</translation>
+        <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="73" />
+        <location filename="../../app/ui/admin/users_model.py" line="73"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="75" />
+        <location filename="../../app/ui/admin/users_model.py" line="75"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="77" />
+        <location filename="../../app/ui/admin/users_model.py" line="77"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="85" />
+        <location filename="../../app/ui/admin/users_model.py" line="85"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="85" />
+        <location filename="../../app/ui/admin/users_model.py" line="85"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="85" />
+        <location filename="../../app/ui/admin/users_model.py" line="85"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="86" />
+        <location filename="../../app/ui/admin/users_model.py" line="86"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="86" />
+        <location filename="../../app/ui/admin/users_model.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="86" />
+        <location filename="../../app/ui/admin/users_model.py" line="86"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
@@ -2219,58 +2372,58 @@ Signed in as %1.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="71" />
+        <location filename="../../app/ui/admin/users_tab.py" line="71"/>
         <source>&amp;Add user...</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="73" />
+        <location filename="../../app/ui/admin/users_tab.py" line="73"/>
         <source>&amp;Edit...</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="74" />
+        <location filename="../../app/ui/admin/users_tab.py" line="74"/>
         <source>Reset &amp;password...</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="76" />
+        <location filename="../../app/ui/admin/users_tab.py" line="76"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="77" />
-        <location filename="../../app/ui/admin/users_tab.py" line="135" />
+        <location filename="../../app/ui/admin/users_tab.py" line="77"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="135"/>
         <source>D&amp;isable</source>
         <translation>停用(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="79" />
+        <location filename="../../app/ui/admin/users_tab.py" line="79"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="134" />
+        <location filename="../../app/ui/admin/users_tab.py" line="134"/>
         <source>En&amp;able</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="227" />
+        <location filename="../../app/ui/admin/users_tab.py" line="227"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="228" />
+        <location filename="../../app/ui/admin/users_tab.py" line="228"/>
         <source>Disable %1? The account can no longer sign in.</source>
         <translation>停用 %1？该账户将无法再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="239" />
+        <location filename="../../app/ui/admin/users_tab.py" line="239"/>
         <source>Delete user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="240" />
+        <location filename="../../app/ui/admin/users_tab.py" line="240"/>
         <source>Delete %1 for good? Only an account that never wrote anything can be deleted.</source>
         <translation>永久删除 %1？只有从未录入过任何内容的账户才能删除。</translation>
     </message>

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.ui.app import run_gui
 from app.ui.login_dialog import LoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.password_dialog import ChangePasswordDialog
 
 from .conftest import PASSWORD
 
@@ -61,3 +62,73 @@ def test_a_failed_demo_login_shows_the_dialog_with_the_reason(qapp, services, ke
     QTimer.singleShot(20, qapp, check)
     assert run_gui(services, demo_login=("admin", "not-the-password"), argv=[]) == 1
     assert len(seen) == 1
+
+
+@pytest.fixture
+def reset_user(services, quick_hashing):
+    """li.lei, whose password an administrator has just set: it must be changed."""
+    admin = services.auth.login("admin", PASSWORD)
+    services.users.add_user(admin, "li.lei", "temporary-pw-1", "李雷", ["salesperson"])
+    return "li.lei", "temporary-pw-1"
+
+
+def answer_change(new_password: str | None, seen: list) -> None:
+    """Once the change-password dialog is up: choose ``new_password``, or cancel (None)."""
+    app = QApplication.instance()
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ChangePasswordDialog):
+            QTimer.singleShot(20, app, check)
+            return
+        seen.append(dialog.windowTitle())
+        if new_password is None:
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+            return
+        dialog.current.setText("temporary-pw-1")
+        dialog.new.setText(new_password)
+        dialog.repeat.setText(new_password)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(20, app, check)
+
+
+def test_a_reset_password_must_be_changed_before_the_main_window(qapp, services, reset_user,
+                                                                  keep_names):
+    asked: list[str] = []
+    windows: list[MainWindow] = []
+    answer_change("chosen-password-77", asked)
+    close_when_shown(MainWindow, windows)
+    assert run_gui(services, demo_login=reset_user, argv=[]) == 0
+    assert asked == ["Change your password"]
+    assert windows[0].user_label.text() == "User: 李雷"
+    assert not services.auth.login("li.lei", "chosen-password-77").must_change_password
+
+
+def test_cancelling_the_forced_change_quits(qapp, services, reset_user, keep_names):
+    asked: list[str] = []
+    answer_change(None, asked)
+    assert run_gui(services, demo_login=reset_user, argv=[]) == 1
+    assert asked == ["Change your password"]
+    assert services.auth.login(*reset_user).must_change_password
+
+
+def test_signing_out_returns_to_the_login(qapp, services, keep_names):
+    logins: list[LoginDialog] = []
+
+    def check() -> None:
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, MainWindow) and w.isVisible()), None)
+        if window is not None:
+            window.sign_out_action.trigger()
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, LoginDialog):
+            logins.append(dialog)
+            dialog.reject()
+            return
+        QTimer.singleShot(20, qapp, check)
+
+    QTimer.singleShot(20, qapp, check)
+    assert run_gui(services, demo_login=("admin", PASSWORD), argv=[]) == 1
+    assert len(logins) == 1
+    assert logins[0].username.text() == "admin"

@@ -67,11 +67,10 @@ def sample(services: Services) -> Actor:
 def install(language: str) -> list[QTranslator]:
     translators = []
     if language == "zh_CN":
-        for name in ("kehu_zh_CN.qm", "kehu_admin_zh_CN.qm"):
-            translator = QTranslator()
-            if translator.load(str(I18N / name)):
-                QCoreApplication.installTranslator(translator)
-                translators.append(translator)
+        translator = QTranslator()
+        if translator.load(str(I18N / "kehu_zh_CN.qm")):
+            QCoreApplication.installTranslator(translator)
+            translators.append(translator)
     return translators
 
 
