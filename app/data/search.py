@@ -16,7 +16,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, column, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    and_,
+    column,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy.sql.selectable import TextualSelect
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -218,9 +227,19 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+SMALL_HITS = 1_000  # up to this many hits a term's ids are fetched and the page sorted
+
+
 def match_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,
-                 query: str) -> ColumnElement[bool] | None:
-    """A WHERE clause restricting customers to those matching every term of ``query``."""
+                 query: str, connection: Connection | None = None
+                 ) -> ColumnElement[bool] | None:
+    """A WHERE clause restricting customers to those matching every term of ``query``.
+
+    Given the ``connection`` (SQLite), the clause is also shaped for speed: a term with few
+    hits (``SMALL_HITS``) becomes ``id IN (its ids)`` so the query starts from them and sorts
+    a handful of rows; otherwise each term is ``+id IN (its FTS query)``, which SQLite can
+    only check row by row while it walks the list's sort index, stopping after one page.
+    """
     terms = split_terms(query)
     if not terms:
         return None
@@ -228,7 +247,50 @@ def match_clause(dialect_name: str, id_column: ColumnElement, search_column: Col
         _term_clause(dialect_name, id_column, search_column, term, i)
         for i, term in enumerate(terms)
     ]
+    if connection is not None and dialect_name == "sqlite":
+        clauses = _shaped(connection, id_column, clauses)
     return and_(*clauses)
+
+
+def _shaped(connection: Connection, id_column: ColumnElement,
+            clauses: list[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
+    fewest: list[int] | None = None
+    for clause in clauses:
+        sub = _fts_of(clause)
+        if sub is None:
+            continue
+        ids = [r[0] for r in connection.execute(sub.limit(SMALL_HITS + 1)).all()]
+        if len(ids) <= SMALL_HITS and (fewest is None or len(ids) < len(fewest)):
+            fewest = ids
+    if fewest is not None:
+        return [*_driving(connection, id_column, fewest), *clauses]
+    return [_walked(c) for c in clauses]
+
+
+def _driving(connection: Connection, id_column: ColumnElement,
+             ids: list[int]) -> list[ColumnElement[bool]]:
+    """``name_sort IN (the hits' sort keys) AND id IN (the hits)``: SQLite then looks the
+    hits up through the list's (archived_at, name_sort, id) index, already in order."""
+    if not ids:
+        return [id_column.in_([])]
+    table = id_column.table  # type: ignore[attr-defined]
+    name_sort = table.c.name_sort
+    keys = connection.execute(select(name_sort).where(id_column.in_(ids))).scalars().all()
+    return [name_sort.in_(sorted(set(keys))), id_column.in_(ids)]
+
+
+def _fts_of(clause: ColumnElement[bool]) -> Any:
+    """The FTS select of a term clause (``id IN (select)``), or None for a LIKE term."""
+    right = getattr(clause, "right", None)
+    element = getattr(right, "element", None)
+    return element.subquery().select() if isinstance(element, TextualSelect) else None
+
+
+def _walked(clause: ColumnElement[bool]) -> ColumnElement[bool]:
+    sub = _fts_of(clause)
+    if sub is None:
+        return clause
+    return literal_column("+" + clause.left.compile().string).in_(sub)  # type: ignore[attr-defined]
 
 
 def _term_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,

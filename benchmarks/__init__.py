@@ -1,0 +1,1 @@
+"""Kehu's benchmarks: ``uv run python -m benchmarks`` (see docs/benchmarks.md)."""

@@ -1,0 +1,136 @@
+"""The measured operations: ours (through the services) and the raw limit (plain sqlite3)."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+from app.data.database import Database
+from app.data.queries import CustomerQueries
+from app.logic.customers import CustomerService
+from app.logic.dto import Actor, CustomerQuery
+from benchmarks.timing import Result, interleaved
+
+RIGHTS = frozenset(("customers", a) for a in ("view", "create", "edit"))
+PAGE = 200
+
+
+def bench_actor(db: Database) -> Actor:
+    """An actor allowed to see and create every customer (the first demo user, admin)."""
+    with db.engine.connect() as conn:
+        user_id = conn.exec_driver_sql("SELECT min(id) FROM users").scalar_one()
+    return Actor(user_id=user_id, username="admin", rights=RIGHTS,
+                 scopes=(("customers", "all"),))
+
+
+def raw_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def page_sql(db: Database, query: CustomerQuery) -> str:
+    """The exact SQL our list query runs, with its parameters inlined."""
+    captured: list[Any] = []
+    with db.unit_of_work(write=False) as uow:
+        queries = CustomerQueries(uow.session)
+        execute = uow.session.execute
+        uow.session.execute = lambda stmt, *a, **k: (captured.append(stmt),  # type: ignore
+                                                     execute(stmt, *a, **k))[1]
+        queries.page(query, None, PAGE)
+    compiled = captured[0].compile(dialect=sqlite_dialect.dialect(),
+                                   compile_kwargs={"literal_binds": True})
+    return str(compiled)
+
+
+def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
+               search: str = "", label: str = "open customer list") -> Result:
+    service = CustomerService(db.unit_of_work)
+    query = CustomerQuery(search=search)
+    sql = page_sql(db, query)
+    rows = len(service.list_customers(actor, query, limit=PAGE).rows)
+    ours, limit = interleaved(lambda: service.list_customers(actor, query, limit=PAGE),
+                              lambda: raw.execute(sql).fetchall(), repeat)
+    return Result(label, ours, limit, 50.0, f"{rows} rows")
+
+
+def search(db: Database, raw: sqlite3.Connection, actor: Actor, term: str, kind: str,
+           repeat: int) -> Result:
+    result = first_page(db, raw, actor, repeat, term, f"search {kind} '{term}'")
+    hits = raw.execute(fts_count_sql(term)).fetchone()[0]
+    return Result(result.name, result.ours, result.raw, 50.0, f"{hits:,} hits")
+
+
+def fts_count_sql(term: str) -> str:
+    table = "customer_fts" if len(term) >= 3 else "customer_fts_short"
+    phrase = '"' + term.replace('"', '""') + '"'
+    escaped = phrase.replace("'", "''")
+    return f"SELECT count(*) FROM {table} WHERE {table} MATCH '{escaped}'"
+
+
+_serial = itertools.count(1)
+
+
+def create_customer(db: Database, raw: sqlite3.Connection, actor: Actor,
+                    repeat: int) -> Result:
+    service = CustomerService(db.unit_of_work)
+
+    def ours() -> None:
+        n = next(_serial)
+        service.create_customer(actor, {"name": f"基准测试客户 {n} Benchmark",
+                                        "phone": f"010-{n:08d}", "city": "北京"})
+
+    columns = ("code", "name", "short_name", "kind", "ownership", "industry", "size_band",
+               "province", "city", "address", "postal_code", "phone", "fax", "email",
+               "website", "tax_id", "bank_name", "bank_account", "source", "status", "tier",
+               "tier_override", "credit_rating", "credit_limit", "payment_terms_days",
+               "owner_id", "tags", "notes", "name_sort", "search_text", "search_short",
+               "created_at", "updated_at", "version")
+    sql = (f"INSERT INTO customers ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+
+    def plain() -> None:
+        n = next(_serial)
+        values = [""] * len(columns)
+        values[0], values[1], values[3] = f"R{n:08d}", f"基准测试客户 {n} Raw", "company"
+        values[19], values[20], values[21], values[23] = "prospect", "ordinary", 0, 0
+        values[24], values[25], values[33] = 30, actor.user_id, 1
+        values[29] = f"基准测试客户 {n} raw jizhunceshikehu"
+        values[31] = values[32] = "2026-01-01 00:00:00.000000"
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute(sql, values)
+        raw.execute("COMMIT")
+
+    mine, limit = interleaved(ours, plain, repeat)
+    return Result("create customer + audit, commit", mine, limit, None,
+                  "raw: one INSERT + COMMIT")
+
+
+def use_proposed_queries() -> None:
+    """Run the list query with the change proposed for app/data/queries.py: pass the
+    session's connection to ``match_clause`` so it can shape the search (see
+    docs/benchmarks.md)."""
+    from app.data import queries
+    from app.data.models import Customer
+    from app.data.search import match_clause
+
+    original = queries.CustomerQueries._filters
+
+    def _filters(self: CustomerQueries, query: Any, owner_scope: Any) -> list:
+        where = original(self, replace_search(query, ""), owner_scope)
+        clause = match_clause(self.dialect, Customer.id, Customer.search_text, query.search,
+                              self.session.connection())
+        return where if clause is None else [*where, clause]
+
+    queries.CustomerQueries._filters = _filters  # type: ignore[method-assign]
+
+
+def replace_search(query: Any, search: str) -> Any:
+    from dataclasses import replace
+
+    return replace(query, search=search)
