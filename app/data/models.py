@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
+    func,
     Date,
     ForeignKey,
     Index,
@@ -184,6 +185,12 @@ class Customer(Tracked, Base):
         Index("ix_customers_tax_id", "tax_id"),
         Index("ix_customers_phone", "phone"),
     )
+
+
+# The duplicate check compares names ignoring case. SQL Server's collation already ignores
+# case (and has no expression indexes), so this index exists on SQLite and PostgreSQL only.
+Index("ix_customers_name_lower", func.lower(Customer.name)).ddl_if(
+    dialect=("sqlite", "postgresql"))
 
 
 class Contact(Tracked, Base):

@@ -52,8 +52,10 @@ class CustomerRepository:
     def find_duplicates(self, name: str, tax_id: str, phone: str,
                         exclude_id: int | None = None, limit: int = 10) -> Sequence[Customer]:
         conditions = []
-        if name.strip():
-            conditions.append(func.lower(Customer.name) == name.strip().lower())
+        if name.strip():  # ix_customers_name_lower; SQL Server's collation ignores case
+            dialect = self.session.get_bind().dialect.name
+            conditions.append(Customer.name == name.strip() if dialect == "mssql"
+                              else func.lower(Customer.name) == name.strip().lower())
         if tax_id.strip():
             conditions.append(Customer.tax_id == tax_id.strip())
         if phone.strip():
