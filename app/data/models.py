@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
-    func,
     Date,
     ForeignKey,
     Index,
@@ -21,6 +20,7 @@ from sqlalchemy import (
     Unicode,
     UnicodeText,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
