@@ -55,11 +55,11 @@ class Database:
 
     def upgrade(self, backup: bool = True) -> Path | None:
         """Bring the schema to head. A SQLite file is copied to a timestamped backup first."""
-        from app.data.migrate import upgrade
-
-        copy = None
         if not self.needs_upgrade():
             return None
+        from app.data.migrate import upgrade  # alembic costs start-up time: only when needed
+
+        copy = None
         path = sqlite_path(self.url)
         if backup and path is not None and path.exists() and self.current_revision():
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
