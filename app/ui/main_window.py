@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action = self._action(self.tr("Sign &out"), None, self.on_sign_out)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
+        self.new_action.setEnabled(self._actor.can("customers", "create"))
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.settings_action])

@@ -937,12 +937,12 @@ Rows in bold were changed by both of you.</source>
         <translation>设为主要(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="140"/>
+        <location filename="../../app/ui/customers/contacts_tab.py" line="149"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="141"/>
+        <location filename="../../app/ui/customers/contacts_tab.py" line="150"/>
         <source>Remove the contact %1?</source>
         <translation>删除联系人 %1？</translation>
     </message>
@@ -983,63 +983,68 @@ Rows in bold were changed by both of you.</source>
         <translation>正在打开客户……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="140"/>
-        <location filename="../../app/ui/customers/form.py" line="141"/>
+        <location filename="../../app/ui/customers/form.py" line="146"/>
+        <source>You may look at this customer but not change it.</source>
+        <translation>您可以查看此客户，但无权修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/customers/form.py" line="151"/>
+        <location filename="../../app/ui/customers/form.py" line="152"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="142"/>
+        <location filename="../../app/ui/customers/form.py" line="153"/>
         <source>Fields marked * are required. Ctrl+S saves.</source>
         <translation>标有 * 的字段为必填项。按 Ctrl+S 保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="144"/>
+        <location filename="../../app/ui/customers/form.py" line="155"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="147"/>
+        <location filename="../../app/ui/customers/form.py" line="158"/>
         <source>Last changed by %1 at %2 (version %3)</source>
         <translation>最后由 %1 于 %2 修改（版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="161"/>
+        <location filename="../../app/ui/customers/form.py" line="174"/>
         <source>No changes to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="165"/>
+        <location filename="../../app/ui/customers/form.py" line="178"/>
         <source>Saving...</source>
         <translation>正在保存……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="173"/>
+        <location filename="../../app/ui/customers/form.py" line="186"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="195"/>
+        <location filename="../../app/ui/customers/form.py" line="208"/>
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>请更正标出的字段。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="212"/>
+        <location filename="../../app/ui/customers/form.py" line="225"/>
         <source>Not saved: another user changed this customer.</source>
         <translation>未保存：其他用户修改了此客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="232"/>
+        <location filename="../../app/ui/customers/form.py" line="245"/>
         <source>Reloaded. Your edits are re-applied: check them and save.</source>
         <translation>已重新加载，并重新应用了您的修改：请检查后保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="253"/>
+        <location filename="../../app/ui/customers/form.py" line="266"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="253"/>
+        <location filename="../../app/ui/customers/form.py" line="266"/>
         <source>Discard your unsaved changes?</source>
         <translation>放弃未保存的修改？</translation>
     </message>
@@ -1469,102 +1474,102 @@ Rows in bold were changed by both of you.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>&amp;About Kehu</source>
         <translation>关于 Kehu(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Service</source>
         <translation>客户服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>%1 (coming)</source>
         <translation>%1（即将推出）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>%1 customers</source>
         <translation>%1 个客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>About Kehu</source>
         <translation>关于 Kehu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Kehu customer information manager.
 Signed in as %1.</source>
         <translation>Kehu 客户信息管理系统。

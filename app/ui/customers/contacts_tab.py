@@ -61,6 +61,9 @@ class ContactsTab(QWidget):
         self.primary_button = self._button(buttons, self.tr("Set &primary"),
                                            self.on_set_primary, "")
         buttons.addStretch(1)
+        for button, action in ((self.add_button, "create"), (self.edit_button, "edit"),
+                               (self.primary_button, "edit"), (self.remove_button, "delete")):
+            button.setEnabled(self._actor.can("contacts", action))
         layout = QHBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -109,12 +112,16 @@ class ContactsTab(QWidget):
 
     # --- actions --------------------------------------------------------------------------
     def on_add(self) -> None:
+        if not self._actor.can("contacts", "create"):
+            return
         if self.customer_id is None:
             return
         customer_id, contacts = self.customer_id, self._services.contacts
         self.run_dialog(None, lambda v: contacts.add_contact(self._actor, customer_id, v))
 
     def on_edit(self) -> None:
+        if not self._actor.can("contacts", "edit"):
+            return
         contact = self.current()
         if contact is not None:
             contacts = self._services.contacts
@@ -128,6 +135,8 @@ class ContactsTab(QWidget):
         self.reload()  # also after a conflict, so the list shows what is stored now
 
     def on_remove(self) -> None:
+        if not self._actor.can("contacts", "delete"):
+            return
         contact = self.current()
         if contact is None or not self.confirm_remove(contact):
             return
@@ -144,6 +153,8 @@ class ContactsTab(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def on_set_primary(self) -> None:
+        if not self._actor.can("contacts", "edit"):
+            return
         contact = self.current()
         if contact is None or contact.is_primary:
             return

@@ -131,8 +131,19 @@ class CustomerForm(QDialog):
         self.contacts.set_contacts(detail and detail.id, detail.contacts if detail else ())
         self.tabs.setTabEnabled(CONTACTS, detail is not None)
         self._show_heading()
+        self._apply_rights()
         self.tabs.setCurrentIndex(DETAILS)
         self.fields.editor("name").setFocus()
+
+    def may_save(self) -> bool:
+        """Whether the signed-in user may save this customer (the service checks again)."""
+        return self._actor.can("customers", "create" if self.detail is None else "edit")
+
+    def _apply_rights(self) -> None:
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(self.may_save())
+        if not self.may_save():
+            self.status.setText(self.tr("You may look at this customer but not change it."))
 
     def _show_heading(self) -> None:
         d = self.detail
@@ -150,6 +161,8 @@ class CustomerForm(QDialog):
 
     # --- saving ---------------------------------------------------------------------------
     def on_save(self) -> None:
+        if not self.may_save():
+            return
         customers, actor, detail = self._services.customers, self._actor, self.detail
         allow = self._allow_duplicate
         if detail is None:
