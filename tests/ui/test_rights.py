@@ -20,11 +20,11 @@ def auditor(services: Services, actor: Actor) -> Actor:
     return services.auth.change_password(first, "first-password-1", PASSWORD + "-a")
 
 
-def save_button(form: CustomerForm):  # noqa: ANN201
+def save_button(form: CustomerForm):
     return form.buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
-def test_an_auditor_can_open_but_not_change_a_customer(qtbot, services, actor, auditor,  # noqa: ANN001
+def test_an_auditor_can_open_but_not_change_a_customer(qtbot, services, actor, auditor,
                                                        runner, messages) -> None:
     customer = services.customers.create_customer(actor, {"name": "只读公司"})
     services.contacts.add_contact(actor, customer.id, {"name": "王伟"})
@@ -40,7 +40,7 @@ def test_an_auditor_can_open_but_not_change_a_customer(qtbot, services, actor, a
     assert services.customers.get_customer(actor, customer.id).version == customer.version
 
 
-def test_an_administrator_gets_every_action(qtbot, services, actor, runner, messages) -> None:  # noqa: ANN001
+def test_an_administrator_gets_every_action(qtbot, services, actor, runner, messages) -> None:
     customer = services.customers.create_customer(actor, {"name": "可写公司"})
     form = CustomerForm(services, actor, runner, messages, customer.id)
     qtbot.addWidget(form)
@@ -51,7 +51,7 @@ def test_an_administrator_gets_every_action(qtbot, services, actor, runner, mess
     assert window.new_action.isEnabled()
 
 
-def test_new_customer_is_disabled_without_the_create_right(qtbot, services, auditor, runner,  # noqa: ANN001
+def test_new_customer_is_disabled_without_the_create_right(qtbot, services, auditor, runner,
                                                            messages) -> None:
     window = MainWindow(services, auditor, runner, messages)
     qtbot.addWidget(window)
