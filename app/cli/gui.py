@@ -16,13 +16,23 @@ def launch(args: Namespace) -> int:
     url = (args.db or demo_url()) if args.demo else resolve_url(args.db)
     db = open_database(url)
     services = Services.build(db.unit_of_work, db.display_url)
-    if args.demo and not services.auth.has_users():
-        from app.cli.demo import create_demo_data
+    pending = None
+    if args.demo:
+        if not services.auth.has_users():
+            from app.cli.demo import create_demo_data
 
-        create_demo_data(db, services, customers=DEMO_CUSTOMERS, seed=1, quiet=True)
+            create_demo_data(db, services, customers=DEMO_CUSTOMERS, seed=1, quiet=True)
+        # Sign in on a worker thread while Qt and the screens are imported: argon2 and
+        # SQLite release the GIL, so both cores work and the window shows sooner.
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(1, thread_name_prefix="kehu-sign-in")
+        pending = pool.submit(services.auth.login, *DEMO_LOGIN)
+        pool.shutdown(wait=False)
     from app.ui.app import run_gui
 
     try:
-        return run_gui(services, demo_login=DEMO_LOGIN if args.demo else None)
+        return run_gui(services, demo_login=DEMO_LOGIN if args.demo else None,
+                       pending_login=pending)
     finally:
         db.dispose()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Future
 
-from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.logic.dto import Actor
+from app.logic.errors import KehuError
 from app.logic.services import Services
 from app.ui.i18n import Translation, chosen_language
 from app.ui.login_dialog import LoginDialog
@@ -17,9 +19,12 @@ from app.ui.tasks import TaskRunner
 
 
 def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
-            argv: list[str] | None = None, idle_timeout_ms: int | None = None) -> int:
+            argv: list[str] | None = None, idle_timeout_ms: int | None = None,
+            pending_login: Future[Actor] | None = None) -> int:
     """Sign in (skipped with ``demo_login``), then the main window until it closes; signing
-    out goes back to the login. The exit code. ``idle_timeout_ms`` overrides the idle lock."""
+    out goes back to the login. The exit code. ``idle_timeout_ms`` overrides the idle lock.
+    ``pending_login``: a sign-in the caller already started in the background (its result
+    is used; if it failed, the login dialog is shown)."""
     application = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     application.setOrganizationName("Kehu")
     application.setApplicationName("Kehu")
@@ -28,7 +33,9 @@ def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
     runner = TaskRunner(application)
     try:
         while True:
-            actor = sign_in(services, runner, demo_login)
+            early = wait_for(pending_login) if pending_login is not None else None
+            pending_login = None
+            actor = sign_in(services, runner, None if early else demo_login, early)
             demo_login = None
             if actor is None:
                 return 1
@@ -46,10 +53,26 @@ def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
         runner.shutdown()
 
 
+def wait_for(pending: Future[Actor]) -> Actor | None:
+    """The result of a sign-in running on another thread, with Qt's events still served;
+    None if it failed (the login dialog then asks)."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: pending.done() and loop.quit())
+    timer.start(5)
+    if not pending.done():
+        loop.exec()
+    timer.stop()
+    try:
+        return pending.result()
+    except KehuError:
+        return None
+
+
 def sign_in(services: Services, runner: TaskRunner,
-            demo_login: tuple[str, str] | None) -> Actor | None:
+            demo_login: tuple[str, str] | None, early: Actor | None = None) -> Actor | None:
     """The signed-in user, or None if the user gave up. A reset password is changed first."""
-    actor = ask_login(services, runner, demo_login)
+    actor = early or ask_login(services, runner, demo_login)
     if actor is not None and actor.must_change_password:
         dialog = ChangePasswordDialog(services, actor, runner, forced=True)
         actor = dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -132,3 +132,37 @@ def test_signing_out_returns_to_the_login(qapp, services, keep_names):
     assert run_gui(services, demo_login=("admin", PASSWORD), argv=[]) == 1
     assert len(logins) == 1
     assert logins[0].username.text() == "admin"
+
+
+def test_a_sign_in_started_early_on_another_thread_is_used(qapp, services, keep_names):
+    """The composition root signs the demo user in while Qt loads (cold start)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(services.auth.login, "admin", PASSWORD)
+        seen: list[MainWindow] = []
+        close_when_shown(MainWindow, seen)
+        assert run_gui(services, demo_login=("admin", PASSWORD), argv=[],
+                       pending_login=pending) == 0
+    assert seen[0].user_label.text() == "User: admin"
+
+
+def test_an_early_sign_in_that_failed_falls_back_to_the_login(qapp, services, keep_names):
+    from concurrent.futures import ThreadPoolExecutor
+
+    seen: list[LoginDialog] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog):
+            QTimer.singleShot(20, qapp, check)
+            return
+        seen.append(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(20, qapp, check)
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(services.auth.login, "admin", "wrong-password")
+        assert run_gui(services, demo_login=("admin", "wrong-password"), argv=[],
+                       pending_login=pending) == 1
+    assert seen and seen[0].error.text() == "Wrong user name or password."
