@@ -17,6 +17,7 @@ def launch(args: Namespace) -> int:
     db = open_database(url)
     services = Services.build(db.unit_of_work, db.display_url)
     pending = None
+    first_start = not args.demo and not services.auth.has_users()
     if args.demo:
         if not services.auth.has_users():
             from app.cli.demo import create_demo_data
@@ -33,6 +34,6 @@ def launch(args: Namespace) -> int:
 
     try:
         return run_gui(services, demo_login=DEMO_LOGIN if args.demo else None,
-                       pending_login=pending)
+                       pending_login=pending, first_start=first_start)
     finally:
         db.dispose()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.logic.dto import Actor
 from app.logic.errors import KehuError
 from app.logic.services import Services
+from app.ui.first_admin_dialog import FirstAdminDialog
 from app.ui.i18n import Translation, chosen_language
 from app.ui.login_dialog import LoginDialog
 from app.ui.password_dialog import ChangePasswordDialog
@@ -20,11 +21,12 @@ from app.ui.tasks import TaskRunner
 
 def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
             argv: list[str] | None = None, idle_timeout_ms: int | None = None,
-            pending_login: Future[Actor] | None = None) -> int:
+            pending_login: Future[Actor] | None = None, first_start: bool = False) -> int:
     """Sign in (skipped with ``demo_login``), then the main window until it closes; signing
     out goes back to the login. The exit code. ``idle_timeout_ms`` overrides the idle lock.
     ``pending_login``: a sign-in the caller already started in the background (its result
-    is used; if it failed, the login dialog is shown)."""
+    is used; if it failed, the login dialog is shown). ``first_start``: the database has no
+    users yet, so the first administrator is created instead of signing in."""
     application = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     application.setOrganizationName("Kehu")
     application.setApplicationName("Kehu")
@@ -35,6 +37,10 @@ def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
         while True:
             early = wait_for(pending_login) if pending_login is not None else None
             pending_login = None
+            if first_start:
+                first_start, early = False, create_first_admin(services, runner)
+                if early is None:
+                    return 1
             actor = sign_in(services, runner, None if early else demo_login, early)
             demo_login = None
             if actor is None:
@@ -77,6 +83,12 @@ def sign_in(services: Services, runner: TaskRunner,
         dialog = ChangePasswordDialog(services, actor, runner, forced=True)
         actor = dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
     return actor
+
+
+def create_first_admin(services: Services, runner: TaskRunner) -> Actor | None:
+    """The administrator created on an empty database, signed in; None if cancelled."""
+    dialog = FirstAdminDialog(services, runner)
+    return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_login(services: Services, runner: TaskRunner,

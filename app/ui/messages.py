@@ -72,6 +72,8 @@ class Messages(QObject):
     def _fields(self) -> dict[str, str]:
         return {
             "code": self.tr("Code"), "name": self.tr("Name"),
+            "username": self.tr("User name"), "display_name": self.tr("Display name"),
+            "password": self.tr("Password"),
             "short_name": self.tr("Short name"), "kind": self.tr("Kind"),
             "ownership": self.tr("Ownership"), "industry": self.tr("Industry"),
             "size_band": self.tr("Size"), "province": self.tr("Province"),

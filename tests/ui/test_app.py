@@ -166,3 +166,70 @@ def test_an_early_sign_in_that_failed_falls_back_to_the_login(qapp, services, ke
         assert run_gui(services, demo_login=("admin", "wrong-password"), argv=[],
                        pending_login=pending) == 1
     assert seen and seen[0].error.text() == "Wrong user name or password."
+
+
+@pytest.fixture
+def empty_services(tmp_path):
+    from .conftest import make_services
+
+    db, services = make_services(str(tmp_path / "empty.db"))
+    yield services
+    db.dispose()
+
+
+def answer_first_start(qapp, fill) -> list:
+    from app.ui.first_admin_dialog import FirstAdminDialog
+
+    seen: list = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FirstAdminDialog):
+            QTimer.singleShot(20, qapp, check)
+            return
+        seen.append(dialog)
+        fill(dialog)
+
+    QTimer.singleShot(20, qapp, check)
+    return seen
+
+
+def test_first_start_creates_the_administrator_and_signs_in(qapp, empty_services, keep_names):
+    def fill(dialog) -> None:
+        dialog.username.setText("boss")
+        dialog.display_name.setText("老板")
+        dialog.password.setText("first-admin-pw")
+        dialog.repeat.setText("first-admin-pw")
+        dialog.on_create()
+
+    seen = answer_first_start(qapp, fill)
+    windows: list[MainWindow] = []
+    close_when_shown(MainWindow, windows)
+    assert run_gui(empty_services, argv=[], first_start=True) == 0
+    assert seen and windows[0].user_label.text() == "User: 老板"
+    assert empty_services.auth.login("boss", "first-admin-pw").is_admin
+
+
+def test_first_start_refuses_a_weak_password_and_writes_nothing(qapp, empty_services,
+                                                                keep_names):
+    problems: list[str] = []
+
+    def fill(dialog) -> None:
+        dialog.username.setText("boss")
+        dialog.password.setText("12345678")
+        dialog.repeat.setText("12345678")
+        dialog.on_create()
+
+        def when_refused() -> None:  # the check runs on a worker thread: wait for its answer
+            if dialog.error.isHidden():
+                QTimer.singleShot(20, dialog, when_refused)
+                return
+            problems.append(dialog.error.text())
+            dialog.reject()
+
+        when_refused()
+
+    answer_first_start(qapp, fill)
+    assert run_gui(empty_services, argv=[], first_start=True) == 1
+    assert problems and "Password" in problems[0] and "common" in problems[0].lower()
+    assert not empty_services.auth.has_users()
