@@ -3,46 +3,32 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from app.logic.dto import Actor, AuditFilter, AuditRow
 from app.logic.services import Services
 from app.ui.audit.labels import AuditLabels
+from app.ui.paged_model import Index, PagedTableModel, PageResult
 from app.ui.tasks import Runner
 
 PAGE_SIZE = 200
 SUMMARY_MAX = 200
 COLUMNS = ("id", "at", "username", "action", "entity_type", "entity_id", "changes")
 ROW_ROLE = Qt.ItemDataRole.UserRole
-Index = QModelIndex | QPersistentModelIndex
 
 
-class AuditLogModel(QAbstractTableModel):
+class AuditLogModel(PagedTableModel):
     """Only ever holds the pages the view scrolled to, so millions of entries stay cheap."""
-
-    sig_total_changed = Signal(int)
-    sig_failed = Signal(object)
 
     def __init__(self, services: Services, actor: Actor, runner: Runner, labels: AuditLabels,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._services, self._actor, self._runner = services, actor, runner
+        super().__init__(runner, parent)
+        self._services, self._actor = services, actor
         self._labels = labels
         self._filters = AuditFilter()
-        self._rows: list[AuditRow] = []
-        self._at_end = True
-        self._loading = False
-        self._generation = 0
-        self.total: int | None = None
 
     @property
     def filters(self) -> AuditFilter:
@@ -50,72 +36,27 @@ class AuditLogModel(QAbstractTableModel):
 
     def set_filters(self, filters: AuditFilter) -> None:
         """Show the entries matching ``filters``, from the newest on."""
-        self.beginResetModel()
         self._filters = filters
-        self._rows = []
-        self._at_end = False
-        self._loading = False
-        self._generation += 1
-        self.total = None
-        self.endResetModel()
-        self._count()
-        self.fetchMore(QModelIndex())
+        self.restart()
 
     def reload(self) -> None:
-        self.set_filters(self._filters)
+        self.restart()
 
-    def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
+    def page_task(self, before_id: Any) -> Callable[[], PageResult]:
+        audit, actor, filters = self._services.audit, self._actor, self._filters
 
-    # --- lazy loading ---------------------------------------------------------------------
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._at_end and not self._loading
+        def task() -> PageResult:
+            page = audit.list_audit_entries(actor, filters, before_id=before_id,
+                                            limit=PAGE_SIZE)
+            return page, (page[-1].id if len(page) == PAGE_SIZE else None)
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._loading = True
-        generation, filters = self._generation, self._filters
-        before = self._rows[-1].id if self._rows else None
-        services, actor = self._services, self._actor
-        self._runner.run(
-            lambda: services.audit.list_audit_entries(actor, filters, before_id=before,
-                                                      limit=PAGE_SIZE),
-            lambda page: self.on_page(generation, page),
-            lambda exc: self.on_failed(generation, exc), context=self)
+        return task
 
-    def on_page(self, generation: int, page: list[AuditRow]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._at_end = len(page) < PAGE_SIZE
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def on_failed(self, generation: int, error: Exception) -> None:
-        if generation == self._generation:
-            self._loading = False
-            self._at_end = True
-            self.sig_failed.emit(error)
-
-    def _count(self) -> None:
-        generation, filters = self._generation, self._filters
-        self._runner.run(lambda: self._services.audit.count_audit_entries(self._actor, filters),
-                         lambda total: self.on_counted(generation, total),
-                         lambda exc: self.on_failed(generation, exc), context=self)
-
-    def on_counted(self, generation: int, total: int) -> None:
-        if generation == self._generation:
-            self.total = total
-            self.sig_total_changed.emit(total)
+    def count_task(self) -> Callable[[], int]:
+        audit, actor, filters = self._services.audit, self._actor, self._filters
+        return lambda: audit.count_audit_entries(actor, filters)
 
     # --- the table ------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 

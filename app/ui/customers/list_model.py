@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
-from app.logic.dto import Actor, CustomerQuery, CustomerRow, Page
+from app.logic.dto import Actor, CustomerQuery, CustomerRow
 from app.logic.services import Services
 from app.ui.messages import Messages
+from app.ui.paged_model import Index, PagedTableModel, PageResult
 from app.ui.tasks import Runner
 
 PAGE_SIZE = 200
@@ -27,27 +22,16 @@ COLUMNS = (("code", "code"), ("name", "name"), ("status", "status"), ("tier", "t
 TRANSLATED = {"status", "tier"}
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 
-class CustomerListModel(QAbstractTableModel):
-    sig_total_changed = Signal(int)
-    sig_failed = Signal(object)
-
+class CustomerListModel(PagedTableModel):
     def __init__(self, services: Services, actor: Actor, runner: Runner, messages: Messages,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._services = services
         self._actor = actor
-        self._runner = runner
         self._messages = messages
         self._query = CustomerQuery()
-        self._rows: list[CustomerRow] = []
-        self._next_key: tuple | None = None
-        self._at_end = True
-        self._loading = False
-        self._generation = 0
-        self.total: int | None = None
 
     # --- what to show ---------------------------------------------------------------------
     @property
@@ -56,72 +40,26 @@ class CustomerListModel(QAbstractTableModel):
 
     def set_query(self, query: CustomerQuery) -> None:
         """Show the customers matching ``query`` from the first page on."""
-        self.beginResetModel()
         self._query = query
-        self._rows = []
-        self._next_key = None
-        self._at_end = False
-        self._loading = False
-        self._generation += 1
-        self.total = None
-        self.endResetModel()
-        self._count()
-        self.fetchMore(QModelIndex())
+        self.restart()
 
     def reload(self) -> None:
-        self.set_query(self._query)
+        self.restart()
 
-    def row_at(self, row: int) -> CustomerRow:
-        return self._rows[row]
+    def page_task(self, cursor: Any) -> Callable[[], PageResult]:
+        customers, actor, query = self._services.customers, self._actor, self._query
 
-    # --- lazy loading ---------------------------------------------------------------------
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._at_end and not self._loading
+        def task() -> PageResult:
+            page = customers.list_customers(actor, query, after=cursor, limit=PAGE_SIZE)
+            return page.rows, page.next_key
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._loading = True
-        generation, query, after = self._generation, self._query, self._next_key
-        self._runner.run(
-            lambda: self._services.customers.list_customers(self._actor, query, after=after,
-                                                            limit=PAGE_SIZE),
-            lambda page: self.on_page(generation, page),
-            lambda exc: self.on_failed(generation, exc), context=self)
+        return task
 
-    def on_page(self, generation: int, page: Page) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._next_key = page.next_key
-        self._at_end = page.next_key is None
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-
-    def on_failed(self, generation: int, error: Exception) -> None:
-        if generation == self._generation:
-            self._loading = False
-            self._at_end = True
-            self.sig_failed.emit(error)
-
-    def _count(self) -> None:
-        generation, query = self._generation, self._query
-        self._runner.run(lambda: self._services.customers.count_customers(self._actor, query),
-                         lambda total: self.on_counted(generation, total),
-                         lambda exc: self.on_failed(generation, exc), context=self)
-
-    def on_counted(self, generation: int, total: int) -> None:
-        if generation == self._generation:
-            self.total = total
-            self.sig_total_changed.emit(total)
+    def count_task(self) -> Callable[[], int]:
+        customers, actor, query = self._services.customers, self._actor, self._query
+        return lambda: customers.count_customers(actor, query)
 
     # --- the table ------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
