@@ -31,7 +31,8 @@ from app.data.models import CodeSequence, Contact, Customer, User
 from app.data.types import CENT
 
 BIG_LOAD = 20_000  # customers; from here on dropping and rebuilding indexes pays off
-FTS_TABLES = ("customer_fts", "customer_fts_short")
+FTS_TABLES = {"customer_fts": "search_text", "customer_fts_short": "search_short"}
+FTS_AUTOMERGE = 16  # during a big load (SQLite's default is 4): a quarter less merging
 TABLES: dict[str, Table] = {"customers": Customer.__table__, "contacts": Contact.__table__,
                             "users": User.__table__}
 # Contacts get their ids from the database; customers' ids are assigned by the caller.
@@ -39,6 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "customers": tuple(c.name for c in Customer.__table__.columns),
     "contacts": tuple(c.name for c in Contact.__table__.columns if c.name != "id"),
 }
+ID = COLUMNS["customers"].index("id")
 
 
 @dataclass(frozen=True)
@@ -80,11 +82,23 @@ def encode_rows(table: str, rows: Sequence[Mapping[str, Any]], dialect: str) -> 
     columns = COLUMNS[table]
     values = itemgetter(*columns)
     typed = [i for i, c in enumerate(columns) if c in TYPED]
+    seen: dict[datetime, str] = {}  # contacts repeat their customer's timestamps
     encoded: list[Any] = []
     for row in rows:
         out = list(values(row))
         for i in typed:
-            out[i] = _sqlite_value(out[i])
+            value = out[i]
+            if value is None:
+                continue
+            if value is True or value is False:
+                out[i] = int(value)
+            elif type(value) is datetime:
+                text = seen.get(value)
+                if text is None:
+                    text = seen[value] = _sqlite_value(value)
+                out[i] = text
+            else:
+                out[i] = _sqlite_value(value)
         encoded.append(out)
     return encoded
 
@@ -96,6 +110,7 @@ class BulkLoad:
         self.fast = self.dialect == "sqlite"
         self.big = big and self.fast
         self._saved: list[tuple[str, str, str]] = []
+        self._rebuild = False  # set when rows could not be indexed chunk by chunk
         self.start = self._start()
 
     def _start(self) -> BulkStart:
@@ -131,6 +146,21 @@ class BulkLoad:
             cursor.executemany(sql, encoded)
         finally:
             cursor.close()
+        if table == "customers" and self._saved:
+            self._index_search(encoded)
+
+    def _index_search(self, encoded: Sequence[Any]) -> None:
+        """Add just-inserted customers to both FTS indexes (the triggers are dropped): as
+        cheap per row as a final 'rebuild', but done while worker processes make the next
+        rows. Only for a range of new ids; otherwise the indexes are rebuilt at the end."""
+        ids = [row[ID] for row in encoded]
+        low, high = min(ids), max(ids)
+        if self._rebuild or low < self.start.customer_id or high - low + 1 != len(ids):
+            self._rebuild = True
+            return
+        for table, column in FTS_TABLES.items():
+            self._sql(f"INSERT INTO {table}(rowid, {column}) SELECT id, {column} "
+                      f"FROM customers WHERE id BETWEEN {int(low)} AND {int(high)}")
 
     def set_next_code(self, number: int) -> None:
         """Move the customer code counter past the codes the load used."""
@@ -155,6 +185,7 @@ class BulkLoad:
             return
         self._sql("PRAGMA cache_size=-262144")
         self._sql("PRAGMA temp_store=MEMORY")
+        self._sql("PRAGMA threads=2")  # CREATE INDEX may sort in a helper thread
         if not self.big:
             return
         self._saved = [(r[0], r[1], r[2]) for r in self.conn.exec_driver_sql(
@@ -162,6 +193,11 @@ class BulkLoad:
             "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name").all()]
         for kind, name, _ in self._saved:
             self.conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+        self._automerge(FTS_AUTOMERGE)
+
+    def _automerge(self, value: int) -> None:
+        for table in FTS_TABLES:
+            self._sql(f"INSERT INTO {table}({table}, rank) VALUES('automerge', {value})")
 
     def finish(self) -> None:
         if not self.fast:
@@ -169,13 +205,16 @@ class BulkLoad:
         for kind, _, sql in self._saved:
             if kind == "index":
                 self.conn.exec_driver_sql(sql)
-        if self._saved:
+        if self._rebuild:
             for table in FTS_TABLES:
-                self.conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES('rebuild')")
+                self._sql(f"INSERT INTO {table}({table}) VALUES('rebuild')")
+        if self._saved:
+            self._automerge(4)
         for kind, _, sql in self._saved:
             if kind == "trigger":
                 self.conn.exec_driver_sql(sql)
         self._sql("PRAGMA cache_size=-2000")
+        self._sql("PRAGMA threads=0")
 
 
 @contextmanager

@@ -1,12 +1,30 @@
 """The customer search key and the search query.
 
-Each customer row carries ``search_text`` (name, short name, code, phones and their digits,
-email, city, contacts' names and phones, and the pinyin of Chinese text, full and initials)
-and ``search_short`` (CJK unigrams and bigrams, words, pinyin, digits) as space-separated
-tokens. On SQLite two FTS5 tables index them (created by the first migration and kept in
-step by triggers): a trigram table for terms of three or more characters and a unicode61
-table for one- and two-character terms, which the trigram tokenizer cannot match. Other
-databases use ``LIKE`` on the lower-cased key (PostgreSQL backs it with a pg_trgm index).
+Each customer row carries ``search_text`` (name, short name, code, email, city, contacts'
+names and e-mails, phones, and the pinyin of Chinese names, full and initials) and
+``search_short`` (CJK characters and pairs, the first two characters of every word, the
+name's letters and letter pairs) as space-separated tokens. On SQLite two FTS5 tables index
+them (created by the first migration and kept in step by triggers): a trigram table for
+terms of three or more characters and a unicode61 table for one- and two-character terms,
+which the trigram tokenizer cannot match. Other databases use ``LIKE`` on the lower-cased
+key (PostgreSQL backs it with a pg_trgm index).
+
+Both keys are kept small, because the FTS indexes cost time to build and space in
+proportion to them, without changing what a term finds:
+
+- ``search_text`` leaves out a part that is already a substring of the text before it (the
+  short name inside the name, its pinyin inside the name's pinyin, the city inside the
+  name, a contact's pinyin inside the contact's e-mail): a term holds no space, so it
+  finds the same rows.
+- Phones are stored by their digits; as written too only when they hold more than digits
+  and the separators `` -+().`` (``010-8123 4567 转 123``). A term made only of digits and
+  those separators is searched as its digits as well as written (``0755-8`` finds
+  ``0755-81234567``; ``3-5`` still finds "Plain 3-5 Trading"). A phone fragment needs three
+  digits to be found inside a number; two match the start of one, like any word.
+- ``search_short`` serves only one- and two-character terms, so a word is stored by its
+  first two characters: a two-character term matches that token exactly, a one-character
+  term matches it by prefix (``"b" *``). Inside the name's words every letter and pair is
+  a token (``ci`` finds Pacific), and CJK characters and pairs are tokens everywhere.
 """
 
 from __future__ import annotations
@@ -23,6 +41,7 @@ from sqlalchemy import (
     and_,
     column,
     literal_column,
+    or_,
     select,
     text,
 )
@@ -33,12 +52,12 @@ WORD = re.compile(r"[0-9a-z\u00c0-\u024f]+")
 TOKEN_CHAR = re.compile(r"[0-9a-z\u00c0-\u024f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NON_DIGIT = re.compile(r"\D+")
 PIECE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z\u00c0-\u024f]+")
+PHONE_LIKE = re.compile(r"[0-9 ()+.\-]*")  # digits and the separators phones are written with
 SEP = " "
 
 
 SHORT_RUN = 2  # runs up to this length are cached whole; longer ones by word
 SHORT_TEXT = 6  # texts up to this length (names, cities) are cached whole
-CACHED_PART = 12  # search-key parts up to this length have their tokens cached
 
 
 @lru_cache(maxsize=200_000)
@@ -74,6 +93,30 @@ def pinyin_of_run(run: str) -> tuple[str, str]:
         fulls.append(full)
         initials.append(ini)
     return "".join(fulls), "".join(initials)
+
+
+@lru_cache(maxsize=300_000)
+def _cut_reading(run: str) -> tuple[str, str, str]:
+    """Pinyin and initials of all words but the last of pypinyin's cut of ``run``, and that
+    last word."""
+    *head, last = _segmenter().cut(run)
+    readings = [_pinyin_of_word(word) for word in head]
+    return "".join(r[0] for r in readings), "".join(r[1] for r in readings), last
+
+
+def pinyin_of_joined(first: str, second: str) -> tuple[str, str]:
+    """``pinyin_of_run(first + second)`` for two CJK runs, from cached pieces.
+
+    The forward maximum matching cut of ``first + second`` keeps every word of ``first``'s
+    cut but the last (each of them ended where the dictionary had no longer word, before
+    ``second`` began); from that last word on it is the cut of ``last + second``. So a demo
+    company name (city and trade name, then industry and suffix) costs two cache look-ups,
+    whose keys repeat: the trade names' last words and the industry words are few.
+    """
+    full, initials, last = _cut_reading(first)
+    head_full, head_initials, tail = _cut_reading(last + second)
+    tail_full, tail_initials = _pinyin_of_word(tail)
+    return full + head_full + tail_full, initials + head_initials + tail_initials
 
 
 def pinyin_of_segments(segments: Iterable[str]) -> tuple[str, str]:
@@ -123,26 +166,27 @@ def latin_grams(value: str) -> list[str]:
     return grams
 
 
-def _words(part: str) -> list[str]:
-    return _cached_words(part) if len(part) <= CACHED_PART else WORD.findall(part)
-
-
-@lru_cache(maxsize=300_000)
-def _cached_words(part: str) -> list[str]:
-    return WORD.findall(part)
-
-
-def _cjk_grams(part: str) -> list[str]:
-    return _cached_cjk_grams(part) if len(part) <= CACHED_PART else cjk_grams(part)
-
-
-@lru_cache(maxsize=300_000)
-def _cached_cjk_grams(part: str) -> list[str]:
-    return cjk_grams(part)
-
-
 def digits(value: str) -> str:
     return NON_DIGIT.sub("", value)
+
+
+def phone_parts(phone: str) -> list[str]:
+    """How a phone number (case-folded) is stored: its digits, and as written too when it
+    holds more than digits and separators (``010-8123 4567 转 123``)."""
+    bare = digits(phone)
+    if PHONE_LIKE.fullmatch(phone):
+        return [bare] if bare else [phone]
+    return [phone, bare] if bare else [phone]
+
+
+def without_repeats(parts: Iterable[str]) -> str:
+    """The parts joined by ``SEP``, leaving out any part already inside the text so far
+    (a term never holds ``SEP``, so it finds the same rows either way)."""
+    text = ""
+    for part in parts:
+        if part and part not in text:
+            text = f"{text}{SEP}{part}" if text else part
+    return text
 
 
 def build_search_key(
@@ -155,27 +199,26 @@ def build_search_key(
 
     ``texts`` are searched as written, the first being the name; ``pinyin_texts`` (names)
     also by their pinyin, unless the caller passes ``pinyin`` already computed (the bulk
-    path). ``phones`` are searched as written and as bare digits. ``search_short`` holds
-    the words (for prefixes such as ``bj``), the one- and two-letter pieces of the name's
-    words, and the CJK characters and pairs of every text, each token once.
+    path). ``phones`` are searched by their digits (see ``phone_parts``). ``search_text``
+    leaves out parts already inside it. ``search_short`` holds the first one or two
+    characters of every word of every part (for prefixes such as ``bj``), the one- and
+    two-letter pieces of the name's words, and the CJK characters and pairs of every text,
+    each token once.
     """
     name = (texts[0] or "") if texts else ""
     written = [t.casefold() for t in texts if t]
-    phones = [p.casefold() for p in phones if p]
     if pinyin is None:
         pinyin = [pinyin_of_text(t or "") for t in pinyin_texts]
-    parts = written + phones + [d for d in map(digits, phones) if d]
+    parts = written + [p for phone in phones if phone for p in phone_parts(phone.casefold())]
     for full, ini in pinyin:
         if full:
             parts.append(full)
             parts.append(ini)
-    search_text = SEP.join(parts)
-    # Tokens part by part (no token spans the separator), so common parts hit the caches.
-    tokens = [w for part in parts for w in _words(part)]
+    # One regex pass over all parts: SEP is no word character, so no token spans two parts.
+    tokens = [w[:2] for w in WORD.findall(SEP.join(parts))]
     tokens += latin_grams(name)
-    tokens += [g for t in written for g in _cjk_grams(t)]
-    search_short = SEP.join(dict.fromkeys(tokens))
-    return search_text, search_short
+    tokens += cjk_grams(SEP.join(written))
+    return without_repeats(parts), SEP.join(dict.fromkeys(tokens))
 
 
 def name_sort_key(name: str, pinyin_full: str | None = None) -> str:
@@ -190,27 +233,25 @@ def name_sort_key(name: str, pinyin_full: str | None = None) -> str:
     return (spelled + " " + folded)[:400]
 
 
-def customer_search_key(customer: Mapping[str, Any], contacts: Sequence[Mapping[str, Any]]
-                        ) -> tuple[str, str, str]:
+def customer_search_key(customer: Mapping[str, Any], contacts: Sequence[Mapping[str, Any]],
+                        name_pinyin: tuple[str, str] | None = None) -> tuple[str, str, str]:
     """``(search_text, search_short, name_sort)`` of a customer given as plain values.
 
     The same fields as ``app.data.repositories.compute_search_key`` reads from the ORM
     objects, so bulk loads store exactly what an edit through the services would store.
+    ``name_pinyin``: ``pinyin_of_text(name)`` when the caller has it (``pinyin_of_joined``).
     """
-    def get(row: Mapping[str, Any], key: str) -> str:
-        return row.get(key) or ""
-
-    names = [get(c, "name") for c in contacts]
-    texts = [get(customer, k) for k in ("name", "short_name", "code", "email", "city",
-                                        "province")]
-    texts += names + [get(c, "email") for c in contacts]
-    pinyin_texts = [get(customer, "name"), get(customer, "short_name"), get(customer, "city"),
-                    *names]
-    phones = [get(customer, "phone"), get(customer, "fax"),
-              *(get(c, "phone") for c in contacts), *(get(c, "mobile") for c in contacts)]
-    pinyin = [pinyin_of_text(t) for t in pinyin_texts]
-    search_text, search_short = build_search_key(texts, pinyin_texts, phones, pinyin)
-    name = get(customer, "name")
+    name = customer.get("name") or ""
+    short, city = customer.get("short_name") or "", customer.get("city") or ""
+    names = [c.get("name") or "" for c in contacts]
+    texts = [name, short, customer.get("code") or "", customer.get("email") or "", city,
+             customer.get("province") or "", *names, *(c.get("email") or "" for c in contacts)]
+    phones = [customer.get("phone") or "", customer.get("fax") or "",
+              *(c.get("phone") or "" for c in contacts),
+              *(c.get("mobile") or "" for c in contacts)]
+    pinyin = [name_pinyin or pinyin_of_text(name), pinyin_of_text(short),
+              pinyin_of_text(city), *map(pinyin_of_text, names)]
+    search_text, search_short = build_search_key(texts, (), phones, pinyin)
     return search_text, search_short, name_sort_key(name, pinyin[0][0] or None)
 
 
@@ -293,24 +334,68 @@ def _walked(clause: ColumnElement[bool]) -> ColumnElement[bool]:
     return literal_column("+" + clause.left.compile().string).in_(sub)  # type: ignore[attr-defined]
 
 
-def _term_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,
-                 term: str, index: int) -> ColumnElement[bool]:
-    like = search_column.like(_like_pattern(term), escape="\\")
-    if dialect_name != "sqlite" or not TOKEN_CHAR.search(term):
-        return like
+def term_variants(term: str) -> list[str]:
+    """What one term is searched as: itself, and a phone number written with separators
+    (``0755-8``, ``+86 138``) first as its bare digits, since phones are stored by those."""
+    if PHONE_LIKE.fullmatch(term):
+        bare = digits(term)
+        if bare and bare != term:
+            return [bare, term]
+    return [term]
+
+
+FtsMatch = tuple[str, str, bool]  # FTS table, MATCH expression, whether LIKE must confirm
+
+
+def _fts_match(term: str) -> FtsMatch | None:
+    if not TOKEN_CHAR.search(term):
+        return None
     if len(term) >= 3:
-        return id_column.in_(_fts_subquery("customer_fts", _fts_phrase(term), index))
+        return "customer_fts", _fts_phrase(term), False
     # One or two characters: the trigram index cannot help; the short-token index holds
-    # CJK characters and pairs as tokens and Latin words (matched by prefix).
+    # CJK characters and pairs, and the first two characters of every word (so a
+    # two-character piece matches a token exactly and one character by prefix).
     pieces = PIECE.findall(term)
     expression = " AND ".join(
-        _fts_phrase(p) if CJK_RUN.fullmatch(p) else _fts_phrase(p) + " *" for p in pieces)
-    clause = id_column.in_(_fts_subquery("customer_fts_short", expression, index))
+        _fts_phrase(p) if len(p) == 2 or CJK_RUN.fullmatch(p) else _fts_phrase(p) + " *"
+        for p in pieces)
     # Punctuation or mixed scripts: the tokens only narrow it down; LIKE decides.
-    return clause if pieces == [term] else and_(clause, like)
+    return "customer_fts_short", expression, pieces != [term]
 
 
-def _fts_subquery(table: str, expression: str, index: int) -> TextualSelect:
-    param = f"fts_q{index}"
-    stmt = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :{param}")
-    return stmt.bindparams(**{param: expression}).columns(column("rowid", Integer))
+def _term_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,
+                 term: str, index: int) -> ColumnElement[bool]:
+    variants = term_variants(term)
+    if dialect_name != "sqlite":
+        return or_(*(_like(search_column, v) for v in variants))
+    matches = [_fts_match(v) for v in variants]
+    if all(m is not None and not m[2] for m in matches):
+        return id_column.in_(_fts_subquery(matches, index))  # type: ignore[arg-type]
+    clauses = []
+    for j, (variant, match) in enumerate(zip(variants, matches, strict=True)):
+        if match is None:
+            clauses.append(_like(search_column, variant))
+            continue
+        clause = id_column.in_(_fts_subquery([match], f"{index}v{j}"))
+        clauses.append(and_(clause, _like(search_column, variant)) if match[2] else clause)
+    return or_(*clauses)
+
+
+def _like(search_column: ColumnElement, term: str) -> ColumnElement[bool]:
+    return search_column.like(_like_pattern(term), escape="\\")
+
+
+def _fts_subquery(matches: Sequence[FtsMatch], index: int | str) -> TextualSelect:
+    """The rowids matching any of ``matches``: one MATCH per table, a UNION across them."""
+    by_table: dict[str, list[str]] = {}
+    for table, expression, _ in matches:
+        by_table.setdefault(table, []).append(expression)
+    selects: list[str] = []
+    params: dict[str, str] = {}
+    for j, (table, expressions) in enumerate(by_table.items()):
+        param = f"fts_q{index}" + (f"_{j}" if j else "")
+        selects.append(f"SELECT rowid FROM {table} WHERE {table} MATCH :{param}")
+        params[param] = (expressions[0] if len(expressions) == 1
+                         else " OR ".join(f"({e})" for e in expressions))
+    stmt = text(" UNION ".join(selects))
+    return stmt.bindparams(**params).columns(column("rowid", Integer))

@@ -141,8 +141,39 @@ def test_the_search_key_lists_each_short_token_once() -> None:
                                    ["010-1"])
     tokens = short.split()
     assert len(tokens) == len(set(tokens))
-    assert {"北", "北京", "京北", "ci", "pacific", "0101", "beijingbeijing"} <= set(tokens)
-    assert "010-1" in text and "0101" in text
+    assert {"北", "北京", "京北", "ci", "pa", "01", "be", "bj"} <= set(tokens)
+    assert "pacific" not in tokens  # words are kept by their first two characters only
+    assert "0101" in text
+
+
+def test_the_search_text_leaves_out_parts_it_already_holds() -> None:
+    text, _ = build_search_key(["北京华信科技有限公司", "华信科技", "", "北京"],
+                               ["北京华信科技有限公司", "华信科技", "北京"],
+                               ["13812345678", "+86 139 0000 1111", "010-8123 4567 转 123"])
+    assert text.split(" ") == [
+        "北京华信科技有限公司", "13812345678", "8613900001111", "010-8123", "4567", "转", "123",
+        "01081234567123", "beijinghuaxinkejiyouxiangongsi", "bjhxkjyxgs"]
+
+
+def test_a_phone_written_with_separators_is_searched_by_its_digits(shop: Shop) -> None:
+    shop.add("深圳电子有限公司", phone="0755-81234567", fax="(0755) 8123-9999")
+    shop.add("Plain 3-5 Trading")
+    for search in ("0755-8", "0755-81234567", "0755 8123", "(0755)", "8123-9999", "+0755",
+                   "075581234567"):
+        assert shop.found(search) == ["深圳电子有限公司"], search
+    assert shop.found("3-5") == ["Plain 3-5 Trading"]
+    assert shop.found("55-81") == ["深圳电子有限公司"]
+
+
+def test_one_and_two_character_terms_match_word_starts_and_name_pieces(shop: Shop) -> None:
+    shop.add("Pacific Ocean Ltd", email="sales@bluewave.com")
+    shop.add("北京科技有限公司")
+    assert shop.found("ci") == ["Pacific Ocean Ltd"]  # inside a word of the name
+    assert shop.found("bl") == ["Pacific Ocean Ltd"]  # the start of a word elsewhere
+    assert shop.found("lu") == []  # inside a word that is not the name: not a token
+    assert shop.found("b") == ["北京科技有限公司", "Pacific Ocean Ltd"]
+    assert shop.found("bj") == ["北京科技有限公司"]
+    assert shop.found("科") == ["北京科技有限公司"]
 
 
 CJK = "北京上海重庆银行长城王伟李娜科技有限公司乐山厦门"
