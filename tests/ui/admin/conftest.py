@@ -1,4 +1,5 @@
-"""Fixtures of the administration screen tests: a migrated SQLite file and a signed-in admin."""
+"""Fixtures of the administration and audit-log screen tests (tests/ui/audit uses them
+too): a migrated SQLite file and a signed-in admin."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .kit import ADMIN_PASSWORD, Env
 
 @pytest.fixture
 def env(tmp_path, quick_hashing: None) -> Iterator[Env]:
-    path = str(tmp_path / "admin.db")
+    path = str(tmp_path / "screens.db")
     db = open_database(f"sqlite:///{path}")
     services = Services.build(db.unit_of_work, db.display_url)
     services.auth.create_admin("admin", ADMIN_PASSWORD)

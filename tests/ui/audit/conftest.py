@@ -1,32 +1,5 @@
-"""Fixtures of the audit-log screen tests: a migrated SQLite file and a signed-in admin."""
+"""The audit-log screen tests share the administration screens' fixtures."""
 
-from __future__ import annotations
+from ..admin.conftest import env, sync_runner
 
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from collections.abc import Iterator
-
-import pytest
-
-from app.data.database import open_database
-from app.logic.services import Services
-from app.ui.tasks import SyncTaskRunner
-
-from ..admin.kit import ADMIN_PASSWORD, Env
-
-
-@pytest.fixture
-def env(tmp_path, quick_hashing: None) -> Iterator[Env]:
-    path = str(tmp_path / "audit.db")
-    db = open_database(f"sqlite:///{path}")
-    services = Services.build(db.unit_of_work, db.display_url)
-    services.auth.create_admin("admin", ADMIN_PASSWORD)
-    yield Env(services, services.auth.login("admin", ADMIN_PASSWORD), path)
-    db.dispose()
-
-
-@pytest.fixture
-def sync_runner(qapp) -> SyncTaskRunner:
-    return SyncTaskRunner()
+__all__ = ["env", "sync_runner"]
