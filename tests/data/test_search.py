@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin
 
 from app.data.database import Database, open_database
-from app.data.search import build_search_key, pinyin_of_run, pinyin_of_text
+from app.data.search import (
+    build_search_key,
+    pinyin_of_joined,
+    pinyin_of_run,
+    pinyin_of_text,
+    term_variants,
+)
 from app.logic.auth import AuthService
 from app.logic.contacts import ContactService
 from app.logic.customers import CustomerService
@@ -184,6 +190,21 @@ NAME_CHARS = CJK + "abcXYZ019 '%_\"-&.éü"
 def test_pinyin_of_a_run_is_what_pypinyin_reads(run: str) -> None:
     syllables = lazy_pinyin(run, style=Style.NORMAL, errors="ignore", strict=False)
     assert pinyin_of_run(run) == ("".join(syllables), "".join(s[0] for s in syllables))
+
+
+@given(st.text(alphabet=CJK, min_size=1, max_size=8), st.text(alphabet=CJK, min_size=1, max_size=8))
+def test_pinyin_of_two_joined_runs_is_what_pypinyin_reads(first: str, second: str) -> None:
+    syllables = lazy_pinyin(first + second, style=Style.NORMAL, errors="ignore", strict=False)
+    expected = ("".join(syllables), "".join(s[0] for s in syllables))
+    assert pinyin_of_joined(first, second) == expected == pinyin_of_run(first + second)
+
+
+def test_phone_like_terms_are_searched_by_their_digits_too() -> None:
+    assert term_variants("0755-8") == ["07558", "0755-8"]
+    assert term_variants("+86 138") == ["86138", "+86 138"]
+    assert term_variants("13812") == ["13812"]
+    assert term_variants("-") == ["-"]
+    assert term_variants("o'brien") == ["o'brien"]
 
 
 @pytest.fixture(scope="module")
