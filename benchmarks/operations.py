@@ -67,6 +67,9 @@ def search(db: Database, raw: sqlite3.Connection, actor: Actor, term: str, kind:
 
 
 def fts_count_sql(term: str) -> str:
+    from app.data.search import term_variants
+
+    term = term_variants(term)[0]  # a phone written with separators: its digits
     table = "customer_fts" if len(term) >= 3 else "customer_fts_short"
     phrase = '"' + term.replace('"', '""') + '"'
     escaped = phrase.replace("'", "''")

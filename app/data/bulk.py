@@ -13,6 +13,7 @@ Leaving the block with an exception rolls everything back.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -220,8 +221,38 @@ class BulkLoad:
 @contextmanager
 def bulk_load(db: Database, rows_hint: int) -> Iterator[BulkLoad]:
     """One write transaction for a bulk load of about ``rows_hint`` customers."""
-    with db.engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        load = BulkLoad(conn, big=rows_hint >= BIG_LOAD)
-        load.prepare()
-        yield load
-        load.finish()
+    with db.engine.connect() as conn:
+        fresh = rows_hint >= BIG_LOAD and _leave_wal(conn)
+        try:
+            with conn.execution_options(**{WRITE_OPTION: True}).begin():
+                load = BulkLoad(conn, big=rows_hint >= BIG_LOAD)
+                load.prepare()
+                yield load
+                load.finish()
+        finally:
+            if fresh:
+                _raw(conn).execute("PRAGMA journal_mode=WAL")
+                _raw(conn).execute("PRAGMA synchronous=NORMAL")
+
+
+def _raw(conn: Connection) -> Any:
+    return conn.connection.dbapi_connection
+
+
+def _leave_wal(conn: Connection) -> bool:
+    """For a big load into an SQLite database without customers yet: journal in memory, no
+    syncs, so the rows are written once (not to the WAL and then again into the file).
+    Only while nobody else has the database open (SQLite then refuses to leave WAL)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    raw = _raw(conn)
+    if raw.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is not None:
+        return False
+    try:
+        mode = raw.execute("PRAGMA journal_mode=MEMORY").fetchone()[0]
+    except sqlite3.OperationalError:  # locked by another connection: keep WAL
+        return False
+    if str(mode).lower() != "memory":
+        return False
+    raw.execute("PRAGMA synchronous=OFF")
+    return True

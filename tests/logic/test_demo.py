@@ -152,3 +152,26 @@ def test_a_second_run_adds_after_the_first(tmp_path) -> None:
     with db.unit_of_work(write=False) as uow:
         assert verify_chain(uow.session)[1] is None
     db.dispose()
+
+
+def test_a_big_load_indexes_for_search_and_restores_the_schema(tmp_path, monkeypatch) -> None:
+    from app.data import bulk
+
+    monkeypatch.setattr(bulk, "BIG_LOAD", 100)  # take the big-load path with few rows
+    db = open_database(f"sqlite:///{tmp_path / 'big.db'}")
+    schema = "SELECT type, name FROM sqlite_master WHERE tbl_name = 'customers' ORDER BY name"
+    before = rows(db, schema)
+    generate_demo(db, customers=N, seed=7, workers=0, now=NOW)
+    assert rows(db, schema) == before
+    with db.engine.begin() as conn:
+        for table in ("customer_fts", "customer_fts_short"):  # each row indexed once
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+            assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}_docsize").scalar() == N
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    code, name = rows(db, "SELECT code, name FROM customers WHERE id = 17")[0]
+    service = CustomerService(db.unit_of_work)
+    actor = Actor(user_id=1, username="admin", rights=frozenset({("customers", "view")}),
+                  scopes=(("customers", "all"),))
+    page = service.list_customers(actor, CustomerQuery(search=f"{code} {name[-2:]}"))
+    assert [r.id for r in page.rows] == [17]
+    db.dispose()
