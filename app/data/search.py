@@ -104,19 +104,22 @@ def _cut_reading(run: str) -> tuple[str, str, str]:
     return "".join(r[0] for r in readings), "".join(r[1] for r in readings), last
 
 
-def pinyin_of_joined(first: str, second: str) -> tuple[str, str]:
-    """``pinyin_of_run(first + second)`` for two CJK runs, from cached pieces.
+def pinyin_of_joined(*runs: str) -> tuple[str, str]:
+    """``pinyin_of_run("".join(runs))`` for CJK runs, from cached pieces.
 
     The forward maximum matching cut of ``first + second`` keeps every word of ``first``'s
     cut but the last (each of them ended where the dictionary had no longer word, before
     ``second`` began); from that last word on it is the cut of ``last + second``. So a demo
-    company name (city and trade name, then industry and suffix) costs two cache look-ups,
-    whose keys repeat: the trade names' last words and the industry words are few.
+    company name (city, the two characters of the trade name, industry and suffix) costs a
+    few cache look-ups whose keys repeat: the last words and the industry words are few.
     """
-    full, initials, last = _cut_reading(first)
-    head_full, head_initials, tail = _cut_reading(last + second)
-    tail_full, tail_initials = _pinyin_of_word(tail)
-    return full + head_full + tail_full, initials + head_initials + tail_initials
+    full, initials, last = _cut_reading(runs[0])
+    for run in runs[1:]:
+        head_full, head_initials, last = _cut_reading(last + run)
+        full += head_full
+        initials += head_initials
+    last_full, last_initials = _pinyin_of_word(last)
+    return full + last_full, initials + last_initials
 
 
 def pinyin_of_segments(segments: Iterable[str]) -> tuple[str, str]:

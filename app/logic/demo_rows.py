@@ -129,12 +129,13 @@ class RowMaker:
         industry = r.choice(INDUSTRIES)
         word = r.choice(industry.words)
         prefix = city.name if r.random() < 0.7 else ""
+        city_runs = (prefix,) if prefix else ()
         brand_py, _ = pinyin_of_text(brand)
         _, city_ini = pinyin_of_text(city.name)
         domain = f"{brand_py}{city_ini if prefix else industry.latin}{r.choice(v.EMAIL_TLDS)}"
         suffix = r.choice(SUFFIXES)
         return (f"{prefix}{brand}{word}{suffix}", brand + word[:2], "company", industry.name,
-                domain, pinyin_of_joined(prefix + brand, word + suffix))
+                domain, pinyin_of_joined(*city_runs, brand[0], brand[1:], word + suffix))
 
     def english_company(self) -> tuple[str, str, str, str, str]:
         r = self.r
