@@ -35,6 +35,7 @@ SORT_COLUMNS: dict[str, Any] = {
 }
 
 _owner = aliased(User)
+# In the order of app.logic.dto.CustomerRow's fields: a page row becomes one in one step.
 _ROW_COLUMNS = (
     Customer.id, Customer.code, Customer.name, Customer.short_name, Customer.status,
     Customer.tier, Customer.city, Customer.province, Customer.industry, Customer.phone,
@@ -82,7 +83,7 @@ class CustomerQueries:
             .outerjoin(_owner, _owner.id == Customer.owner_id)
             .where(*where).order_by(*order).limit(limit + 1)
         )
-        rows = self.session.execute(stmt).all()
+        rows = self.session.connection().execute(stmt).all()  # Core: no ORM loading
         more = len(rows) > limit
         rows = rows[:limit]
         next_key = (rows[-1].sort_value, rows[-1].id) if more and rows else None

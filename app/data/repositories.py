@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.data.models import CodeSequence, Contact, Customer, User
 from app.data.search import build_search_key, name_sort_key, pinyin_of_text
+
+# Built once: this runs before every service call.
+_SESSION_STATE = select(User.is_active, User.must_change_password).where(
+    User.id == bindparam("user_id"))
 
 
 class CustomerRepository:
@@ -140,9 +144,7 @@ class UserRepository:
 
     def session_state(self, user_id: int) -> Any:
         """(is_active, must_change_password) of a user, read cheaply on every action."""
-        return self.session.execute(
-            select(User.is_active, User.must_change_password).where(User.id == user_id)
-        ).first()
+        return self.session.execute(_SESSION_STATE, {"user_id": user_id}).first()
 
     def count(self) -> int:
         return int(self.session.execute(select(func.count()).select_from(User)).scalar_one())

@@ -40,13 +40,12 @@ def customer_detail(uow: UnitOfWork, customer: Customer) -> CustomerDetail:
     )
 
 
+ROW_WIDTH = len(CustomerRow._fields)
+
+
 def customer_row(r: Any) -> CustomerRow:
-    return CustomerRow(
-        id=r.id, code=r.code, name=r.name, short_name=r.short_name, status=r.status, tier=r.tier,
-        city=r.city, province=r.province, industry=r.industry, phone=r.phone, email=r.email,
-        owner_id=r.owner_id, owner=r.owner or "", credit_limit=r.credit_limit,
-        updated_at=r.updated_at, version=r.version, sort_key=(r.sort_value, r.id),
-    )
+    """A list row from a read-side row whose first columns are CustomerRow's fields."""
+    return CustomerRow._make(r[:ROW_WIDTH])
 
 
 def customer_row_from_model(c: Customer) -> CustomerRow:
