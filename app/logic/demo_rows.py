@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from app.data.search import customer_search_key, pinyin_of_joined, pinyin_of_text
 from app.logic import demo_vocabulary as v
-from app.logic.validation import uscc_check_char
+from app.logic.validation import USCC_CHARS, USCC_WEIGHTS
 
 CITIES = v.weighted(tuple((c, c.weight) for c in v.CITIES))
 INDUSTRIES = v.weighted(tuple((i, i.weight) for i in v.INDUSTRIES))
@@ -30,7 +30,7 @@ RATINGS = v.weighted(v.RATINGS)
 SOURCES = v.weighted(v.SOURCES)
 TAGS = v.weighted(v.TAGS)
 CONTACT_COUNTS = v.weighted(v.CONTACT_COUNTS)
-ORG_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CENTS = Decimal("0.01")
 FIVE_YEARS = 5 * 365 * 86400
 POPULATION = 50_000
 T = TypeVar("T")
@@ -78,6 +78,12 @@ def person(r: Picker) -> tuple[str, str, str]:
     return name, gender, pinyin_of_text(name)[0]
 
 
+@lru_cache(maxsize=64)
+def _division_sum(division: str) -> int:
+    pairs = zip("91" + division, USCC_WEIGHTS[:8], strict=True)
+    return sum(USCC_CHARS.index(ch) * w for ch, w in pairs)
+
+
 @lru_cache(maxsize=4)
 def people(seed: int) -> tuple[tuple[str, str, str], ...]:
     """The demo's population of contact people, the same in every process for a seed."""
@@ -111,9 +117,14 @@ class RowMaker:
         return f"{city.area_code}-{self.r.randint(2, 8)}{rest:0{digits - 1}d}"
 
     def uscc(self, city: v.City) -> str:
-        org = "".join(self.r.choice(ORG_CHARS) for _ in range(9))
-        first17 = "91" + city.division + org
-        return first17 + uscc_check_char(first17)
+        """A valid unified social credit code: the check character (GB 32100-2015) from the
+        city's cached part of the weighted sum and the nine drawn characters' values."""
+        rnd = self.r.random
+        picks = [int(rnd() * len(USCC_CHARS)) for _ in range(9)]
+        total = _division_sum(city.division) + sum(
+            k * w for k, w in zip(picks, USCC_WEIGHTS[8:], strict=True))
+        org = "".join([USCC_CHARS[k] for k in picks])
+        return f"91{city.division}{org}{USCC_CHARS[(31 - total % 31) % 31]}"
 
     # --- names -----------------------------------------------------------------------------
     def company(self, city: v.City) -> tuple[str, str, str, str, str, Reading | None]:
@@ -176,7 +187,7 @@ class RowMaker:
             "source": r.choice(SOURCES), "status": status, "tier": r.choice(TIERS),
             "tier_override": False, "credit_rating": r.choice(RATINGS),
             "credit_limit": Decimal(0 if status == "prospect"
-                                    else r.randint(low, high) * 1000).quantize(Decimal("0.01")),
+                                    else r.randint(low, high) * 1000).quantize(CENTS),
             "payment_terms_days": r.choice((0, 15, 30, 30, 30, 45, 60, 90)),
             "owner_id": owner, "tags": r.choice(TAGS), "notes": "",
             "archived_at": updated if status == "lost" and r.random() < 0.5 else None,
