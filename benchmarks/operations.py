@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import time
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from app.data.database import Database
@@ -35,16 +37,20 @@ def raw_connection(path: Path) -> sqlite3.Connection:
 
 
 def page_sql(db: Database, query: CustomerQuery) -> str:
-    """The exact SQL our list query runs, with its parameters inlined."""
+    """The exact SQL our list query runs (its last statement), with parameters inlined."""
     captured: list[Any] = []
-    with db.unit_of_work(write=False) as uow:
-        queries = CustomerQueries(uow.session)
-        execute = uow.session.execute
-        uow.session.execute = lambda stmt, *a, **k: (captured.append(stmt),  # type: ignore
-                                                     execute(stmt, *a, **k))[1]
-        queries.page(query, None, PAGE)
-    compiled = captured[0].compile(dialect=sqlite_dialect.dialect(),
-                                   compile_kwargs={"literal_binds": True})
+
+    def capture(_conn: Any, clause: Any, *_args: Any) -> None:
+        captured.append(clause)
+
+    event.listen(db.engine, "before_execute", capture)
+    try:
+        with db.unit_of_work(write=False) as uow:
+            CustomerQueries(uow.session).page(query, None, PAGE)
+    finally:
+        event.remove(db.engine, "before_execute", capture)
+    compiled = captured[-1].compile(dialect=sqlite_dialect.dialect(),
+                                    compile_kwargs={"literal_binds": True})
     return str(compiled)
 
 
@@ -76,7 +82,8 @@ def fts_count_sql(term: str) -> str:
     return f"SELECT count(*) FROM {table} WHERE {table} MATCH '{escaped}'"
 
 
-_serial = itertools.count(1)
+# Unique per run: the cached database keeps what earlier runs created (no duplicates).
+_serial = itertools.count(int(time.time() * 1000) % 10**12)
 
 
 def create_customer(db: Database, raw: sqlite3.Connection, actor: Actor,
@@ -86,7 +93,7 @@ def create_customer(db: Database, raw: sqlite3.Connection, actor: Actor,
     def ours() -> None:
         n = next(_serial)
         service.create_customer(actor, {"name": f"基准测试客户 {n} Benchmark",
-                                        "phone": f"010-{n:08d}", "city": "北京"})
+                                        "phone": f"010-{n % 10**8:08d}", "city": "北京"})
 
     columns = ("code", "name", "short_name", "kind", "ownership", "industry", "size_band",
                "province", "city", "address", "postal_code", "phone", "fax", "email",
