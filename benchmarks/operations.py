@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
-import time
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
