@@ -40,8 +40,11 @@ def page_sql(db: Database, query: CustomerQuery) -> str:
     """The exact SQL our list query runs (its last statement), with parameters inlined."""
     captured: list[Any] = []
 
-    def capture(_conn: Any, clause: Any, *_args: Any) -> None:
-        captured.append(clause)
+    def capture(_conn: Any, clause: Any, multiparams: Any, params: Any, *_rest: Any) -> None:
+        given = dict(params or {})
+        for item in multiparams or ():
+            given.update(item if isinstance(item, dict) else {})
+        captured.append(clause.params(**given) if given else clause)
 
     event.listen(db.engine, "before_execute", capture)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Integer, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from app.data.models import Customer, User
@@ -45,6 +45,10 @@ _ROW_COLUMNS = (
 )
 
 
+# Plain list statements by shape (see CustomerQueries._plain_page); a few dozen at most.
+_PAGE_STATEMENTS: dict[tuple, Any] = {}
+
+
 class CustomerQueries:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -73,21 +77,79 @@ class CustomerQueries:
     def page(self, query: CustomerFilter, after: tuple | None, limit: int,
              owner_scope: Collection[int] | None = None) -> tuple[list[Any], tuple | None]:
         """One page of Core rows (with ``sort_value``) and the key of the next page."""
-        sort_col = SORT_COLUMNS.get(query.sort, Customer.name_sort)
-        where = self._filters(query, owner_scope)
-        if after is not None:
-            where.append(self._after(sort_col, after, query.descending))
-        order = self._order(sort_col, query.descending)
-        stmt = (
-            select(*_ROW_COLUMNS, sort_col.label("sort_value"))
-            .outerjoin(_owner, _owner.id == Customer.owner_id)
-            .where(*where).order_by(*order).limit(limit + 1)
-        )
-        rows = self.session.connection().execute(stmt).all()  # Core: no ORM loading
+        if query.search.strip():
+            stmt, params = self._search_page(query, after, limit, owner_scope), {}
+        else:
+            stmt, params = self._plain_page(query, after, limit, owner_scope)
+        rows = self.session.connection().execute(stmt, params).all()  # Core: no ORM loading
         more = len(rows) > limit
         rows = rows[:limit]
         next_key = (rows[-1].sort_value, rows[-1].id) if more and rows else None
         return rows, next_key
+
+    def _search_page(self, query: CustomerFilter, after: tuple | None, limit: int,
+                     owner_scope: Collection[int] | None) -> Any:
+        """With a search term the statement depends on the hits (see search.py): built
+        each time, values inline."""
+        sort_col = SORT_COLUMNS.get(query.sort, Customer.name_sort)
+        where = self._filters(query, owner_scope)
+        if after is not None:
+            where.append(self._after(sort_col, after[0], after[1], query.descending,
+                                     after[0] is None))
+        return self._select(sort_col, query.descending, where, limit + 1)
+
+    def _plain_page(self, query: CustomerFilter, after: tuple | None, limit: int,
+                    owner_scope: Collection[int] | None) -> tuple[Any, dict[str, Any]]:
+        """Without a search term one statement per shape of the query is built once and
+        reused with new parameters (opening and scrolling the list skip building it)."""
+        params: dict[str, Any] = {"limit": limit + 1}
+        for name in ("status", "tier", "city"):
+            if getattr(query, name):
+                params[name] = getattr(query, name)
+        if query.owner_id is not None:
+            params["owner_id"] = query.owner_id
+        if owner_scope:
+            params["scope"] = sorted(owner_scope)
+        after_kind = "none" if after is None else "null" if after[0] is None else "value"
+        if after is not None:
+            params["after_id"] = after[1]
+            if after[0] is not None:
+                params["after_value"] = after[0]
+        shape = (self.dialect, query.sort, query.descending, query.include_archived,
+                 owner_scope is None, bool(owner_scope), after_kind,
+                 tuple(sorted(k for k in params if k not in ("after_id", "after_value"))))
+        stmt = _PAGE_STATEMENTS.get(shape)
+        if stmt is None:
+            stmt = _PAGE_STATEMENTS[shape] = self._build_plain(query, shape, params)
+        return stmt, params
+
+    def _build_plain(self, query: CustomerFilter, shape: tuple, params: dict[str, Any]
+                     ) -> Any:
+        sort_col = SORT_COLUMNS.get(query.sort, Customer.name_sort)
+        where: list[ColumnElement[bool]] = []
+        if not query.include_archived:
+            where.append(Customer.archived_at.is_(None))
+        for name, column in (("status", Customer.status), ("tier", Customer.tier),
+                             ("city", Customer.city), ("owner_id", Customer.owner_id)):
+            if name in params:
+                where.append(column == bindparam(name, type_=column.type))
+        scope_all, scope_any, after_kind = shape[4], shape[5], shape[6]
+        if not scope_all:
+            where.append(Customer.owner_id.in_(bindparam("scope", expanding=True))
+                         if scope_any else Customer.id.is_(None))
+        if after_kind != "none":
+            where.append(self._after(sort_col, bindparam("after_value", type_=sort_col.type),
+                                     bindparam("after_id", type_=Integer), query.descending,
+                                     after_kind == "null"))
+        return self._select(sort_col, query.descending, where,
+                            bindparam("limit", type_=Integer))
+
+    def _select(self, sort_col: Any, descending: bool, where: list, limit: Any) -> Any:
+        return (
+            select(*_ROW_COLUMNS, sort_col.label("sort_value"))
+            .outerjoin(_owner, _owner.id == Customer.owner_id)
+            .where(*where).order_by(*self._order(sort_col, descending)).limit(limit)
+        )
 
     def _order(self, sort_col: Any, descending: bool) -> tuple[Any, Any]:
         """SQLite and SQL Server put NULLs first ascending; PostgreSQL is told to do the
@@ -97,15 +159,16 @@ class CustomerQueries:
             column = column.nulls_last() if descending else column.nulls_first()
         return column, Customer.id.desc() if descending else Customer.id.asc()
 
-    def _after(self, sort_col: Any, after: tuple, descending: bool) -> ColumnElement[bool]:
-        """Rows after ``after`` = (sort value, id) in the list's order.
+    def _after(self, sort_col: Any, value: Any, last_id: Any, descending: bool,
+               value_is_null: bool) -> ColumnElement[bool]:
+        """Rows after the one with sort value ``value`` and id ``last_id`` in the list's
+        order (values or bind parameters).
 
         NULL sort values (customers without an owner) come first ascending and last
         descending, on every database (see ``_order``)."""
-        value, last_id = after
         nulls_first = not descending
         next_id = Customer.id < last_id if descending else Customer.id > last_id
-        if value is None:
+        if value_is_null:
             within_nulls = and_(sort_col.is_(None), next_id)
             return or_(within_nulls, sort_col.is_not(None)) if nulls_first else within_nulls
         if self.dialect in ("sqlite", "postgresql"):
