@@ -90,7 +90,7 @@ NOTES = """## Reading the results
   session, the per-call check that the signed-in account is still active, and turning
   money and times into Decimal and aware datetimes. Under 50 ms; not quite within 2x.
 - **Search** terms with many hits (`beijing`: 100k customers, `zhangwei`, `13812`) miss
-  50 ms because SQLite's FTS5 phrase query itself takes 40-60 ms for them (the raw column);
+  50 ms because SQLite's FTS5 phrase query itself takes 40-70 ms for them (the raw column);
   ours stays within 1.2-1.6x of it. Terms with few hits are fetched by id and sorted, which
   costs a few ms more than the bare FTS count the raw column shows.
 - **Create customer** includes the duplicate check (name, tax id and phone, each indexed),
