@@ -21,13 +21,14 @@ from app.logic.services import Services
 from app.ui import persist
 from app.ui.admin.department_dialog import DepartmentDialog
 from app.ui.admin.errors import show_admin_error
+from app.ui.admin.one_dialog import OneDialog
 from app.ui.admin.prompts import Confirm, ask_yes_no
 from app.ui.tasks import Runner
 
 SETTINGS_KEY = "admin/departments"
 
 
-class DepartmentsTab(QWidget):
+class DepartmentsTab(OneDialog, QWidget):
     def __init__(self, services: Services, actor: Actor, runner: Runner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,15 +114,8 @@ class DepartmentsTab(QWidget):
 
     def _open_dialog(self, dept: DepartmentRow | None) -> DepartmentDialog:
         dialog = DepartmentDialog(self.users, dept, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_save.connect(self.on_save)  # a bound method: see UsersTab._show
-        self.dialog = dialog
-        dialog.finished.connect(self.on_dialog_finished)
-        dialog.open()
-        return dialog
-
-    def on_dialog_finished(self) -> None:
-        self.dialog = None
+        dialog.sig_save.connect(self.on_save)
+        return self.open_dialog(dialog)
 
     def on_save(self, name: str, manager_id: int | None) -> None:
         dialog = self.dialog

@@ -26,6 +26,7 @@ from app.logic.services import Services
 from app.ui import persist
 from app.ui.admin.errors import show_admin_error
 from app.ui.admin.labels import AdminLabels
+from app.ui.admin.one_dialog import OneDialog
 from app.ui.admin.prompts import Confirm, ask_yes_no
 from app.ui.admin.role_dialog import RoleDialog, RoleInput
 from app.ui.admin.role_matrix import RoleMatrix
@@ -34,7 +35,7 @@ from app.ui.tasks import Runner
 SETTINGS_KEY = "admin/roles"
 
 
-class RolesTab(QWidget):
+class RolesTab(OneDialog, QWidget):
     def __init__(self, services: Services, actor: Actor, runner: Runner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,15 +191,8 @@ class RolesTab(QWidget):
 
     def _open_dialog(self, source: RoleDetail | None) -> RoleDialog:
         dialog = RoleDialog(self.labels, self.roles, source, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_save.connect(self.on_create)  # a bound method: see UsersTab._show
-        self.dialog = dialog
-        dialog.finished.connect(self.on_dialog_finished)
-        dialog.open()
-        return dialog
-
-    def on_dialog_finished(self) -> None:
-        self.dialog = None
+        dialog.sig_save.connect(self.on_create)
+        return self.open_dialog(dialog)
 
     def on_create(self, value: RoleInput) -> None:
         dialog = self.dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from app.logic.services import Services
 from app.ui import persist
 from app.ui.admin.errors import show_admin_error
 from app.ui.admin.labels import AdminLabels
+from app.ui.admin.one_dialog import OneDialog
 from app.ui.admin.password_dialog import ResetPasswordDialog
 from app.ui.admin.prompts import Confirm, ask_yes_no
 from app.ui.admin.user_dialog import UserDialog, UserInput
@@ -32,7 +33,7 @@ SETTINGS_KEY = "admin/users"
 WIDTHS = (130, 170, 200, 160, 230, 130)
 
 
-class UsersTab(QWidget):
+class UsersTab(OneDialog, QWidget):
     sig_users_changed = Signal()
 
     def __init__(self, services: Services, actor: Actor, runner: Runner,
@@ -148,21 +149,8 @@ class UsersTab(QWidget):
 
     def _open_dialog(self, user: UserRow | None) -> UserDialog:
         dialog = UserDialog(self.labels, self.roles, self.departments, user, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_save.connect(self.on_save_user)
-        return self._show(dialog)
-
-    def _show(self, dialog: UserDialog | ResetPasswordDialog) -> Any:
-        """One dialog at a time (window-modal); connections are bound methods, no lambdas
-        (a lambda capturing this tab, connected to a dialog deleted on close, crashes
-        PySide6 6.11)."""
-        self.dialog = dialog
-        dialog.finished.connect(self.on_dialog_finished)
-        dialog.open()
-        return dialog
-
-    def on_dialog_finished(self) -> None:
-        self.dialog = None
+        return self.open_dialog(dialog)
 
     def on_save_user(self, value: UserInput) -> None:
         dialog = self.dialog
@@ -196,9 +184,8 @@ class UsersTab(QWidget):
         if user is None or not self._actor.can("admin", "edit"):
             return None
         dialog = ResetPasswordDialog(user, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_save.connect(self.on_save_password)
-        return self._show(dialog)
+        return self.open_dialog(dialog)
 
     def on_save_password(self, password: str, repeat: str) -> None:
         dialog = self.dialog
