@@ -21,17 +21,12 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--no-startup", action="store_true")
-    parser.add_argument("--proposed", action="store_true",
-                        help="measure with the proposed queries.py change (connection to "
-                             "match_clause)")
     parser.add_argument("--only-search", action="store_true")
     parser.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
     return parser.parse_args()
 
 
 def measure(args: argparse.Namespace) -> tuple[list[Result], float | None]:
-    if args.proposed:
-        operations.use_proposed_queries()
     path, build_seconds = build(args.customers, args.seed, args.rebuild)
     if build_seconds is not None:
         print(f"built {path.name} in {build_seconds:.0f} s", flush=True)

@@ -12,6 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from app.data.database import Database
+from app.data.engine import MMAP_BYTES
 from app.data.queries import CustomerQueries
 from app.logic.customers import CustomerService
 from app.logic.dto import Actor, CustomerQuery
@@ -33,11 +34,13 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")  # as the app's connections
     return conn
 
 
-def page_sql(db: Database, query: CustomerQuery) -> str:
-    """The exact SQL our list query runs (its last statement), with parameters inlined."""
+def page_sql(db: Database, query: CustomerQuery) -> list[str]:
+    """The exact SQL our list query runs (a search: its probe and the page), with the
+    parameters inlined."""
     captured: list[Any] = []
 
     def capture(_conn: Any, clause: Any, multiparams: Any, params: Any, *_rest: Any) -> None:
@@ -52,19 +55,23 @@ def page_sql(db: Database, query: CustomerQuery) -> str:
             CustomerQueries(uow.session).page(query, None, PAGE)
     finally:
         event.remove(db.engine, "before_execute", capture)
-    compiled = captured[-1].compile(dialect=sqlite_dialect.dialect(),
-                                    compile_kwargs={"literal_binds": True})
-    return str(compiled)
+    return [str(c.compile(dialect=sqlite_dialect.dialect(),
+                          compile_kwargs={"literal_binds": True})) for c in captured]
 
 
 def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
                search: str = "", label: str = "open customer list") -> Result:
     service = CustomerService(db.unit_of_work)
     query = CustomerQuery(search=search)
-    sql = page_sql(db, query)
+    statements = page_sql(db, query)
+
+    def plain() -> None:
+        for sql in statements:
+            raw.execute(sql).fetchall()
+
     rows = len(service.list_customers(actor, query, limit=PAGE).rows)
     ours, limit = interleaved(lambda: service.list_customers(actor, query, limit=PAGE),
-                              lambda: raw.execute(sql).fetchall(), repeat)
+                              plain, repeat)
     return Result(label, ours, limit, 50.0, f"{rows} rows")
 
 
@@ -122,28 +129,3 @@ def create_customer(db: Database, raw: sqlite3.Connection, actor: Actor,
     mine, limit = interleaved(ours, plain, repeat)
     return Result("create customer + audit, commit", mine, limit, None,
                   "raw: one INSERT + COMMIT")
-
-
-def use_proposed_queries() -> None:
-    """Run the list query with the change proposed for app/data/queries.py: pass the
-    session's connection to ``match_clause`` so it can shape the search (see
-    docs/benchmarks.md)."""
-    from app.data import queries
-    from app.data.models import Customer
-    from app.data.search import match_clause
-
-    original = queries.CustomerQueries._filters
-
-    def _filters(self: CustomerQueries, query: Any, owner_scope: Any) -> list:
-        where = original(self, replace_search(query, ""), owner_scope)
-        clause = match_clause(self.dialect, Customer.id, Customer.search_text, query.search,
-                              self.session.connection())
-        return where if clause is None else [*where, clause]
-
-    queries.CustomerQueries._filters = _filters  # type: ignore[method-assign]
-
-
-def replace_search(query: Any, search: str) -> Any:
-    from dataclasses import replace
-
-    return replace(query, search=search)

@@ -20,6 +20,9 @@ ENV_URL = "KEHU_DATABASE_URL"
 WRITE_OPTION = "kehu_write"
 
 
+MMAP_BYTES = 1 << 31  # SQLite caps it at its compile-time maximum (2 GiB by default)
+
+
 def user_data_dir() -> Path:
     from platformdirs import user_data_dir as _dir
 
@@ -96,6 +99,9 @@ def _configure_sqlite(engine: Engine, foreign_keys: bool) -> None:
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # Read through a memory map: no system call and copy per page, so a search that
+        # looks up thousands of rows takes about half the time.
+        cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

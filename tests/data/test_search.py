@@ -9,9 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin
 
+from app.data import search as search_module
 from app.data.database import Database, open_database
+from app.data.models import Customer
 from app.data.search import (
     build_search_key,
+    match_clause,
     pinyin_of_joined,
     pinyin_of_run,
     pinyin_of_text,
@@ -57,6 +60,20 @@ def shop(tmp_path) -> Shop:
     db.dispose()
 
 
+# Thresholds that force each way of running a search (search.match_clause): the small test
+# databases would otherwise always drive from the hits. All three must find the same rows.
+PLANS = {"drive": {},
+         "walk": {"PROBE_HITS": 0, "DRIVE_HITS": -1, "SCAN_SHARE": 2.0},
+         "scan": {"PROBE_HITS": 0, "DRIVE_HITS": -1, "SCAN_SHARE": -1.0}}
+
+
+@pytest.fixture(params=sorted(PLANS))
+def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    for name, value in PLANS[request.param].items():
+        monkeypatch.setattr(search_module, name, value)
+    return request.param
+
+
 @pytest.fixture
 def beijing(shop: Shop) -> int:
     customer_id = shop.add("北京科技有限公司", phone="010-12345678", city="北京")
@@ -71,11 +88,11 @@ def beijing(shop: Shop) -> int:
                                     "王伟", "wangwei", "13812", "O'Brien", "o'brien",
                                     "010-1234", "01012345678", "139 0000"])
 def test_finds_the_customer_by_pinyin_chinese_phone_and_contact(shop: Shop, beijing: int,
-                                                                 search: str) -> None:
+                                                                 search: str, plan: str) -> None:
     assert shop.found(search) == ["北京科技有限公司"]
 
 
-def test_wildcards_and_quotes_are_searched_literally(shop: Shop) -> None:
+def test_wildcards_and_quotes_are_searched_literally(shop: Shop, plan: str) -> None:
     shop.add("100% Pure Ltd")
     shop.add("Under_Score Co")
     shop.add('Say "Hi" Inc')
@@ -88,7 +105,7 @@ def test_wildcards_and_quotes_are_searched_literally(shop: Shop) -> None:
     assert shop.found("r_s") == ["Under_Score Co"]
 
 
-def test_terms_are_combined_with_and(shop: Shop, beijing: int) -> None:
+def test_terms_are_combined_with_and(shop: Shop, beijing: int, plan: str) -> None:
     assert shop.found("beijing 13812") == ["北京科技有限公司"]
     assert shop.found("北京 王伟") == ["北京科技有限公司"]
     assert shop.found("beijing 99999") == []
@@ -222,7 +239,7 @@ _names = itertools.count()
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(alphabet=NAME_CHARS, min_size=1, max_size=24).filter(str.strip),
        data=st.data())
-def test_any_substring_of_a_name_finds_the_customer(shared_shop: Shop, name: str,
+def test_any_substring_of_a_name_finds_the_customer(shared_shop: Shop, plan: str, name: str,
                                                     data: st.DataObject) -> None:
     name = name.strip()
     code = f"H{next(_names):05d}"
@@ -234,3 +251,27 @@ def test_any_substring_of_a_name_finds_the_customer(shared_shop: Shop, name: str
         return
     # The code narrows the page to this customer; the part must match it too.
     assert customer_id in shared_shop.found_ids(f"{code} {part}")
+
+
+def test_a_search_is_shaped_by_how_many_customers_each_term_finds(
+        shop: Shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(12):
+        shop.add(f"北京第{n}贸易公司", city="北京", phone=f"010-5555{n:04d}")
+    shop.add("北京稀有电子", phone="0755-12345678")
+    monkeypatch.setattr(search_module, "PROBE_HITS", 3)
+    monkeypatch.setattr(search_module, "DRIVE_HITS", 3)
+
+    def shaped(query: str) -> str:
+        with shop.db.engine.connect() as conn:
+            clause = match_clause("sqlite", Customer.id, Customer.search_text, query, conn)
+            return str(clause.compile(conn))
+
+    # 13 of 13 customers: a 3+ character term is checked with LIKE while walking the list.
+    assert "LIKE" in shaped("beijing") and "MATCH" not in shaped("beijing")
+    # A 1-2 character term is checked against its hits while walking (no LIKE there).
+    assert "+customers.id IN" in shaped("北京") and "LIKE" not in shaped("北京")
+    # One hit: the page is read from that hit's sort key; the dense term is still checked.
+    both = shaped("beijing 12345678")
+    assert "customers.name_sort IN" in both and "LIKE" in both
+    assert shop.found("beijing 12345678") == ["北京稀有电子"]
+    assert shop.found("0755") == ["北京稀有电子"]
