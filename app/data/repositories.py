@@ -147,7 +147,7 @@ class UserRepository:
 
     def session_state(self, user_id: int) -> Any:
         """(is_active, must_change_password) of a user, read cheaply on every action."""
-        return self.session.execute(_SESSION_STATE, {"user_id": user_id}).first()
+        return self.session.connection().execute(_SESSION_STATE, {"user_id": user_id}).first()
 
     def count(self) -> int:
         return int(self.session.execute(select(func.count()).select_from(User)).scalar_one())

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 from app.logic.dto import Actor
 from app.logic.services import Services
 from app.ui import persist
-from app.ui.admin import AdminPage
-from app.ui.audit import AuditLogPage
 from app.ui.customers.form import CustomerForm
 from app.ui.customers.list_view import CustomerListView
 from app.ui.messages import Messages
@@ -126,8 +124,8 @@ class MainWindow(QMainWindow):
         services, actor, runner = self._services, self._actor, self._runner
         self._factories: list[Callable[[], QWidget]] = [
             lambda: self.customers,
-            lambda: AdminPage(services, actor, runner),
-            lambda: AuditLogPage(services, actor, runner),
+            lambda: _admin_page(services, actor, runner),
+            lambda: _audit_page(services, actor, runner),
         ]
         self.page_widgets: dict[int, QWidget] = {}
         self.navigation = QListWidget()
@@ -304,3 +302,16 @@ class MainWindow(QMainWindow):
             return
         self.save_state(QSettings())
         event.accept()
+
+
+# The administration and audit screens are imported when first opened, not at start-up.
+def _admin_page(services: Services, actor: Actor, runner: Runner) -> QWidget:
+    from app.ui.admin import AdminPage
+
+    return AdminPage(services, actor, runner)
+
+
+def _audit_page(services: Services, actor: Actor, runner: Runner) -> QWidget:
+    from app.ui.audit import AuditLogPage
+
+    return AuditLogPage(services, actor, runner)
