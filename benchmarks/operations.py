@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from app.data.database import Database
 from app.data.engine import MMAP_BYTES
@@ -38,25 +37,23 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def page_sql(db: Database, query: CustomerQuery) -> list[str]:
-    """The exact SQL our list query runs (a search: its probe and the page), with the
-    parameters inlined."""
-    captured: list[Any] = []
+def page_sql(db: Database, query: CustomerQuery) -> list[tuple[str, Any]]:
+    """The exact SQL and parameters our list query hands the driver (a search: its probes
+    and the page), to be run again through plain sqlite3."""
+    captured: list[tuple[str, Any]] = []
 
-    def capture(_conn: Any, clause: Any, multiparams: Any, params: Any, *_rest: Any) -> None:
-        given = dict(params or {})
-        for item in multiparams or ():
-            given.update(item if isinstance(item, dict) else {})
-        captured.append(clause.params(**given) if given else clause)
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any
+                ) -> None:
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):
+            captured.append((statement, parameters))
 
-    event.listen(db.engine, "before_execute", capture)
+    event.listen(db.engine, "before_cursor_execute", capture)
     try:
         with db.unit_of_work(write=False) as uow:
             CustomerQueries(uow.session).page(query, None, PAGE)
     finally:
-        event.remove(db.engine, "before_execute", capture)
-    return [str(c.compile(dialect=sqlite_dialect.dialect(),
-                          compile_kwargs={"literal_binds": True})) for c in captured]
+        event.remove(db.engine, "before_cursor_execute", capture)
+    return captured
 
 
 def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
@@ -66,8 +63,8 @@ def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
     statements = page_sql(db, query)
 
     def plain() -> None:
-        for sql in statements:
-            raw.execute(sql).fetchall()
+        for sql, parameters in statements:
+            raw.execute(sql, parameters).fetchall()
 
     rows = len(service.list_customers(actor, query, limit=PAGE).rows)
     ours, limit = interleaved(lambda: service.list_customers(actor, query, limit=PAGE),

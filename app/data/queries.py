@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, Integer, and_, bindparam, func, or_, selec
 from sqlalchemy.orm import Session, aliased
 
 from app.data.models import Customer, User
-from app.data.search import match_clause
+from app.data.search import SearchPlan, plan_search
 
 
 class CustomerFilter(Protocol):
@@ -45,8 +45,9 @@ _ROW_COLUMNS = (
 )
 
 
-# Plain list statements by shape (see CustomerQueries._plain_page); a few dozen at most.
+# List statements by shape (see CustomerQueries._statement): built once, run with new values.
 _PAGE_STATEMENTS: dict[tuple, Any] = {}
+_MAX_STATEMENTS = 512  # searches add shapes (terms and their plans); start afresh past this
 
 
 class CustomerQueries:
@@ -54,54 +55,27 @@ class CustomerQueries:
         self.session = session
         self.dialect = session.get_bind().dialect.name
 
-    def _filters(self, query: CustomerFilter, owner_scope: Collection[int] | None) -> list:
-        where: list[ColumnElement[bool]] = []
-        if not query.include_archived:
-            where.append(Customer.archived_at.is_(None))
-        for column, value in ((Customer.status, query.status), (Customer.tier, query.tier),
-                              (Customer.city, query.city)):
-            if value:
-                where.append(column == value)
-        if query.owner_id is not None:
-            where.append(Customer.owner_id == query.owner_id)
-        if owner_scope is not None:
-            where.append(Customer.owner_id.in_(list(owner_scope)) if owner_scope
-                         else Customer.id.is_(None))
-        # With the connection, SQLite's search is shaped by the number of hits (search.py).
-        clause = match_clause(self.dialect, Customer.id, Customer.search_text, query.search,
-                              self.session.connection())
-        if clause is not None:
-            where.append(clause)
-        return where
-
     def page(self, query: CustomerFilter, after: tuple | None, limit: int,
              owner_scope: Collection[int] | None = None) -> tuple[list[Any], tuple | None]:
         """One page of Core rows (with ``sort_value``) and the key of the next page."""
-        if query.search.strip():
-            stmt, params = self._search_page(query, after, limit, owner_scope), {}
-        else:
-            stmt, params = self._plain_page(query, after, limit, owner_scope)
+        stmt, params = self._statement("page", query, owner_scope, after, limit)
         rows = self.session.connection().execute(stmt, params).all()  # Core: no ORM loading
         more = len(rows) > limit
         rows = rows[:limit]
         next_key = (rows[-1].sort_value, rows[-1].id) if more and rows else None
         return rows, next_key
 
-    def _search_page(self, query: CustomerFilter, after: tuple | None, limit: int,
-                     owner_scope: Collection[int] | None) -> Any:
-        """With a search term the statement depends on the hits (see search.py): built
-        each time, values inline."""
-        sort_col = SORT_COLUMNS.get(query.sort, Customer.name_sort)
-        where = self._filters(query, owner_scope)
-        if after is not None:
-            where.append(self._after(sort_col, after[0], after[1], query.descending,
-                                     after[0] is None))
-        return self._select(sort_col, query.descending, where, limit + 1)
+    def count(self, query: CustomerFilter, owner_scope: Collection[int] | None = None) -> int:
+        stmt, params = self._statement("count", query, owner_scope, None, 0)
+        return int(self.session.connection().execute(stmt, params).scalar_one())
 
-    def _plain_page(self, query: CustomerFilter, after: tuple | None, limit: int,
-                    owner_scope: Collection[int] | None) -> tuple[Any, dict[str, Any]]:
-        """Without a search term one statement per shape of the query is built once and
-        reused with new parameters (opening and scrolling the list skip building it)."""
+    def _statement(self, kind: str, query: CustomerFilter,
+                   owner_scope: Collection[int] | None, after: tuple | None, limit: int
+                   ) -> tuple[Any, dict[str, Any]]:
+        """The statement for ``query`` and its parameters. One statement per shape of the
+        query (which filters, sort, position, and the search's terms and plans) is built
+        once and reused with new values: opening, scrolling and searching the list skip
+        building SQL and its cache key."""
         params: dict[str, Any] = {"limit": limit + 1}
         for name in ("status", "tier", "city"):
             if getattr(query, name):
@@ -115,16 +89,25 @@ class CustomerQueries:
             params["after_id"] = after[1]
             if after[0] is not None:
                 params["after_value"] = after[0]
-        shape = (self.dialect, query.sort, query.descending, query.include_archived,
+        # A page's search is planned by the number of hits (search.py); a count is best
+        # served by the FTS indexes alone.
+        search = plan_search(self.dialect, query.search,
+                             self.session.connection() if kind == "page" else None, Customer.id)
+        if search is not None:
+            params.update(search.params)
+        shape = (kind, self.dialect, query.sort, query.descending, query.include_archived,
                  owner_scope is None, bool(owner_scope), after_kind,
-                 tuple(sorted(k for k in params if k not in ("after_id", "after_value"))))
+                 tuple(sorted(k for k in params if k not in ("after_id", "after_value"))),
+                 search.shape if search is not None else None)
         stmt = _PAGE_STATEMENTS.get(shape)
         if stmt is None:
-            stmt = _PAGE_STATEMENTS[shape] = self._build_plain(query, shape, params)
+            if len(_PAGE_STATEMENTS) >= _MAX_STATEMENTS:
+                _PAGE_STATEMENTS.clear()
+            stmt = _PAGE_STATEMENTS[shape] = self._build(kind, query, shape, params, search)
         return stmt, params
 
-    def _build_plain(self, query: CustomerFilter, shape: tuple, params: dict[str, Any]
-                     ) -> Any:
+    def _build(self, kind: str, query: CustomerFilter, shape: tuple, params: dict[str, Any],
+               search: SearchPlan | None) -> Any:
         sort_col = SORT_COLUMNS.get(query.sort, Customer.name_sort)
         where: list[ColumnElement[bool]] = []
         if not query.include_archived:
@@ -133,10 +116,14 @@ class CustomerQueries:
                              ("city", Customer.city), ("owner_id", Customer.owner_id)):
             if name in params:
                 where.append(column == bindparam(name, type_=column.type))
-        scope_all, scope_any, after_kind = shape[4], shape[5], shape[6]
+        scope_all, scope_any, after_kind = shape[5], shape[6], shape[7]
         if not scope_all:
             where.append(Customer.owner_id.in_(bindparam("scope", expanding=True))
                          if scope_any else Customer.id.is_(None))
+        if search is not None:
+            where.append(search.clause(Customer.id, Customer.search_text))
+        if kind == "count":
+            return select(func.count()).select_from(Customer).where(*where)
         if after_kind != "none":
             where.append(self._after(sort_col, bindparam("after_value", type_=sort_col.type),
                                      bindparam("after_id", type_=Integer), query.descending,
@@ -178,11 +165,6 @@ class CustomerQueries:
             further = sort_col < value if descending else sort_col > value
             beyond = or_(further, and_(sort_col == value, next_id))
         return beyond if nulls_first else or_(beyond, sort_col.is_(None))
-
-    def count(self, query: CustomerFilter, owner_scope: Collection[int] | None = None) -> int:
-        stmt = select(func.count()).select_from(Customer).where(*self._filters(query,
-                                                                               owner_scope))
-        return int(self.session.execute(stmt).scalar_one())
 
     def cities(self, limit: int = 500) -> list[str]:
         stmt = (select(Customer.city).where(Customer.city != "").group_by(Customer.city)

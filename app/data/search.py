@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +40,7 @@ from sqlalchemy import (
     Connection,
     Integer,
     and_,
+    bindparam,
     column,
     func,
     literal_column,
@@ -46,7 +48,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.sql.selectable import TextualSelect
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[0-9a-z\u00c0-\u024f]+")
@@ -272,21 +273,56 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-# How a term's hits are combined with the list's sort order (SQLite; see ``match_clause``).
+# How a term's hits are combined with the list's sort order (SQLite; see ``plan_search``).
 PROBE_HITS = 200  # the probe reads this many of a term's hits, in rowid order (an estimate
 # from 200 is within about 15% at 95% confidence when the hits are spread over the ids)
 DRIVE_HITS = 4_000  # a term with up to this many hits (counted or estimated) drives
 SCAN_SHARE = 0.03  # a 3+ character term in more than this share of customers: LIKE
 
+FtsMatch = tuple[str, str, bool]  # FTS table, MATCH expression, whether LIKE must confirm
+# How one variant of a term is looked for: (SQL of its FTS subquery or "", LIKE as well).
+Way = tuple[str, bool]
 
-def match_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,
-                 query: str, connection: Connection | None = None
-                 ) -> ColumnElement[bool] | None:
-    """A WHERE clause restricting customers to those matching every term of ``query``.
 
-    Given the ``connection`` (SQLite), the clause is also shaped by how many customers each
-    term finds, which a cheap probe (the first ``PROBE_HITS`` hits of its FTS query, in
-    rowid order) counts or estimates:
+@dataclass(frozen=True)
+class TermPlan:
+    """One term: how each variant is looked for, and the plan (``drive``, ``walk``,
+    ``scan``; ``as_is`` where no probe shaped it). Holds SQL text and parameter names only,
+    so plans of the same shape build the same statement."""
+
+    index: int
+    ways: tuple[Way, ...]
+    plan: str
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """A search as a WHERE clause with named parameters. ``shape`` identifies the SQL:
+    searches of the same shape differ only in ``params``, so a statement built once for a
+    shape is reused (``clause`` is only called to build one)."""
+
+    terms: tuple[TermPlan, ...]
+    params: Mapping[str, Any]
+
+    @property
+    def shape(self) -> tuple[TermPlan, ...]:
+        return self.terms
+
+    def clause(self, id_column: ColumnElement, search_column: ColumnElement
+               ) -> ColumnElement[bool]:
+        clauses: list[ColumnElement[bool]] = []
+        for term in self.terms:
+            clauses.extend(_term_clauses(term, id_column, search_column))
+        return and_(*clauses)
+
+
+def plan_search(dialect_name: str, query: str, connection: Connection | None = None,
+                id_column: ColumnElement | None = None) -> SearchPlan | None:
+    """How to restrict customers to those matching every term of ``query``.
+
+    Given the ``connection`` and the customers' ``id_column`` (SQLite), each term is also
+    planned by how many customers it finds, which a cheap probe (the first ``PROBE_HITS``
+    hits of its FTS query, in rowid order) counts or estimates:
 
     - *drive*: the term with the fewest hits, when they are few (``DRIVE_HITS``), gives the
       page's rows: SQLite collects them, finds their sort keys and reads them through the
@@ -304,70 +340,121 @@ def match_clause(dialect_name: str, id_column: ColumnElement, search_column: Col
     terms = split_terms(query)
     if not terms:
         return None
-    shaped = connection is not None and dialect_name == "sqlite"
-    clauses: list[ColumnElement[bool]] = []
-    few: list[tuple[float, int, Any]] = []  # (hits, clause index, FTS select) of few-hit terms
+    params: dict[str, Any] = {}
+    planned: list[TermPlan] = []
+    few: list[tuple[float, int]] = []  # (hits, position) of the terms with few hits
     for i, term in enumerate(terms):
-        clause = _term_clause(dialect_name, id_column, search_column, term, i)
-        sub = _fts_of(clause) if shaped else None
-        if sub is None:
-            clauses.append(clause)
-            continue
-        hits, share = _probe(connection, id_column, sub)  # type: ignore[arg-type]
-        if hits <= DRIVE_HITS:
-            few.append((hits, len(clauses), sub))
-            clauses.append(_walked(clause))
-        elif share > SCAN_SHARE and all(len(v) >= 3 and TOKEN_CHAR.search(v)
-                                        for v in term_variants(term)):
-            clauses.append(or_(*(_like(search_column, v) for v in term_variants(term))))
-        else:
-            clauses.append(_walked(clause))
+        ways = _ways(dialect_name, term, i, params)
+        plan = "as_is"
+        if connection is not None and id_column is not None and len(ways) == 1 \
+                and ways[0][0] and not ways[0][1]:
+            hits, share = _probe(connection, id_column, ways[0][0], params)
+            if hits <= DRIVE_HITS:
+                few.append((hits, len(planned)))
+                plan = "walk"
+            elif share > SCAN_SHARE and all(len(v) >= 3 and TOKEN_CHAR.search(v)
+                                            for v in term_variants(term)):
+                plan = "scan"
+                ways = tuple(("", True) for _ in term_variants(term))
+                for j, variant in enumerate(term_variants(term)):
+                    params[f"like_q{i}_{j}"] = _like_pattern(variant)
+            else:
+                plan = "walk"
+        planned.append(TermPlan(i, ways, plan))
     if few:
-        _, index, sub = min(few, key=lambda item: item[0])
-        clauses[index:index + 1] = _driving(id_column, sub)
-    return and_(*clauses)
+        position = min(few)[1]
+        planned[position] = replace(planned[position], plan="drive")
+    return SearchPlan(tuple(planned), params)
 
 
-def _probe(connection: Connection, id_column: ColumnElement, sub: Any) -> tuple[float, float]:
+def _ways(dialect_name: str, term: str, index: int, params: dict[str, Any]
+          ) -> tuple[Way, ...]:
+    """How each variant of ``term`` is looked for, its values added to ``params``: on SQLite
+    one FTS subquery for all variants when the index alone decides, else per variant."""
+    variants = term_variants(term)
+    if dialect_name != "sqlite":
+        for j, variant in enumerate(variants):
+            params[f"like_q{index}_{j}"] = _like_pattern(variant)
+        return tuple(("", True) for _ in variants)
+    matches = [_fts_match(v) for v in variants]
+    if all(m is not None and not m[2] for m in matches):
+        return ((_fts_sql(matches, str(index), params), False),)  # type: ignore[arg-type]
+    ways: list[Way] = []
+    for j, (variant, match) in enumerate(zip(variants, matches, strict=True)):
+        if match is None or match[2]:
+            params[f"like_q{index}_{j}"] = _like_pattern(variant)
+        sql = _fts_sql([match], f"{index}v{j}", params) if match is not None else ""
+        ways.append((sql, match is None or match[2]))
+    return tuple(ways)
+
+
+def _fts_sql(matches: Sequence[FtsMatch], key: str, params: dict[str, Any]) -> str:
+    """The rowids matching any of ``matches``: one MATCH per table, a UNION across them."""
+    by_table: dict[str, list[str]] = {}
+    for table, expression, _ in matches:
+        by_table.setdefault(table, []).append(expression)
+    selects: list[str] = []
+    for j, (table, expressions) in enumerate(by_table.items()):
+        param = f"fts_q{key}" + (f"_{j}" if j else "")
+        selects.append(f"SELECT rowid FROM {table} WHERE {table} MATCH :{param}")
+        params[param] = (expressions[0] if len(expressions) == 1
+                         else " OR ".join(f"({e})" for e in expressions))
+    return " UNION ".join(selects)
+
+
+def _rowids(sql: str) -> Any:
+    return text(sql).columns(column("rowid", Integer))
+
+
+def _term_clauses(term: TermPlan, id_column: ColumnElement, search_column: ColumnElement
+                  ) -> list[ColumnElement[bool]]:
+    i = term.index
+    if term.plan == "drive":
+        table = id_column.table  # type: ignore[attr-defined]
+        hits = _rowids(term.ways[0][0])
+        keys = select(table.c.name_sort).where(id_column.in_(hits))
+        # Sort keys from the index, ids checked per row: with both usable by the index
+        # SQLite would try every pair of a key and an id.
+        return [table.c.name_sort.in_(keys), _unindexed(id_column).in_(_rowids(term.ways[0][0]))]
+    if term.plan == "walk":
+        return [_unindexed(id_column).in_(_rowids(term.ways[0][0]))]
+    either: list[ColumnElement[bool]] = []
+    for j, (sql, like) in enumerate(term.ways):
+        parts: list[ColumnElement[bool]] = []
+        if sql:
+            parts.append(id_column.in_(_rowids(sql)))
+        if like:
+            parts.append(search_column.like(bindparam(f"like_q{i}_{j}"), escape="\\"))
+        either.append(and_(*parts))
+    return [or_(*either)]
+
+
+_PROBES: dict[tuple[str, int, str], Any] = {}
+
+
+def _probe(connection: Connection, id_column: ColumnElement, sql: str,
+           params: Mapping[str, Any]) -> tuple[float, float]:
     """``(hits, share of customers)`` of a term: counted when the probe reads all of them,
     else estimated from how far into the customers' ids its first ``PROBE_HITS`` reached.
-    One statement; both ends of the ids are index look-ups."""
-    rowid = sub.selected_columns[0]
-    first = sub.order_by(rowid).limit(PROBE_HITS + 1).subquery()
-    table = id_column.table  # type: ignore[attr-defined]
-    read, reached, low, high = connection.execute(select(
-        func.count(), func.max(first.c[0]),
-        select(func.min(id_column)).select_from(table).scalar_subquery(),
-        select(func.max(id_column)).select_from(table).scalar_subquery(),
-    ).select_from(first)).one()
+    One statement (built once per FTS query shape); both ends of the ids are index
+    look-ups."""
+    key = (sql, PROBE_HITS, str(id_column))
+    stmt = _PROBES.get(key)
+    if stmt is None:
+        sub = _rowids(sql).subquery().select()
+        rowid = sub.selected_columns[0]
+        first = sub.order_by(rowid).limit(PROBE_HITS + 1).subquery()
+        table = id_column.table  # type: ignore[attr-defined]
+        stmt = _PROBES[key] = select(
+            func.count(), func.max(first.c[0]),
+            select(func.min(id_column)).select_from(table).scalar_subquery(),
+            select(func.max(id_column)).select_from(table).scalar_subquery(),
+        ).select_from(first)
+    read, reached, low, high = connection.execute(stmt, dict(params)).one()
     if read <= PROBE_HITS or not low:
         return float(read), 0.0
     share = read / max(1, reached - low + 1)
     return share * (high - low + 1), share
-
-
-def _driving(id_column: ColumnElement, sub: Any) -> list[ColumnElement[bool]]:
-    """``name_sort IN (the hits' sort keys) AND +id IN (the hits)``: SQLite looks the hits
-    up through the list's (archived_at, name_sort, id) index, already in order. (With both
-    conditions usable by the index it would try every pair of a key and an id.)"""
-    table = id_column.table  # type: ignore[attr-defined]
-    name_sort = table.c.name_sort
-    keys = select(name_sort).where(id_column.in_(sub))
-    return [name_sort.in_(keys), _unindexed(id_column).in_(sub)]
-
-
-def _fts_of(clause: ColumnElement[bool]) -> Any:
-    """The FTS select of a term clause (``id IN (select)``), or None for a LIKE term."""
-    right = getattr(clause, "right", None)
-    element = getattr(right, "element", None)
-    return element.subquery().select() if isinstance(element, TextualSelect) else None
-
-
-def _walked(clause: ColumnElement[bool]) -> ColumnElement[bool]:
-    sub = _fts_of(clause)
-    if sub is None:
-        return clause
-    return _unindexed(clause.left).in_(sub)  # type: ignore[attr-defined]
 
 
 def _unindexed(column: ColumnElement) -> ColumnElement:
@@ -385,9 +472,6 @@ def term_variants(term: str) -> list[str]:
     return [term]
 
 
-FtsMatch = tuple[str, str, bool]  # FTS table, MATCH expression, whether LIKE must confirm
-
-
 def _fts_match(term: str) -> FtsMatch | None:
     if not TOKEN_CHAR.search(term):
         return None
@@ -402,41 +486,3 @@ def _fts_match(term: str) -> FtsMatch | None:
         for p in pieces)
     # Punctuation or mixed scripts: the tokens only narrow it down; LIKE decides.
     return "customer_fts_short", expression, pieces != [term]
-
-
-def _term_clause(dialect_name: str, id_column: ColumnElement, search_column: ColumnElement,
-                 term: str, index: int) -> ColumnElement[bool]:
-    variants = term_variants(term)
-    if dialect_name != "sqlite":
-        return or_(*(_like(search_column, v) for v in variants))
-    matches = [_fts_match(v) for v in variants]
-    if all(m is not None and not m[2] for m in matches):
-        return id_column.in_(_fts_subquery(matches, index))  # type: ignore[arg-type]
-    clauses = []
-    for j, (variant, match) in enumerate(zip(variants, matches, strict=True)):
-        if match is None:
-            clauses.append(_like(search_column, variant))
-            continue
-        clause = id_column.in_(_fts_subquery([match], f"{index}v{j}"))
-        clauses.append(and_(clause, _like(search_column, variant)) if match[2] else clause)
-    return or_(*clauses)
-
-
-def _like(search_column: ColumnElement, term: str) -> ColumnElement[bool]:
-    return search_column.like(_like_pattern(term), escape="\\")
-
-
-def _fts_subquery(matches: Sequence[FtsMatch], index: int | str) -> TextualSelect:
-    """The rowids matching any of ``matches``: one MATCH per table, a UNION across them."""
-    by_table: dict[str, list[str]] = {}
-    for table, expression, _ in matches:
-        by_table.setdefault(table, []).append(expression)
-    selects: list[str] = []
-    params: dict[str, str] = {}
-    for j, (table, expressions) in enumerate(by_table.items()):
-        param = f"fts_q{index}" + (f"_{j}" if j else "")
-        selects.append(f"SELECT rowid FROM {table} WHERE {table} MATCH :{param}")
-        params[param] = (expressions[0] if len(expressions) == 1
-                         else " OR ".join(f"({e})" for e in expressions))
-    stmt = text(" UNION ".join(selects))
-    return stmt.bindparams(**params).columns(column("rowid", Integer))

@@ -14,10 +14,10 @@ from app.data.database import Database, open_database
 from app.data.models import Customer
 from app.data.search import (
     build_search_key,
-    match_clause,
     pinyin_of_joined,
     pinyin_of_run,
     pinyin_of_text,
+    plan_search,
     term_variants,
 )
 from app.logic.auth import AuthService
@@ -60,7 +60,7 @@ def shop(tmp_path) -> Shop:
     db.dispose()
 
 
-# Thresholds that force each way of running a search (search.match_clause): the small test
+# Thresholds that force each way of running a search (search.plan_search): the small test
 # databases would otherwise always drive from the hits. All three must find the same rows.
 PLANS = {"drive": {},
          "walk": {"PROBE_HITS": 0, "DRIVE_HITS": -1, "SCAN_SHARE": 2.0},
@@ -263,8 +263,9 @@ def test_a_search_is_shaped_by_how_many_customers_each_term_finds(
 
     def shaped(query: str) -> str:
         with shop.db.engine.connect() as conn:
-            clause = match_clause("sqlite", Customer.id, Customer.search_text, query, conn)
-            return str(clause.compile(conn))
+            plan = plan_search("sqlite", query, conn, Customer.id)
+            assert plan is not None
+            return str(plan.clause(Customer.id, Customer.search_text).compile(conn))
 
     # 13 of 13 customers: a 3+ character term is checked with LIKE while walking the list.
     assert "LIKE" in shaped("beijing") and "MATCH" not in shaped("beijing")
