@@ -55,6 +55,9 @@ def dispatch(args: Namespace) -> int:
     db = None
     try:
         db, services = open_services(args, upgrade=args.command != "db")
+        from app.cli import started
+
+        started()
         return handler(args, services, db)
     except KehuError as exc:
         print(f"kehu: {exc}", file=sys.stderr)

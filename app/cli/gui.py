@@ -33,7 +33,9 @@ def launch(args: Namespace) -> int:
     from app.ui.app import run_gui
 
     try:
+        from app.cli import started
+
         return run_gui(services, demo_login=DEMO_LOGIN if args.demo else None,
-                       pending_login=pending, first_start=first_start)
+                       pending_login=pending, first_start=first_start, on_started=started)
     finally:
         db.dispose()

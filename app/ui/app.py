@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -21,12 +22,14 @@ from app.ui.tasks import TaskRunner
 
 def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
             argv: list[str] | None = None, idle_timeout_ms: int | None = None,
-            pending_login: Future[Actor] | None = None, first_start: bool = False) -> int:
+            pending_login: Future[Actor] | None = None, first_start: bool = False,
+            on_started: Callable[[], None] | None = None) -> int:
     """Sign in (skipped with ``demo_login``), then the main window until it closes; signing
     out goes back to the login. The exit code. ``idle_timeout_ms`` overrides the idle lock.
     ``pending_login``: a sign-in the caller already started in the background (its result
     is used; if it failed, the login dialog is shown). ``first_start``: the database has no
-    users yet, so the first administrator is created instead of signing in."""
+    users yet, so the first administrator is created instead of signing in. ``on_started``
+    is called once the first main window is shown, or before a dialog waits for the user."""
     application = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     application.setOrganizationName("Kehu")
     application.setApplicationName("Kehu")
@@ -37,6 +40,8 @@ def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
         while True:
             early = wait_for(pending_login) if pending_login is not None else None
             pending_login = None
+            if on_started is not None and early is None:
+                on_started()  # a dialog waits for the user next
             if first_start:
                 first_start, early = False, create_first_admin(services, runner)
                 if early is None:
@@ -49,6 +54,8 @@ def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
                               idle_timeout_ms=idle_timeout_ms)
             session.sig_signed_out.connect(application.quit)
             session.show_main_window()
+            if on_started is not None:
+                on_started()
             code = application.exec()
             if not session.signed_out:
                 return code

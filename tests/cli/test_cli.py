@@ -155,3 +155,22 @@ def test_the_console_script_and_main_py_agree_on_exit_codes(tmp_path: Path) -> N
         ok = subprocess.run([*command, "db", "current"], env=env, capture_output=True,
                             text=True, cwd=root, timeout=120)
         assert ok.returncode == 0, ok.stderr
+
+
+def test_the_garbage_collector_is_back_on_after_any_command(db_url: str, capsys) -> None:
+    # Start-up runs with the cyclic collector off (app.cli.main); a command that ends, fails
+    # or is mistyped must not leave it off for the rest of the process.
+    import gc
+
+    for argv in (["--db", db_url, "db", "current"],
+                 ["--db", db_url, "--user", "admin", "customers", "show", "NOPE"],
+                 ["--db", db_url, "--user", "admin", "customers", "add", "--name", "X",
+                  "--set", "email=bad"]):
+        gc.disable()
+        code, _, _ = run(capsys, *argv)
+        assert code in (0, 1), argv  # ran (shown, not found, refused), no usage error
+        assert gc.isenabled(), argv
+    gc.disable()
+    with pytest.raises(SystemExit):
+        main(["--no-such-option"])
+    assert gc.isenabled()
