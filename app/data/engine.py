@@ -107,7 +107,7 @@ def _configure_sqlite(engine: Engine, foreign_keys: bool) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
         # A writer takes the write lock up front: no SQLITE_BUSY half-way through a use case.
-        if conn.get_execution_options().get(WRITE_OPTION):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
-            conn.exec_driver_sql("BEGIN")
+        # Straight to the driver: every use case begins here, SQLAlchemy's statement
+        # machinery (about 40 µs) is not needed for one keyword.
+        write = conn.get_execution_options().get(WRITE_OPTION)
+        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")

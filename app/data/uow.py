@@ -52,7 +52,9 @@ class UnitOfWork:
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        self.session.rollback()
+        # Closing rolls back whatever was not committed; an explicit rollback first would
+        # also restore the session's objects, which are about to be discarded (a read use
+        # case spent about a sixth of its overhead there).
         self.session.close()
 
     def flush(self) -> None:
