@@ -79,28 +79,39 @@ def markdown(results: Sequence[Result], customers: int, build_seconds: float | N
 
 NOTES = """## Reading the results
 
+- **The raw column** runs the statements our code hands the driver, with the same
+  parameters, through plain `sqlite3` (captured with SQLAlchemy's `before_cursor_execute`):
+  for a search that is the probe of each term and the page. The difference is what Kehu
+  adds: the session, the per-call check that the signed-in account is still active, and
+  turning rows into DTOs with Decimal money and aware datetimes.
 - **Cold start** is measured with the packages and the app compiled to bytecode first, as
-  pip and installers do (`startup.precompile`). Without bytecode (uv installs none, and this
-  machine sets PYTHONDONTWRITEBYTECODE) the same start takes about 1.6 s, most of it
-  compiling SQLAlchemy. The demo user's sign-in (argon2id, 64 MiB, about 210 ms here) runs
-  on a thread while Qt and the screens load. Runs on this shared machine gave 0.96 to
-  1.05 s at p95, right at the 1 s target; importing SQLAlchemy alone is about 0.35 s.
-- **First page** is about 2 ms against 0.9-1.0 ms for the same SQL through plain sqlite3
-  (2.3-2.5x). The statement is built once per query shape and reused; the rest is the
-  session, the per-call check that the signed-in account is still active, and turning
-  money and times into Decimal and aware datetimes. Under 50 ms; not quite within 2x.
-- **Search** terms with many hits (`beijing`: 100k customers, `zhangwei`, `13812`) miss
-  50 ms because SQLite's FTS5 phrase query itself takes 40-70 ms for them (the raw column);
-  ours stays within 1.2-1.6x of it. Terms with few hits are fetched by id and sorted, which
-  costs a few ms more than the bare FTS count the raw column shows.
+  pip and installers do (`startup.precompile`); without bytecode (uv installs none, and
+  this machine sets PYTHONDONTWRITEBYTECODE) the same start takes about 1.6 s. The cyclic
+  garbage collector is off until the main window is shown (then `gc.freeze()`), which
+  saves about 10% of the imports; the demo user's sign-in (argon2id, 64 MiB) runs on a
+  thread while Qt and the screens load. Runs here gave 0.86-0.92 s median; the p95 of 10
+  starts on this shared machine varies by run (0.91-1.10 s). Importing SQLAlchemy alone is
+  about 0.35 s of it.
+- **First page**: the statement is built once per query shape and reused with bound
+  values, money and times are converted in one step each, `BEGIN` goes straight to the
+  driver. About 1.2-1.5 ms against 0.7-0.9 ms raw.
+- **Search**: each term is probed first (its first 200 hits in rowid order: counted, or
+  the total estimated from how far into the ids they reach), then the page is read by the
+  cheapest plan: from the hits of a term with few of them (`13812`, `王伟`), walking the
+  name index and checking the term's hits per row (`伟`, `zhangwei`), or walking the index
+  and checking a common term with `LIKE` on the row (`beijing`: 100k hits, which SQLite's
+  FTS5 takes about 40 ms just to list). `zhangwei` is the slowest: its FTS5 phrase query
+  alone takes 25-40 ms. SQLite reads through a memory map (`mmap_size`).
 - **Create customer** includes the duplicate check (name, tax id and phone, each indexed),
   the search key, the audit entry in the same transaction and the commit; the raw column
   is one INSERT and COMMIT without any of that.
 - **Demo load** (`time uv run kehu demo --db sqlite:////tmp/demo1m.db --customers 1000000`):
-  152.7 s on a quiet machine, 171-207 s while other work ran (target: under 120 s);
-  100,000 customers take 13.8 s. The two cores are fully used: worker processes make the
-  rows (125-165 µs of Python per customer) while the main process inserts them and fills
-  both FTS5 indexes chunk by chunk (about 70 µs per customer for the trigram index).
+  about 153 s here (target: under 120 s; not met). The main process is the bottleneck, busy
+  about 96% of the load: of its 121 s of CPU, the trigram FTS5 index takes 81 s, the short
+  index 18 s, the inserts 28 s, and creating the customers' indexes at the end 20 s (one
+  core idle then). Two worker processes make the rows (about 140 µs of Python per
+  customer). Both cores together spend about 260 s of CPU, so even perfect balance would
+  give 130 s: the load needs less work, not only more parallelism.
 """
 
 

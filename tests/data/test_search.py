@@ -276,3 +276,20 @@ def test_a_search_is_shaped_by_how_many_customers_each_term_finds(
     assert "customers.name_sort IN" in both and "LIKE" in both
     assert shop.found("beijing 12345678") == ["北京稀有电子"]
     assert shop.found("0755") == ["北京稀有电子"]
+
+
+def test_search_results_page_through_in_order_whatever_the_plan(shop: Shop, plan: str) -> None:
+    for n in range(23):
+        shop.add(f"北京第{n:02d}贸易公司", city="北京", phone=f"010-5555{n:04d}")
+        shop.add(f"上海第{n:02d}贸易公司", city="上海")
+    query = CustomerQuery(search="beijing 贸易")
+    seen: list[str] = []
+    after = None
+    while True:
+        page = shop.customers.list_customers(shop.actor, query, after=after, limit=5)
+        seen += [row.name for row in page.rows]
+        if page.next_key is None:
+            break
+        after = page.next_key
+    assert seen == sorted(f"北京第{n:02d}贸易公司" for n in range(23))
+    assert shop.customers.count_customers(shop.actor, query) == 23
