@@ -89,12 +89,12 @@ NOTES = """## Reading the results
   this machine sets PYTHONDONTWRITEBYTECODE) the same start takes about 1.6 s. The cyclic
   garbage collector is off until the main window is shown (then `gc.freeze()`), which
   saves about 10% of the imports; the demo user's sign-in (argon2id, 64 MiB) runs on a
-  thread while Qt and the screens load. Runs here gave 0.86-0.92 s median; the p95 of 10
-  starts on this shared machine varies by run (0.91-1.10 s). Importing SQLAlchemy alone is
-  about 0.35 s of it.
+  thread while Qt and the screens load. Runs here gave 0.79-0.92 s median; the p95 of 10
+  starts on this shared machine varies with its load (0.83 s quiet, up to 1.10 s with one
+  slow start among ten). Importing SQLAlchemy alone is about 0.35 s of it.
 - **First page**: the statement is built once per query shape and reused with bound
   values, money and times are converted in one step each, `BEGIN` goes straight to the
-  driver. About 1.2-1.5 ms against 0.7-0.9 ms raw.
+  driver. About 1.2-1.5 ms against 0.7-0.9 ms raw (1.85-1.95x at p95 across runs).
 - **Search**: each term is probed first (its first 200 hits in rowid order: counted, or
   the total estimated from how far into the ids they reach), then the page is read by the
   cheapest plan: from the hits of a term with few of them (`13812`, `王伟`), walking the
