@@ -97,6 +97,15 @@ class CustomerService(Service):
             customer = self._load(uow, actor, customer_id, "view")
             return conversions.customer_detail(uow, customer)
 
+    def get_customer_row(self, actor: Actor, customer_id: int) -> CustomerRow:
+        """One customer as a line of the list shows it (to refresh that line after an
+        edit without reloading the list)."""
+        require(actor, "customers", "view")
+        with self._open(actor, write=False) as uow:
+            customer = self._load(uow, actor, customer_id, "view")
+            owner = uow.users.names([customer.owner_id]).get(customer.owner_id or 0, "")
+            return conversions.customer_row_from_model(customer)._replace(owner=owner)
+
     def get_customer_by_code(self, actor: Actor, code: str) -> CustomerDetail:
         require(actor, "customers", "view")
         with self._open(actor, write=False) as uow:

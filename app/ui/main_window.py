@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         form.deleteLater()
 
     def on_customer_saved(self, customer_id: int) -> None:
-        self.customers.reload()
+        self.customers.customer_saved(customer_id)
 
     # --- settings and about ---------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:

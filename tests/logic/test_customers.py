@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app.logic.dto import Actor, CustomerQuery
-from app.logic.errors import NotFound, PossibleDuplicate, ValidationError
+from app.logic.errors import NotFound, PermissionDenied, PossibleDuplicate, ValidationError
 from app.logic.services import Services
 from app.logic.validation import USCC_CHARS, is_valid_uscc, uscc_check_char
 
@@ -222,6 +222,21 @@ def test_assigning_an_owner(services: Services, admin: Actor,
     assert nobody.owner_id is None and nobody.owner == ""
     with pytest.raises(ValidationError, match="owner_id"):
         services.customers.assign_owner(admin, created.id, nobody.version, 424242)
+
+
+def test_one_customer_as_a_list_line_matches_the_list(services: Services, admin: Actor,
+                                                       make_user: Callable[..., Actor]) -> None:
+    bob = make_user("bob", "Bob Li", roles=("salesperson",))
+    mine = services.customers.create_customer(bob, {"name": "Bob's Shop", "city": "上海",
+                                                    "credit_limit": "1234.5"})
+    theirs = services.customers.create_customer(admin, {"name": "Admin's Shop"})
+    [listed] = services.customers.list_customers(bob, CustomerQuery()).rows
+    line = services.customers.get_customer_row(bob, mine.id)
+    assert line == listed
+    assert (line.owner, line.credit_limit) == ("Bob Li", Decimal("1234.50"))
+    # The same rights and record scope as the list: a salesperson sees only their own.
+    with pytest.raises(PermissionDenied):
+        services.customers.get_customer_row(bob, theirs.id)
 
 
 def test_missing_customers_are_not_found(services: Services, admin: Actor) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.ui.customers.form import CustomerForm
+from app.ui.customers.list_model import ID_ROLE, PAGE_SIZE
 from app.ui.main_window import MainWindow
 
-from .helpers import type_text
+from .helpers import add_customers, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -127,3 +128,56 @@ def test_navigation_builds_each_module_once_and_ctrl_digits_switch(qtbot, window
     assert window.pages.currentWidget() is window.customers
     disabled = window.navigation.item(3)
     assert disabled.flags() == Qt.ItemFlag.NoItemFlags
+
+
+@pytest.fixture
+def writable_window(qtbot, services, actor, runner, messages):
+    """A main window over its own database of 260 customers (two pages), for edits."""
+    add_customers(services, actor, PAGE_SIZE + 60)
+    window = MainWindow(services, actor, runner, messages)
+    # Forms left open are closed with the window: without asking about unsaved changes.
+    qtbot.addWidget(window, before_close_func=lambda w: [f.fields.mark_clean()
+                                                         for f in w.forms])
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    return window
+
+
+def test_saving_a_customer_keeps_the_place_in_the_list(qtbot, writable_window):
+    window = writable_window
+    customers = window.customers
+    customers.model.fetchMore(QModelIndex())  # scrolled to the second page
+    loaded = customers.model.rowCount()
+    assert loaded == PAGE_SIZE + 60
+    customers.table.selectRow(250)
+    customer_id = customers.model.index(250, 0).data(ID_ROLE)
+    form = window.open_customer(customer_id)
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    editor = form.fields.editor("name")
+    editor.selectAll()
+    type_text(editor, "改名后的客户 Renamed Ltd")
+    with qtbot.waitSignal(form.sig_customer_saved):
+        qtbot.keyClick(editor, Qt.Key.Key_S, CTRL)
+    # Still the same rows and the same selection; the line shows what was saved.
+    assert customers.model.rowCount() == loaded
+    assert customers.table.currentIndex().row() == 250
+    assert customers.model.index(250, 0).data(ID_ROLE) == customer_id
+    assert customers.model.index(250, 1).data() == "改名后的客户 Renamed Ltd"
+
+
+def test_a_new_customer_reloads_the_list(qtbot, writable_window):
+    window = writable_window
+    customers = window.customers
+    customers.model.fetchMore(QModelIndex())
+    assert customers.model.rowCount() == PAGE_SIZE + 60
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    [form] = window.forms
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    type_text(form.fields.editor("name"), "Aardvark 新客户")
+    with qtbot.waitSignal(form.sig_customer_saved):
+        qtbot.keyClick(form.fields.editor("name"), Qt.Key.Key_S, CTRL)
+    assert customers.model.rowCount() == PAGE_SIZE
+    assert customers.model.index(0, 1).data() == "Aardvark 新客户"

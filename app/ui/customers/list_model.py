@@ -46,6 +46,31 @@ class CustomerListModel(PagedTableModel):
     def reload(self) -> None:
         self.restart()
 
+    def refresh_customer(self, customer_id: int) -> None:
+        """A customer was saved: redraw its line where it is, so the list keeps its place
+        (a renamed customer moves to its sorted place at the next reload). A customer not
+        shown yet (a new one) reloads the list."""
+        if not any(row.id == customer_id for row in self._rows):
+            self.restart()
+            return
+        customers, actor = self._services.customers, self._actor
+        generation = self._generation
+        self._runner.run(lambda: customers.get_customer_row(actor, customer_id),
+                         lambda row: self.on_customer_row(generation, row),
+                         # Gone from view (reassigned away, removed): read the list again.
+                         lambda _exc: generation == self._generation and self.restart(),
+                         context=self)
+
+    def on_customer_row(self, generation: int, fresh: CustomerRow) -> None:
+        if generation != self._generation:
+            return
+        for number, row in enumerate(self._rows):
+            if row.id == fresh.id:
+                self._rows[number] = fresh
+                self.dataChanged.emit(self.index(number, 0),
+                                      self.index(number, len(COLUMNS) - 1))
+                return
+
     def page_task(self, cursor: Any) -> Callable[[], PageResult]:
         customers, actor, query = self._services.customers, self._actor, self._query
 

@@ -145,6 +145,11 @@ class CustomerListView(QWidget):
         self.model.reload()
         self.load_choices()
 
+    def customer_saved(self, customer_id: int) -> None:
+        """Show a saved customer's new values without losing the place in the list."""
+        self.model.refresh_customer(customer_id)
+        self.load_choices()  # a new city or owner joins the filters
+
     def load_choices(self) -> None:
         self._runner.run(lambda: self._services.auth.list_users(self._actor),
                          self.on_users_loaded, self.on_failed, context=self)
