@@ -415,9 +415,9 @@ def _term_clauses(term: TermPlan, id_column: ColumnElement, search_column: Colum
         keys = select(table.c.name_sort).where(id_column.in_(hits))
         # Sort keys from the index, ids checked per row: with both usable by the index
         # SQLite would try every pair of a key and an id.
-        return [table.c.name_sort.in_(keys), _unindexed(id_column).in_(_rowids(term.ways[0][0]))]
+        return [table.c.name_sort.in_(keys), unindexed(id_column).in_(_rowids(term.ways[0][0]))]
     if term.plan == "walk":
-        return [_unindexed(id_column).in_(_rowids(term.ways[0][0]))]
+        return [unindexed(id_column).in_(_rowids(term.ways[0][0]))]
     either: list[ColumnElement[bool]] = []
     for j, (sql, like) in enumerate(term.ways):
         parts: list[ColumnElement[bool]] = []
@@ -457,7 +457,7 @@ def _probe(connection: Connection, id_column: ColumnElement, sql: str,
     return share * (high - low + 1), share
 
 
-def _unindexed(column: ColumnElement) -> ColumnElement:
+def unindexed(column: ColumnElement) -> ColumnElement:
     """``+column``: SQLite then uses no index for a condition on it (checks it per row)."""
     return literal_column("+" + column.compile().string, column.type)
 
