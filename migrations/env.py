@@ -8,7 +8,7 @@ from logging.config import fileConfig
 from alembic import context
 
 from app.data.engine import make_engine, resolve_url
-from app.data.models import Base
+from app.data.models import SQL_SERVER_ONLY_INDEXES, Base
 
 config = context.config
 if config.config_file_name is not None and not config.attributes.get("connection"):
@@ -22,6 +22,8 @@ HAND_MANAGED_PREFIXES = ("customer_fts",)
 
 
 def include_object(obj, name, type_, reflected, compare_to):
+    if type_ == "index" and name in SQL_SERVER_ONLY_INDEXES:
+        return context.get_context().dialect.name == "mssql"
     return not (type_ in ("table", "index") and name and name.startswith(HAND_MANAGED_PREFIXES))
 
 

@@ -181,16 +181,18 @@ class Customer(Tracked, Base):
         Index("ix_customers_list_tier", "archived_at", "tier", "id"),
         Index("ix_customers_list_updated", "archived_at", "updated_at", "id"),
         Index("ix_customers_list_owner", "archived_at", "owner_id", "id"),
-        Index("ix_customers_name", "name"),
         Index("ix_customers_tax_id", "tax_id"),
         Index("ix_customers_phone", "phone"),
     )
 
 
 # The duplicate check compares names ignoring case. SQL Server's collation already ignores
-# case (and has no expression indexes), so this index exists on SQLite and PostgreSQL only.
+# case (and has no expression indexes): it uses the plain name index, which the other
+# databases have no use for (migration 0005).
 Index("ix_customers_name_lower", func.lower(Customer.name)).ddl_if(
     dialect=("sqlite", "postgresql"))
+SQL_SERVER_ONLY_INDEXES = ("ix_customers_name",)
+Index("ix_customers_name", Customer.name).ddl_if(dialect="mssql")
 
 
 class Contact(Tracked, Base):

@@ -239,12 +239,14 @@ def name_sort_key(name: str, pinyin_full: str | None = None) -> str:
 
 
 def customer_search_key(customer: Mapping[str, Any], contacts: Sequence[Mapping[str, Any]],
-                        name_pinyin: tuple[str, str] | None = None) -> tuple[str, str, str]:
+                        name_pinyin: tuple[str, str] | None = None,
+                        short_pinyin: tuple[str, str] | None = None) -> tuple[str, str, str]:
     """``(search_text, search_short, name_sort)`` of a customer given as plain values.
 
     The same fields as ``app.data.repositories.compute_search_key`` reads from the ORM
     objects, so bulk loads store exactly what an edit through the services would store.
-    ``name_pinyin``: ``pinyin_of_text(name)`` when the caller has it (``pinyin_of_joined``).
+    ``name_pinyin``, ``short_pinyin``: ``pinyin_of_text`` of the name and of the short name
+    when the caller has them (``pinyin_of_joined``).
     """
     name = customer.get("name") or ""
     short, city = customer.get("short_name") or "", customer.get("city") or ""
@@ -254,7 +256,7 @@ def customer_search_key(customer: Mapping[str, Any], contacts: Sequence[Mapping[
     phones = [customer.get("phone") or "", customer.get("fax") or "",
               *(c.get("phone") or "" for c in contacts),
               *(c.get("mobile") or "" for c in contacts)]
-    pinyin = [name_pinyin or pinyin_of_text(name), pinyin_of_text(short),
+    pinyin = [name_pinyin or pinyin_of_text(name), short_pinyin or pinyin_of_text(short),
               pinyin_of_text(city), *map(pinyin_of_text, names)]
     search_text, search_short = build_search_key(texts, (), phones, pinyin)
     return search_text, search_short, name_sort_key(name, pinyin[0][0] or None)

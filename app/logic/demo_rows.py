@@ -127,8 +127,10 @@ class RowMaker:
         return f"91{city.division}{org}{USCC_CHARS[(31 - total % 31) % 31]}"
 
     # --- names -----------------------------------------------------------------------------
-    def company(self, city: v.City) -> tuple[str, str, str, str, str, Reading | None]:
-        """(name, short name, kind, industry, e-mail domain, pinyin of the name if known)."""
+    def company(self, city: v.City
+                ) -> tuple[str, str, str, str, str, tuple[Reading, Reading] | None]:
+        """(name, short name, kind, industry, e-mail domain, pinyin of the name and of the
+        short name if known)."""
         r = self.r
         roll = r.random()
         if roll < 0.05:
@@ -145,8 +147,12 @@ class RowMaker:
         _, city_ini = pinyin_of_text(city.name)
         domain = f"{brand_py}{city_ini if prefix else industry.latin}{r.choice(v.EMAIL_TLDS)}"
         suffix = r.choice(SUFFIXES)
+        # Both readings from cached pieces (see pinyin_of_joined): the short names are too
+        # many to read whole (90,000 of them in a million customers).
+        readings = (pinyin_of_joined(*city_runs, brand[0], brand[1:], word + suffix),
+                    pinyin_of_joined(brand[0], brand[1:], word[:2]))
         return (f"{prefix}{brand}{word}{suffix}", brand + word[:2], "company", industry.name,
-                domain, pinyin_of_joined(*city_runs, brand[0], brand[1:], word + suffix))
+                domain, readings)
 
     def english_company(self) -> tuple[str, str, str, str, str]:
         r = self.r
@@ -162,7 +168,7 @@ class RowMaker:
     def customer(self, offset: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         r, job = self.r, self.job
         city = r.choice(CITIES)
-        name, short, kind, industry, domain, reading = self.company(city)
+        name, short, kind, industry, domain, readings = self.company(city)
         company = kind == "company"
         status, size = r.choice(STATUSES), r.choice(SIZES) if company else ""
         low, high = v.CREDIT_LIMITS.get(size, (5, 50))
@@ -196,7 +202,7 @@ class RowMaker:
         }
         contacts = [self.contact(row, city, domain, i) for i in range(r.choice(CONTACT_COUNTS))]
         row["search_text"], row["search_short"], row["name_sort"] = customer_search_key(
-            row, contacts, reading)
+            row, contacts, *(readings or ()))
         return row, contacts
 
     def contact(self, customer: dict[str, Any], city: v.City, domain: str,

@@ -120,6 +120,20 @@ def test_the_drift_check_notices_a_schema_that_differs(db: Database) -> None:
     check(db)
 
 
+def test_the_plain_name_index_is_kept_on_sql_server_only(db: Database,
+                                                        mssql_script: str) -> None:
+    """Only SQL Server's duplicate check reads the plain name index (migration 0005)."""
+    with db.engine.connect() as conn:  # (SQLAlchemy cannot reflect the expression index)
+        indexes = set(conn.scalars(text(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'"
+            if conn.dialect.name == "sqlite" else
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'customers'")))
+    assert "ix_customers_name" not in indexes
+    assert "ix_customers_phone" in indexes
+    assert re.search(r"CREATE INDEX \[?ix_customers_name\]? ON \[?customers\]?", mssql_script)
+    assert not re.search(r"DROP INDEX \[?ix_customers_name\]?", mssql_script)
+
+
 def test_alembic_check_from_the_command_line_finds_no_drift(db: Database) -> None:
     """alembic.ini and env.py find the database the way the app does: KEHU_DATABASE_URL."""
     result = subprocess.run(

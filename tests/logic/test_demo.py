@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from decimal import Decimal
+from multiprocessing import get_context
 
 import pytest
 from sqlalchemy import text
@@ -167,6 +170,9 @@ def test_a_big_load_indexes_for_search_and_restores_the_schema(tmp_path, monkeyp
         for table in ("customer_fts", "customer_fts_short"):  # each row indexed once
             conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
             assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}_docsize").scalar() == N
+            # the load's settings are back to SQLite's defaults for everyday writes
+            config = dict(conn.exec_driver_sql(f"SELECT k, v FROM {table}_config").all())
+            assert (config["automerge"], config["hashsize"]) == (4, 1024 * 1024)
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     code, name = rows(db, "SELECT code, name FROM customers WHERE id = 17")[0]
     service = CustomerService(db.unit_of_work)
@@ -175,3 +181,28 @@ def test_a_big_load_indexes_for_search_and_restores_the_schema(tmp_path, monkeyp
     page = service.list_customers(actor, CustomerQuery(search=f"{code} {name[-2:]}"))
     assert [r.id for r in page.rows] == [17]
     db.dispose()
+
+
+def test_short_names_are_read_from_cached_pieces_as_pypinyin_reads_them_whole() -> None:
+    """The generator reads a short name (trade name + two characters of the industry word)
+    with ``pinyin_of_joined``; for every combination the vocabulary can make, that is the
+    reading of the whole short name in context."""
+    from app.data.search import pinyin_of_joined
+    from app.logic import demo_vocabulary as v
+
+    words = {word[:2] for industry in v.INDUSTRIES for word in industry.words}
+    differ = [first + second + word for first in set(v.BRAND_FIRST)
+              for second in set(v.BRAND_SECOND) for word in words
+              if pinyin_of_joined(first, second, word) != pinyin_of_text(first + second + word)]
+    assert differ == []
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="process priorities are POSIX here")
+def test_worker_processes_run_below_the_writers_priority() -> None:
+    """The writing process is the load's critical path: the row makers yield to it."""
+    from app.logic import demo
+
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn"),
+                             initializer=demo._start_worker, initargs=(1,)) as pool:
+        assert pool.submit(os.nice, 0).result() == os.nice(0) + demo.WORKER_NICENESS
+
