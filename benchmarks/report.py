@@ -106,12 +106,18 @@ NOTES = """## Reading the results
   the search key, the audit entry in the same transaction and the commit; the raw column
   is one INSERT and COMMIT without any of that.
 - **Demo load** (`time uv run kehu demo --db sqlite:////tmp/demo1m.db --customers 1000000`):
-  about 153 s here (target: under 120 s; not met). The main process is the bottleneck, busy
-  about 96% of the load: of its 121 s of CPU, the trigram FTS5 index takes 81 s, the short
-  index 18 s, the inserts 28 s, and creating the customers' indexes at the end 20 s (one
-  core idle then). Two worker processes make the rows (about 140 µs of Python per
-  customer). Both cores together spend about 260 s of CPU, so even perfect balance would
-  give 130 s: the load needs less work, not only more parallelism.
+  131 s here on 2 cores (153 s before; target: under 120 s, **not met**). Two worker
+  processes make the rows (about 140 µs of Python per customer: the search key about a
+  third, the rows about half, encoding and sending the rest) at a lower priority than the
+  writing process, which spends about 80 s of CPU during the load (trigram FTS5 index
+  about 60 s, short-term index and inserts the rest) and 18 s creating the customers'
+  indexes at the end with one core idle. Both cores are busy during the load, about 235 s
+  of CPU in all, so the time only falls with less work. Tried and dropped: building the
+  FTS indexes on the side in scratch files and copying them in (threads hand the GIL
+  back and forth per row; more CPU in all, 157-164 s), keeping the customers' indexes
+  during the load (173 s), encoding column by column and rewriting the search key with
+  fewer regular expressions (no gain), a case-sensitive trigram tokenizer and
+  `columnsize=0` (within the noise).
 """
 
 

@@ -225,6 +225,17 @@ def test_phone_like_terms_are_searched_by_their_digits_too() -> None:
     assert term_variants("o'brien") == ["o'brien"]
 
 
+@pytest.mark.parametrize(("phone", "stored"), [
+    ("13812345678", ["13812345678"]),                  # digits only: as they are
+    ("0755-81234567", ["075581234567"]),               # digits and separators: the digits
+    ("+86 138 1234 5678", ["8613812345678"]),
+    ("010-8123 4567 转 123", ["010-8123 4567 转 123", "01081234567123"]),  # and as written
+    ("ext", ["ext"]),
+])
+def test_phones_are_stored_by_their_digits(phone: str, stored: list[str]) -> None:
+    assert search_module.phone_parts(phone) == stored
+
+
 @pytest.fixture(scope="module")
 def shared_shop(tmp_path_factory) -> Shop:
     db = open_database(f"sqlite:///{tmp_path_factory.mktemp('search') / 't.db'}")

@@ -64,7 +64,11 @@ def test_every_customer_has_one_to_four_contacts(demo) -> None:
 def test_the_data_is_mixed_and_valid(demo) -> None:
     db, summary = demo
     found = rows(db, "SELECT kind, tax_id, status, tier, owner_id, name FROM customers")
-    assert all(is_valid_uscc(tax) for kind, tax, *_ in found if kind == "company")
+    taxes = [tax for kind, tax, *_ in found if kind == "company"]
+    assert all(is_valid_uscc(tax) for tax in taxes)
+    assert len(set(taxes)) == len(taxes)  # no two companies share a credit code
+    # every one of the nine organisation characters varies, across all 31 code characters
+    assert all(len({tax[i] for tax in taxes}) >= 25 for i in range(8, 17))
     assert len(Counter(r[2] for r in found)) >= 3
     assert len(Counter(r[3] for r in found)) >= 3
     assert {r[4] for r in found} == set(summary.team)
