@@ -178,6 +178,8 @@ def test_a_big_load_indexes_for_search_and_restores_the_schema(tmp_path, monkeyp
             config = dict(conn.exec_driver_sql(f"SELECT k, v FROM {table}_config").all())
             assert (config["automerge"], config["hashsize"]) == (4, 1024 * 1024)
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        # every index, kept during the load or built at its end, agrees with the table
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     code, name = rows(db, "SELECT code, name FROM customers WHERE id = 17")[0]
     service = CustomerService(db.unit_of_work)
     actor = Actor(user_id=1, username="admin", rights=frozenset({("customers", "view")}),
