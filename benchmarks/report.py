@@ -94,7 +94,7 @@ NOTES = """## Reading the results
   slow start among ten). Importing SQLAlchemy alone is about 0.35 s of it.
 - **First page**: the statement is built once per query shape and reused with bound
   values, money and times are converted in one step each, `BEGIN` goes straight to the
-  driver. About 1.2-1.5 ms against 0.7-0.9 ms raw (1.85-1.95x at p95 across runs).
+  driver. About 1.2-1.5 ms against 0.7-1.0 ms raw (1.6-1.95x at p95 across runs).
 - **Search**: each term is probed first (its first 200 hits in rowid order: counted, or
   the total estimated from how far into the ids they reach), then the page is read by the
   cheapest plan: from the hits of a term with few of them (`13812`, `王伟`), walking the
@@ -106,18 +106,18 @@ NOTES = """## Reading the results
   the search key, the audit entry in the same transaction and the commit; the raw column
   is one INSERT and COMMIT without any of that.
 - **Demo load** (`time uv run kehu demo --db sqlite:////tmp/demo1m.db --customers 1000000`):
-  131 s here on 2 cores (153 s before; target: under 120 s, **not met**). Two worker
-  processes make the rows (about 140 µs of Python per customer: the search key about a
-  third, the rows about half, encoding and sending the rest) at a lower priority than the
-  writing process, which spends about 80 s of CPU during the load (trigram FTS5 index
-  about 60 s, short-term index and inserts the rest) and 18 s creating the customers'
-  indexes at the end with one core idle. Both cores are busy during the load, about 235 s
-  of CPU in all, so the time only falls with less work. Tried and dropped: building the
-  FTS indexes on the side in scratch files and copying them in (threads hand the GIL
-  back and forth per row; more CPU in all, 157-164 s), keeping the customers' indexes
-  during the load (173 s), encoding column by column and rewriting the search key with
-  fewer regular expressions (no gain), a case-sensitive trigram tokenizer and
-  `columnsize=0` (within the noise).
+  125-129 s here on 2 cores (153 s at the start of this work; target: under 120 s, **not
+  met**). Two worker processes make the rows (about 115 µs of Python per customer: the
+  search key about a third, the rows about half, encoding and sending the rest) at a lower
+  priority than the writing process, which spends about 90 s of CPU during the load
+  (trigram FTS5 index about 55 s, short-term index, inserts and the five list indexes kept
+  during the load the rest) and 10 s building the other five indexes at the end with one
+  core idle. Both cores are busy during the load, about 235 s of CPU in all, so the time
+  only falls with less work. Tried and dropped: building the FTS indexes on the side in
+  scratch files and copying them in (threads hand the GIL back and forth per row; more CPU
+  in all, 157-164 s), keeping all the indexes during the load (173 s), encoding column by
+  column and rewriting the search key with fewer regular expressions (no gain), a
+  case-sensitive trigram tokenizer and `columnsize=0` (within the noise).
 """
 
 
