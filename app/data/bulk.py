@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -24,6 +24,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.data.audit import AuditRepository
@@ -199,7 +200,10 @@ class BulkLoad:
         if not self.fast:
             return
         self._sql("PRAGMA cache_size=-262144")
-        self._sql("PRAGMA temp_store=MEMORY")
+        # Index builds sort in memory. SQLite refuses the change once this connection has
+        # used temporary storage; files then do as well.
+        with suppress(OperationalError):
+            self._sql("PRAGMA temp_store=MEMORY")
         self._sql("PRAGMA threads=2")  # CREATE INDEX may sort in a helper thread
         if not self.big:
             return
@@ -248,7 +252,6 @@ def bulk_load(db: Database, rows_hint: int) -> Iterator[BulkLoad]:
         finally:
             if fresh:
                 _raw(conn).execute("PRAGMA journal_mode=WAL")
-                _raw(conn).execute("PRAGMA synchronous=NORMAL")
 
 
 def _raw(conn: Connection) -> Any:
@@ -256,19 +259,19 @@ def _raw(conn: Connection) -> Any:
 
 
 def _leave_wal(conn: Connection) -> bool:
-    """For a big load into an SQLite database without customers yet: journal in memory, no
-    syncs, so the rows are written once (not to the WAL and then again into the file).
-    Only while nobody else has the database open (SQLite then refuses to leave WAL)."""
+    """For a big load into an SQLite database without customers yet: a rollback journal
+    instead of the WAL, so the rows are written once (not to the WAL and then again into
+    the file). The journal is a file, so a load killed half-way is rolled back when the
+    database is next opened (a journal in memory would leave a corrupt file behind), and it
+    stays small: it holds only the pages that existed before the load. Only while nobody
+    else has the database open (SQLite then refuses to leave WAL)."""
     if conn.dialect.name != "sqlite":
         return False
     raw = _raw(conn)
     if raw.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is not None:
         return False
     try:
-        mode = raw.execute("PRAGMA journal_mode=MEMORY").fetchone()[0]
+        mode = raw.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     except sqlite3.OperationalError:  # locked by another connection: keep WAL
         return False
-    if str(mode).lower() != "memory":
-        return False
-    raw.execute("PRAGMA synchronous=OFF")
-    return True
+    return str(mode).lower() == "delete"

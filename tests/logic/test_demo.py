@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from decimal import Decimal
 from multiprocessing import get_context
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -23,6 +26,7 @@ from app.logic.dto import Actor, CustomerQuery
 from app.logic.validation import is_valid_uscc
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
 N = 300
 
 
@@ -211,4 +215,46 @@ def test_worker_processes_run_below_the_writers_priority() -> None:
     with ProcessPoolExecutor(1, mp_context=get_context("spawn"),
                              initializer=demo._start_worker, initargs=(1,)) as pool:
         assert pool.submit(os.nice, 0).result() == os.nice(0) + demo.WORKER_NICENESS
+
+
+KILLED_HALF_WAY = """
+import os, sys
+from app.data import bulk
+from app.data.database import open_database
+from app.logic import demo
+
+bulk.BIG_LOAD, demo.CHUNK = 100, 500  # the big-load path, several chunks
+prepare = bulk.BulkLoad.prepare
+
+
+def small_cache(self):
+    prepare(self)
+    self.conn.exec_driver_sql("PRAGMA cache_size=20")  # pages reach the file before commit
+
+
+def killed(done, total):
+    if done >= 1500:
+        os._exit(3)  # as if the machine lost power or the process was killed
+
+
+bulk.BulkLoad.prepare = small_cache
+demo.generate_demo(open_database(sys.argv[1]), customers=3000, workers=0, progress=killed)
+"""
+
+
+def test_a_load_killed_half_way_leaves_the_database_as_it_was(tmp_path) -> None:
+    """A big load journals on disk (not in memory): the next open rolls the half-written
+    load back, and the file is whole."""
+    url = f"sqlite:///{tmp_path / 'killed.db'}"
+    open_database(url).dispose()
+    result = subprocess.run([sys.executable, "-c", KILLED_HALF_WAY, url], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 3, result.stderr
+    db = open_database(url)
+    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(db, "SELECT count(*) FROM customers") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM users") == [(0,)]
+    # and loading again works, on a connection that has used temporary storage already
+    assert generate_demo(db, customers=50, seed=2, now=NOW).customers == 50
+    db.dispose()
 
