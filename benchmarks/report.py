@@ -105,19 +105,21 @@ NOTES = """## Reading the results
 - **Create customer** includes the duplicate check (name, tax id and phone, each indexed),
   the search key, the audit entry in the same transaction and the commit; the raw column
   is one INSERT and COMMIT without any of that.
-- **Demo load** (`time uv run kehu demo --db sqlite:////tmp/demo1m.db --customers 1000000`):
-  125-129 s here on 2 cores (153 s at the start of this work; target: under 120 s, **not
-  met**). Two worker processes make the rows (about 115 µs of Python per customer: the
-  search key about a third, the rows about half, encoding and sending the rest) at a lower
-  priority than the writing process, which spends about 90 s of CPU during the load
-  (trigram FTS5 index about 55 s, short-term index, inserts and the five list indexes kept
-  during the load the rest) and 10 s building the other five indexes at the end with one
-  core idle. Both cores are busy during the load, about 235 s of CPU in all, so the time
-  only falls with less work. Tried and dropped: building the FTS indexes on the side in
-  scratch files and copying them in (threads hand the GIL back and forth per row; more CPU
-  in all, 157-164 s), keeping all the indexes during the load (173 s), encoding column by
-  column and rewriting the search key with fewer regular expressions (no gain), a
-  case-sensitive trigram tokenizer and `columnsize=0` (within the noise).
+- **Demo load** (`time uv run kehu demo --db sqlite:////tmp/demo1m.db --customers
+  1000000`): 125-139 s across runs here on 2 cores (146-153 s before this work; target:
+  under 120 s, **not met**). Rows go in at about 8,500 customers a second; the first chunk
+  is in after 4 s and the end (indexes, triggers, commit) takes 10-13 s. Two worker
+  processes make the rows (about 115 µs of Python per customer: the search key about a
+  third, the rows about half, encoding and sending the rest) at a lower priority than the
+  writing process, which spends about 90 s of CPU during the load (trigram FTS5 index
+  about 55 s, short-term index, inserts and the five list indexes kept during the load the
+  rest) and 10 s building the other five indexes at the end with one core idle. Both cores
+  are busy during the load, about 235 s of CPU in all, so the time only falls with less
+  work. Tried and dropped: building the FTS indexes on the side in scratch files and
+  copying them in (threads hand the GIL back and forth per row; more CPU in all, 157-164
+  s), keeping all the indexes during the load (173 s), encoding column by column and
+  rewriting the search key with fewer regular expressions (no gain), a case-sensitive
+  trigram tokenizer and `columnsize=0` (within the noise).
 """
 
 
