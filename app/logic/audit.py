@@ -11,11 +11,30 @@ from typing import Any
 
 from app.data.audit import verify_chain
 from app.logic.base import Service
-from app.logic.dto import Actor, AuditFilter, AuditRow, ChainReport
+from app.logic.dto import Actor, AuditFilter, AuditNames, AuditRow, ChainReport
 from app.logic.errors import NotFound
 from app.logic.permissions import require
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+# Fields whose values are ids or codes of other records, and what they name.
+USER_FIELDS = frozenset({"manager_id", "owner_id", "user_id", "created_by", "updated_by"})
+DEPARTMENT_FIELDS = frozenset({"department_id"})
+ROLE_FIELDS = frozenset({"roles"})
+
+
+def _named_values(changes: Any, fields: frozenset[str]) -> dict[str, set[Any]]:
+    """The values of ``fields`` in an entry's changes: before and after, lists flattened."""
+    found: dict[str, set[Any]] = {}
+    if not isinstance(changes, dict):
+        return found
+    for name, value in changes.items():
+        if name not in fields:
+            continue
+        for side in (value if isinstance(value, list) and len(value) == 2 else [value]):
+            for one in (side if isinstance(side, list) else [side]):
+                if one is not None and not isinstance(one, dict | list | bool):
+                    found.setdefault(name, set()).add(one)
+    return found
 
 
 def _row(r: Any) -> AuditRow:
@@ -49,6 +68,28 @@ class AuditService(Service):
             if row is None:
                 raise NotFound("audit entry", entry_id)
             return _row(row)
+
+    def names_in(self, actor: Actor, entry: AuditRow) -> AuditNames:
+        """What the ids and codes in ``entry``'s changes name today (the entry keeps the
+        ids it was written with; a reader wants "销售一部", not "3")."""
+        require(actor, "audit", "view")
+        users = _named_values(entry.changes, USER_FIELDS)
+        departments = _named_values(entry.changes, DEPARTMENT_FIELDS)
+        roles = _named_values(entry.changes, ROLE_FIELDS)
+        if not (users or departments or roles):
+            return AuditNames()
+        with self._open(actor, write=False) as uow:
+            user_names = uow.users.names(
+                [v for values in users.values() for v in values if isinstance(v, int)])
+            department_names = ({d.id: d.name for d in uow.departments.all()}
+                                if departments else {})
+            role_names = {r.code: r.name for r in uow.roles.all()} if roles else {}
+        fields: dict[str, dict[str, str]] = {}
+        for wanted, names in ((users, user_names), (departments, department_names),
+                              (roles, role_names)):
+            for name, values in wanted.items():
+                fields[name] = {str(v): names[v] for v in values if v in names}
+        return AuditNames(fields)
 
     def verify_audit_chain(self, actor: Actor) -> ChainReport:
         require(actor, "audit", "view")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -206,6 +207,18 @@ class AuditRow:
     entity_type: str
     entity_id: str
     changes: dict
+
+
+@dataclass(frozen=True)
+class AuditNames:
+    """What the ids and codes in an audit entry's changes name today, per field: users
+    (``manager_id``, ``owner_id``...), departments (``department_id``) and roles
+    (``roles``, by code). Values are keyed by their text (``"3"``, ``"salesperson"``)."""
+
+    fields: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def name(self, field_name: str, value: object) -> str | None:
+        return self.fields.get(field_name, {}).get(str(value))
 
 
 @dataclass(frozen=True)

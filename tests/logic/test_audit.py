@@ -14,8 +14,8 @@ from app.data.audit import entry_hash, verify_chain
 from app.data.database import Database
 from app.data.models import AuditEntry
 from app.data.uow import UnitOfWork
-from app.logic.dto import Actor, CustomerDetail
-from app.logic.errors import ConflictError, PossibleDuplicate, ValidationError
+from app.logic.dto import Actor, AuditFilter, CustomerDetail
+from app.logic.errors import ConflictError, PermissionDenied, PossibleDuplicate, ValidationError
 from app.logic.services import Services
 
 Counts = Callable[[], dict[str, int]]
@@ -260,3 +260,35 @@ def test_reordered_entries_are_detected(db: Database, history: int) -> None:
            "UPDATE audit_log SET id = 4 WHERE id = -1")
     checked, problem = chain(db)
     assert (checked, problem.entry_id) == (2, 3)
+
+
+# --- reading an entry -----------------------------------------------------------------------
+def test_an_entry_names_the_records_its_ids_and_codes_refer_to(
+        services: Services, admin: Actor, make_user: Callable[..., Actor]) -> None:
+    south = services.departments.create_department(admin, "华南区")
+    north = services.departments.create_department(admin, "华北区", manager_id=admin.user_id)
+    make_user("lina", "李娜", roles=("salesperson",))
+    lina = next(u for u in services.users.list_all_users(admin) if u.username == "lina")
+    services.users.update_user(admin, lina.id, lina.version, roles=["sales_manager"],
+                               department_id=south.id)
+    entries = services.audit.list_audit_entries(admin, AuditFilter())
+    moved = next(e for e in entries if e.entity_type == "user" and e.action == "update")
+    names = services.audit.names_in(admin, moved)
+    assert names.name("department_id", south.id) == "华南区"
+    assert names.name("roles", "sales_manager") == "Sales manager"
+    assert names.name("roles", "salesperson") == "Salesperson"
+    created = next(e for e in entries
+                   if e.entity_type == "department" and e.entity_id == str(north.id))
+    assert services.audit.names_in(admin, created).name("manager_id", admin.user_id) \
+        == "Ada Admin"
+    plain = next(e for e in entries if e.entity_type == "department"
+                 and e.entity_id == str(south.id) and e.action == "create")
+    assert services.audit.names_in(admin, plain).fields == {}  # manager None: nothing to read
+
+
+def test_naming_an_entry_needs_the_right_to_read_the_log(
+        services: Services, admin: Actor, make_user: Callable[..., Actor]) -> None:
+    seller = make_user("seller", roles=("salesperson",))
+    entry = services.audit.list_audit_entries(admin, AuditFilter())[0]
+    with pytest.raises(PermissionDenied):
+        services.audit.names_in(seller, entry)

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from PySide6.QtCore import QObject
 
+from app.ui.admin.labels import AdminLabels
 from app.ui.messages import Messages
 
 ACTIONS = ("create", "update", "delete", "archive", "restore", "disable", "enable",
@@ -28,6 +29,14 @@ class AuditLabels(QObject):
 
     def action(self, code: str) -> str:
         return self._actions.get(code, code)
+
+    def role(self, code: str, name: str) -> str:
+        """A role's name, translated while it is still a default role's default name."""
+        return self._admin.role(code, name)
+
+    @cached_property
+    def _admin(self) -> AdminLabels:
+        return AdminLabels(self)
 
     def entity(self, code: str) -> str:
         return self._entities.get(code, code)

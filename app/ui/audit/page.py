@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor, AuditFilter, ChainReport, UserRow
+from app.logic.dto import Actor, AuditFilter, AuditNames, AuditRow, ChainReport, UserRow
 from app.logic.services import Services
 from app.ui import persist
 from app.ui.audit.detail import AuditDetail
@@ -151,7 +151,16 @@ class AuditLogPage(QWidget):
     def on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection
                              ) -> None:
         rows = self.table.selectionModel().selectedRows() if self.table else []
-        self.detail.show_entry(rows[0].data(ROW_ROLE) if rows else None)
+        entry = rows[0].data(ROW_ROLE) if rows else None
+        self.detail.show_entry(entry)
+        if entry is not None:  # then what its ids and codes name, read in the background
+            self._runner.run(lambda: self._services.audit.names_in(self._actor, entry),
+                             lambda names: self.on_names(entry, names), self.on_failed,
+                             context=self)
+
+    def on_names(self, entry: AuditRow, names: AuditNames) -> None:
+        if self.detail.entry is entry and names.fields:  # still the entry on show
+            self.detail.show_entry(entry, names)
 
     def on_failed(self, error: Exception) -> None:
         show_error(self, error)

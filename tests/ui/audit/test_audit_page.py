@@ -121,6 +121,29 @@ def test_the_detail_shows_each_field_before_and_after(page: AuditLogPage, env: E
     assert ("Manager", "", "") in page.detail.values()
 
 
+def test_the_detail_names_the_users_departments_and_roles_an_entry_refers_to(
+        page: AuditLogPage, env: Env) -> None:
+    """Changes keep ids and role codes; the detail shows what they name today."""
+    south = env.services.departments.create_department(env.admin, "华南区")
+    north = env.services.departments.create_department(env.admin, "华北区",
+                                                       manager_id=env.admin.user_id)
+    add_signed_in(env.services, env.admin, "lina", ["salesperson"], south.id)
+    users = {u.username: u for u in env.services.users.list_all_users(env.admin)}
+    env.services.users.update_user(env.admin, users["lina"].id, users["lina"].version,
+                                   roles=["sales_manager"], department_id=north.id)
+    page.reload()
+    moved = next(e for e in entries(page) if e.action == "update" and e.entity_type == "user")
+    select_id(page, moved.id)
+    admin = next(u for u in users.values() if u.id == env.admin.user_id).display_name
+    assert ("Department", f"华南区 (#{south.id})", f"华北区 (#{north.id})") \
+        in page.detail.values()
+    assert ("Roles", "Salesperson", "Sales manager") in page.detail.values()
+    created = next(e for e in entries(page)
+                   if e.entity_type == "department" and e.entity_id == str(north.id))
+    select_id(page, created.id)
+    assert ("Manager", "", f"{admin} (#{env.admin.user_id})") in page.detail.values()
+
+
 def test_export_writes_a_workbook_and_is_audited(tmp_path, page: AuditLogPage,
                                                  env: Env) -> None:
     target = tmp_path / "audit export"  # the page adds .xlsx
