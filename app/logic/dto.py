@@ -34,6 +34,12 @@ class Actor:
     def scope(self, module: str) -> str:
         return dict(self.scopes).get(module, "own")
 
+    def same_access(self, other: Actor) -> bool:
+        """Whether ``other`` may do and see exactly what this actor may (same user)."""
+        return (self.user_id, self.rights, self.scopes, self.team_user_ids,
+                self.role_codes) == (other.user_id, other.rights, other.scopes,
+                                     other.team_user_ids, other.role_codes)
+
 
 class CustomerRow(NamedTuple):
     """One line of the customer list. A NamedTuple: immutable like the other DTOs, and

@@ -66,12 +66,14 @@ class Session(QObject):
         self.idle = IdleWatcher(self.idle_timeout(actor), self)
         self.idle.sig_idle.connect(self.lock)
         self.window: MainWindow | None = None
+        self.window_actor = actor  # whom the window's screens were built for
         self.lock_dialog: LockDialog | None = None
         self.ended_dialog: QMessageBox | None = None
         self.signed_out = False
         self._covers: list[Cover] = []
 
     def show_main_window(self) -> MainWindow:
+        self.window_actor = self.actor
         window = MainWindow(self._services, self.actor, self.guard, Messages())
         window.restore_state(QSettings())
         window.sig_language_changed.connect(self.on_language_changed)
@@ -86,12 +88,19 @@ class Session(QObject):
         language = chosen_language(QSettings())
         if language == self._translation.language or self.window is None:
             return
+        self._rebuild_window(lambda: self._translation.install(language))
+
+    def _rebuild_window(self, before: Callable[[], None] | None = None) -> bool:
+        """Close the window (which asks about unsaved edits) and open a new one for
+        ``self.actor``; False when the user kept the old one open."""
         old = self.window
-        if not old.close():
-            return
+        if old is None or not old.close():
+            return False
         old.deleteLater()
-        self._translation.install(language)
+        if before is not None:
+            before()
         self.show_main_window()
+        return True
 
     # --- the idle lock --------------------------------------------------------------------
     def idle_timeout(self, actor: Actor) -> int:
@@ -148,6 +157,10 @@ class Session(QObject):
         for cover in self._covers:
             cover.deleteLater()
         self._covers.clear()
+        if not self.window_actor.same_access(self.actor):
+            # An administrator changed this user's roles or rights while the window was
+            # locked: its screens were built for the old ones, so build them again.
+            self._rebuild_window()
         self.idle.start()
 
     def _close_lock_dialog(self) -> None:

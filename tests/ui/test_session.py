@@ -215,3 +215,35 @@ def test_after_unlocking_the_idle_time_follows_the_current_setting(
     session.lock_dialog.on_unlock()
     assert not session.locked
     assert session.idle.timeout_ms == 5 * 60_000
+
+
+def test_rights_changed_while_locked_rebuild_the_window_on_unlocking(
+        qtbot, services, actor, li, runner, translation):
+    """A salesperson (may create customers) is made an auditor (reads only) while her window
+    is locked: after unlocking, the screens are the auditor's."""
+    session = Session(services, li, runner, translation)
+    old = session.show_main_window()
+    qtbot.addWidget(old)
+    assert old.new_action.isEnabled()
+    row = next(u for u in services.users.list_all_users(actor) if u.username == "li.lei")
+    services.users.update_user(actor, row.id, row.version, roles=["auditor"])
+    session.lock()
+    session.lock_dialog.password.setText(LI_PASSWORD)
+    session.lock_dialog.on_unlock()
+    assert not session.locked
+    assert session.window is not old
+    qtbot.addWidget(session.window)
+    assert session.actor.role_codes == {"auditor"}
+    assert not session.window.new_action.isEnabled()
+
+
+def test_unlocking_with_unchanged_rights_keeps_the_window(
+        qtbot, services, li, runner, translation):
+    session = Session(services, li, runner, translation)
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    session.lock()
+    session.lock_dialog.password.setText(LI_PASSWORD)
+    session.lock_dialog.on_unlock()
+    assert not session.locked
+    assert session.window is window
