@@ -106,7 +106,7 @@ NOTES = """## Reading the results
   the search key, the audit entry in the same transaction and the commit; the raw column
   is one INSERT and COMMIT without any of that.
 - **Demo load** (`time uv run kehu demo --db sqlite:////tmp/demo1m.db --customers
-  1000000`): 125-139 s across runs here on 2 cores (146-153 s before this work; target:
+  1000000`): 122-139 s across runs here on 2 cores (146-153 s before this work; target:
   under 120 s, **not met**). Rows go in at about 8,500 customers a second; the first chunk
   is in after 4 s and the end (indexes, triggers, commit) takes 10-13 s. Two worker
   processes make the rows (about 115 µs of Python per customer: the search key about a

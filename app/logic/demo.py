@@ -29,8 +29,8 @@ from app.logic.passwords import hash_password
 DEMO_PASSWORD = "demo1234"
 CHUNK = 5_000
 PARALLEL_FROM = 40_000  # customers; smaller runs are made in this process
-WINDOW = 6  # chunks made ahead of the writer
-WORKER_NICENESS = 5
+WINDOW = 12  # chunks made ahead of the writer
+WORKER_NICENESS = 10
 
 Progress = Callable[[int, int], None]
 
