@@ -28,7 +28,9 @@ def _session_state_sql(dialect: Dialect) -> tuple[str, bool]:
     found = _SESSION_STATE_SQL.get(dialect.name)
     if found is None:
         compiled = _SESSION_STATE.compile(dialect=dialect)
-        assert not compiled.positional or compiled.positiontup == ["user_id"]
+        if compiled.positional and compiled.positiontup != ["user_id"]:
+            raise RuntimeError(f"unexpected parameters for {dialect.name}: "
+                               f"{compiled.positiontup}")
         found = _SESSION_STATE_SQL[dialect.name] = (compiled.string, compiled.positional)
     return found
 
@@ -166,10 +168,10 @@ class UserRepository:
         through the driver, with the SQL compiled once per database (SQLAlchemy's
         statement execution costs about 45 µs here, four times the look-up itself)."""
         connection = self.session.connection()
-        sql, order = _session_state_sql(connection.dialect)
+        sql, positional = _session_state_sql(connection.dialect)
         cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.execute(sql, (user_id,) if order else {"user_id": user_id})
+            cursor.execute(sql, (user_id,) if positional else {"user_id": user_id})
             row = cursor.fetchone()
         finally:
             cursor.close()
