@@ -75,18 +75,25 @@ def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
 def search(db: Database, raw: sqlite3.Connection, actor: Actor, term: str, kind: str,
            repeat: int) -> Result:
     result = first_page(db, raw, actor, repeat, term, f"search {kind} '{term}'")
-    hits = raw.execute(fts_count_sql(term)).fetchone()[0]
+    hits = fts_count(raw, term)
     return Result(result.name, result.ours, result.raw, 50.0, f"{hits:,} hits")
 
 
-def fts_count_sql(term: str) -> str:
-    from app.data.search import term_variants
+def fts_count(raw: sqlite3.Connection, term: str) -> int:
+    """How many customers the term finds: the rows of its FTS query, confirmed with
+    ``LIKE`` where that query finds a few more (``app.data.search.fts_match``)."""
+    from app.data.search import fts_match, like_pattern, term_variants
 
     term = term_variants(term)[0]  # a phone written with separators: its digits
-    table = "customer_fts" if len(term) >= 3 else "customer_fts_short"
-    phrase = '"' + term.replace('"', '""') + '"'
-    escaped = phrase.replace("'", "''")
-    return f"SELECT count(*) FROM {table} WHERE {table} MATCH '{escaped}'"
+    match = fts_match(term)
+    assert match is not None, term
+    table, expression, exact = match
+    sql = f"SELECT count(*) FROM customers WHERE id IN (SELECT rowid FROM {table} " \
+          f"WHERE {table} MATCH ?)"
+    if exact:
+        return raw.execute(sql, (expression,)).fetchone()[0]
+    sql += " AND search_text LIKE ? ESCAPE '\\'"
+    return raw.execute(sql, (expression, like_pattern(term))).fetchone()[0]
 
 
 # Unique per run: the cached database keeps what earlier runs created (no duplicates).

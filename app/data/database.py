@@ -14,7 +14,7 @@ from app.data.engine import WRITE_OPTION, describe_url, make_engine, sqlite_path
 from app.data.uow import UnitOfWork
 
 # The newest migration; tests/data/test_schema_head.py checks it against migrations/.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 
 
 class Database:

@@ -6,8 +6,10 @@ names and e-mails, phones, and the pinyin of Chinese names, full and initials) a
 name's letters and letter pairs) as space-separated tokens. On SQLite two FTS5 tables index
 them (created by the first migration and kept in step by triggers): a trigram table for
 terms of three or more characters and a unicode61 table for one- and two-character terms,
-which the trigram tokenizer cannot match. Other databases use ``LIKE`` on the lower-cased
-key (PostgreSQL backs it with a pg_trgm index).
+which the trigram tokenizer cannot match. Neither keeps token positions (``detail=none``,
+revision 0006), which only phrase queries need: a term of four or more characters is asked
+for as all of its trigrams and confirmed with ``LIKE`` on the row. Other databases use
+``LIKE`` on the lower-cased key (PostgreSQL backs it with a pg_trgm index).
 
 Both keys are kept small, because the FTS indexes cost time to build and space in
 proportion to them, without changing what a term finds:
@@ -272,7 +274,7 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like_pattern(term: str) -> str:
+def like_pattern(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -283,19 +285,23 @@ PROBE_HITS = 200  # the probe reads this many of a term's hits, in rowid order (
 DRIVE_HITS = 4_000  # a term with up to this many hits (counted or estimated) drives
 SCAN_SHARE = 0.03  # a 3+ character term in more than this share of customers: LIKE
 
-FtsMatch = tuple[str, str, bool]  # FTS table, MATCH expression, whether LIKE must confirm
-# How one variant of a term is looked for: (SQL of its FTS subquery or "", LIKE as well).
-Way = tuple[str, bool]
+# FTS table, MATCH expression, and whether the rows it finds are exactly the term's (else a
+# few more, which LIKE on the row's search text narrows down).
+FtsMatch = tuple[str, str, bool]
 
 
 @dataclass(frozen=True)
 class TermPlan:
-    """One term: how each variant is looked for, and the plan (``drive``, ``walk``,
+    """One term: ``fts``, the SQL of the rowids its FTS queries find ("" when the indexes
+    cannot help: only punctuation, or not SQLite); ``confirm``, whether ``LIKE`` on the
+    row (any of its ``variants`` patterns) must decide; and the plan (``drive``, ``walk``,
     ``scan``; ``as_is`` where no probe shaped it). Holds SQL text and parameter names only,
     so plans of the same shape build the same statement."""
 
     index: int
-    ways: tuple[Way, ...]
+    fts: str
+    confirm: bool
+    variants: int
     plan: str
 
 
@@ -336,10 +342,12 @@ def plan_search(dialect_name: str, query: str, connection: Connection | None = N
     - *scan*: a term of three or more characters found in more than ``SCAN_SHARE`` of the
       customers is checked with ``LIKE`` on the row's search text during that walk, which
       stops after a few thousand rows, instead of collecting its hits from the FTS index
-      first (``beijing``: 100,000 hits cost SQLite's FTS5 about 40 ms; the walk, 5 ms).
+      first (``beijing``: 100,000 hits cost SQLite's FTS5 about 20 ms; the walk, 5 ms).
 
-    All three find the same rows: the trigram index matches exactly the substrings that
-    ``LIKE`` does on the case-folded search text.
+    All three find the same rows. The trigram index keeps no positions (``detail=none``):
+    a term of four or more characters finds the rows holding all of its trigrams, and
+    ``LIKE`` on the row's case-folded search text keeps those that hold the term itself
+    (for ``zhangwei`` 8,730 rows hold its trigrams, 5,005 the term).
     """
     terms = split_terms(query)
     if not terms:
@@ -348,48 +356,43 @@ def plan_search(dialect_name: str, query: str, connection: Connection | None = N
     planned: list[TermPlan] = []
     few: list[tuple[float, int]] = []  # (hits, position) of the terms with few hits
     for i, term in enumerate(terms):
-        ways = _ways(dialect_name, term, i, params)
+        variants = term_variants(term)
+        fts, exact = _fts_for(dialect_name, variants, i, params)
         plan = "as_is"
-        if connection is not None and id_column is not None and len(ways) == 1 \
-                and ways[0][0] and not ways[0][1]:
-            hits, share = _probe(connection, id_column, ways[0][0], params)
+        if connection is not None and id_column is not None and fts:
+            hits, share = _probe(connection, id_column, fts, params)
             if hits <= DRIVE_HITS:
                 few.append((hits, len(planned)))
                 plan = "walk"
             elif share > SCAN_SHARE and all(len(v) >= 3 and TOKEN_CHAR.search(v)
-                                            for v in term_variants(term)):
+                                            for v in variants):
                 plan = "scan"
-                ways = tuple(("", True) for _ in term_variants(term))
-                for j, variant in enumerate(term_variants(term)):
-                    params[f"like_q{i}_{j}"] = _like_pattern(variant)
             else:
                 plan = "walk"
-        planned.append(TermPlan(i, ways, plan))
+        confirm = not fts or not exact or plan == "scan"
+        if confirm:
+            for j, variant in enumerate(variants):
+                params[f"like_q{i}_{j}"] = like_pattern(variant)
+        planned.append(TermPlan(i, fts if plan != "scan" else "", confirm, len(variants),
+                                plan))
     if few:
         position = min(few)[1]
         planned[position] = replace(planned[position], plan="drive")
     return SearchPlan(tuple(planned), params)
 
 
-def _ways(dialect_name: str, term: str, index: int, params: dict[str, Any]
-          ) -> tuple[Way, ...]:
-    """How each variant of ``term`` is looked for, its values added to ``params``: on SQLite
-    one FTS subquery for all variants when the index alone decides, else per variant."""
-    variants = term_variants(term)
+def _fts_for(dialect_name: str, variants: Sequence[str], index: int,
+             params: dict[str, Any]) -> tuple[str, bool]:
+    """The SQL of the rowids the FTS indexes find for any of a term's ``variants`` (its
+    values added to ``params``), and whether those rows are exactly the term's; ``""`` when
+    the indexes cannot help."""
     if dialect_name != "sqlite":
-        for j, variant in enumerate(variants):
-            params[f"like_q{index}_{j}"] = _like_pattern(variant)
-        return tuple(("", True) for _ in variants)
-    matches = [_fts_match(v) for v in variants]
-    if all(m is not None and not m[2] for m in matches):
-        return ((_fts_sql(matches, str(index), params), False),)  # type: ignore[arg-type]
-    ways: list[Way] = []
-    for j, (variant, match) in enumerate(zip(variants, matches, strict=True)):
-        if match is None or match[2]:
-            params[f"like_q{index}_{j}"] = _like_pattern(variant)
-        sql = _fts_sql([match], f"{index}v{j}", params) if match is not None else ""
-        ways.append((sql, match is None or match[2]))
-    return tuple(ways)
+        return "", False
+    matches = [fts_match(v) for v in variants]
+    if any(m is None for m in matches):
+        return "", False
+    return (_fts_sql(matches, str(index), params),  # type: ignore[arg-type]
+            all(m[2] for m in matches))  # type: ignore[index]
 
 
 def _fts_sql(matches: Sequence[FtsMatch], key: str, params: dict[str, Any]) -> str:
@@ -412,25 +415,21 @@ def _rowids(sql: str) -> Any:
 
 def _term_clauses(term: TermPlan, id_column: ColumnElement, search_column: ColumnElement
                   ) -> list[ColumnElement[bool]]:
-    i = term.index
-    if term.plan == "drive":
-        table = id_column.table  # type: ignore[attr-defined]
-        hits = _rowids(term.ways[0][0])
-        keys = select(table.c.name_sort).where(id_column.in_(hits))
-        # Sort keys from the index, ids checked per row: with both usable by the index
-        # SQLite would try every pair of a key and an id.
-        return [table.c.name_sort.in_(keys), unindexed(id_column).in_(_rowids(term.ways[0][0]))]
-    if term.plan == "walk":
-        return [unindexed(id_column).in_(_rowids(term.ways[0][0]))]
-    either: list[ColumnElement[bool]] = []
-    for j, (sql, like) in enumerate(term.ways):
-        parts: list[ColumnElement[bool]] = []
-        if sql:
-            parts.append(id_column.in_(_rowids(sql)))
-        if like:
-            parts.append(search_column.like(bindparam(f"like_q{i}_{j}"), escape="\\"))
-        either.append(and_(*parts))
-    return [or_(*either)]
+    clauses: list[ColumnElement[bool]] = []
+    if term.fts:
+        if term.plan == "drive":
+            table = id_column.table  # type: ignore[attr-defined]
+            keys = select(table.c.name_sort).where(id_column.in_(_rowids(term.fts)))
+            # Sort keys from the index, ids checked per row: with both usable by the index
+            # SQLite would try every pair of a key and an id.
+            clauses.append(table.c.name_sort.in_(keys))
+        column = id_column if term.plan == "as_is" else unindexed(id_column)
+        clauses.append(column.in_(_rowids(term.fts)))
+    if term.confirm:
+        clauses.append(or_(*(search_column.like(bindparam(f"like_q{term.index}_{j}"),
+                                                escape="\\")
+                             for j in range(term.variants))))
+    return clauses
 
 
 _PROBES: dict[tuple[str, int, str], Any] = {}
@@ -476,11 +475,16 @@ def term_variants(term: str) -> list[str]:
     return [term]
 
 
-def _fts_match(term: str) -> FtsMatch | None:
+def fts_match(term: str) -> FtsMatch | None:
+    """How the FTS indexes look for a (case-folded) term, or None when they cannot (no
+    letter, digit or CJK character in it)."""
     if not TOKEN_CHAR.search(term):
         return None
     if len(term) >= 3:
-        return "customer_fts", _fts_phrase(term), False
+        # The trigram index holds which rows have a trigram, not where (``detail=none``): a
+        # longer term is all of its trigrams, exactly the term only with three characters.
+        grams = dict.fromkeys(term[i : i + 3] for i in range(len(term) - 2))
+        return "customer_fts", " AND ".join(map(_fts_phrase, grams)), len(term) == 3
     # One or two characters: the trigram index cannot help; the short-token index holds
     # CJK characters and pairs, and the first two characters of every word (so a
     # two-character piece matches a token exactly and one character by prefix).
@@ -489,4 +493,4 @@ def _fts_match(term: str) -> FtsMatch | None:
         _fts_phrase(p) if len(p) == 2 or CJK_RUN.fullmatch(p) else _fts_phrase(p) + " *"
         for p in pieces)
     # Punctuation or mixed scripts: the tokens only narrow it down; LIKE decides.
-    return "customer_fts_short", expression, pieces != [term]
+    return "customer_fts_short", expression, pieces == [term]

@@ -319,3 +319,49 @@ def test_no_backup_when_the_caller_declines_one(tmp_path: Path,
     assert db.current_revision() == "9999"
     db.dispose()
     assert backups(tmp_path) == []
+
+
+def test_the_search_indexes_keep_no_positions_and_are_rebuilt_on_the_way(
+        tmp_path: Path) -> None:
+    """Revision 0006 recreates both FTS5 tables with ``detail=none`` and fills them from
+    the customers; downgrading puts the positions back, filled the same way."""
+    db = open_database(sqlite_url(tmp_path / "kehu.db"))
+    def add(code: str, name: str) -> None:
+        with db.unit_of_work() as uow:
+            customer = Customer(code=code, name=name)
+            uow.customers.refresh_search_key(customer)
+            uow.customers.add(customer)
+            uow.commit()
+
+    add("C000001", "北京科技有限公司")
+
+    def tables() -> list[str]:
+        with db.engine.connect() as conn:
+            return list(conn.scalars(text(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' "
+                "AND name IN ('customer_fts', 'customer_fts_short')")))
+
+    def hits(table: str, expression: str) -> list[int]:
+        with db.engine.connect() as conn:
+            return list(conn.scalars(text(f"SELECT rowid FROM {table} WHERE {table} "
+                                          "MATCH :q"), {"q": expression}))
+
+    def triggers() -> int:
+        with db.engine.connect() as conn:
+            return conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE "
+                                    "type = 'trigger' AND name LIKE 'customer_fts_%'"))
+
+    assert len(tables()) == 2 and all("detail=none" in sql for sql in tables())
+    migrate.downgrade(db.engine, "0005")
+    assert len(tables()) == 2 and all("detail=full" in sql for sql in tables())
+    assert hits("customer_fts", '"beijing"') == [1]  # a phrase: positions are back
+    assert hits("customer_fts_short", '"北京"') == [1]
+    assert triggers() == 3
+    migrate.upgrade(db.engine, "0006")
+    assert all("detail=none" in sql for sql in tables())
+    assert hits("customer_fts", '"jin" AND "ing"') == [1]
+    assert hits("customer_fts_short", '"北京"') == [1]
+    assert triggers() == 3
+    add("C000002", "上海贸易")  # the triggers keep the new indexes in step
+    assert hits("customer_fts", '"sha" AND "hai"') == [2]
+    db.dispose()

@@ -105,6 +105,19 @@ def test_wildcards_and_quotes_are_searched_literally(shop: Shop, plan: str) -> N
     assert shop.found("r_s") == ["Under_Score Co"]
 
 
+def test_a_row_holding_a_terms_trigrams_apart_is_not_found(shop: Shop, plan: str) -> None:
+    """The trigram index keeps no positions: it finds every row holding all of a term's
+    trigrams, and the search keeps only the rows that hold the term itself."""
+    shop.add("Zhan Hangwe Wei Co")  # zha han ang ngw gwe wei, but never zhangwei
+    shop.add("张伟贸易")  # its pinyin: zhangweimaoyi
+    shop.add("13800 99812 55381")  # 138 381 812, but never 13812
+    assert shop.found("zhangwei") == ["张伟贸易"]
+    assert shop.found("13812") == []
+    assert sorted(shop.found("hang")) == ["Zhan Hangwe Wei Co", "张伟贸易"]
+    assert shop.found("812") == ["13800 99812 55381"]
+    assert shop.customers.count_customers(shop.actor, CustomerQuery(search="zhangwei")) == 1
+
+
 def test_terms_are_combined_with_and(shop: Shop, beijing: int, plan: str) -> None:
     assert shop.found("beijing 13812") == ["北京科技有限公司"]
     assert shop.found("北京 王伟") == ["北京科技有限公司"]
