@@ -39,7 +39,7 @@ FTS_AUTOMERGE = 16  # during a big load (SQLite's default is 4): a quarter less 
 # The in-memory part of the index stays at SQLite's default of 1 MB (``hashsize``): without
 # positions (detail=none) a bigger one makes the trigram index a fifth slower to fill, its
 # look-ups no longer fitting the CPU's caches (64 MB: 5.2-5.7 s per 100,000 customers,
-# 1 MB: 4.1-4.5 s).
+# 1 MB: 4.1-4.5 s); a million-customer load took 144 s against 146-150 s back to back.
 # Kept during a big load: a new row's key nearly always lands at the end of one of a few
 # groups (archived_at is NULL for most rows; then a new code, or one of a few owners,
 # statuses, tiers or cities, with the growing id last), so adding a row costs about what
