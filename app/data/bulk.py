@@ -1,11 +1,12 @@
 """Bulk loading (demo data, imports): many rows in one transaction, as fast as the database
 allows.
 
-``with bulk_load(db, rows_hint) as load:`` opens one write transaction. Rows are plain
-mappings of column values, turned into what the driver takes by ``encode_rows`` (which the
-caller may run in worker processes). On SQLite they go through the DBAPI cursor's
-``executemany``. For a big load the FTS triggers and the customers' secondary indexes
-that take keys in random order are dropped first; new rows are added to both FTS indexes
+``with bulk_load(db, rows_hint) as load:`` opens one write transaction. Rows are tuples of
+the values of named fields, written as ``codec_for(dialect)`` says (money as cents and
+datetimes as text on SQLite), so the caller makes them ready for the driver, in worker
+processes if it likes. On SQLite they go through the DBAPI cursor's ``executemany``. For a
+big load the FTS triggers and the customers' secondary indexes that take keys in random
+order are dropped first; new rows are added to both FTS indexes
 chunk by chunk (or, when that cannot be done, both are rebuilt in one pass at the end:
 ``INSERT INTO customer_fts(customer_fts) VALUES('rebuild')``); at the end the indexes are
 created again and the triggers restored, all in the same transaction. Other databases use
@@ -16,12 +17,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal
-from operator import itemgetter
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
@@ -54,12 +54,6 @@ APPENDED_INDEXES = frozenset({"ix_customers_list_code", "ix_customers_list_owner
                               "ix_customers_list_city"})
 TABLES: dict[str, Table] = {"customers": Customer.__table__, "contacts": Contact.__table__,
                             "users": User.__table__}
-# Contacts get their ids from the database; customers' ids are assigned by the caller.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "customers": tuple(c.name for c in Customer.__table__.columns),
-    "contacts": tuple(c.name for c in Contact.__table__.columns if c.name != "id"),
-}
-ID = COLUMNS["customers"].index("id")
 
 
 @dataclass(frozen=True)
@@ -70,56 +64,43 @@ class BulkStart:
     code_number: int
 
 
-def _sqlite_value(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return int(value.quantize(CENT) * 100)
-    if isinstance(value, datetime):
-        if value.tzinfo is UTC:  # the common case: the text without "+00:00"
-            return value.isoformat(" ", "microseconds")[:-6]
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; Kehu stores UTC-aware datetimes only")
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
+@dataclass(frozen=True)
+class Codec:
+    """How a row maker writes values the driver takes as they are (rows can be made in
+    worker processes, so the writing process only hands them on)."""
+
+    money: Callable[[Decimal], Any]
+    moment: Callable[[datetime], Any]  # UTC-aware
+    day: Callable[[date], Any]
+
+
+def _same(value: Any) -> Any:
     return value
 
 
-TYPED = ("credit_limit", "created_at", "updated_at", "archived_at", "birthday",
-         "tier_override", "is_primary")
+def _sqlite_moment(value: datetime) -> str:
+    """SQLAlchemy's text form of a UTC datetime on SQLite (``UtcDateTime`` stores naive
+    UTC): ``2026-06-01 08:00:00.000000``."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given; Kehu stores UTC-aware datetimes only")
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ", "microseconds")[:-6]
 
 
-def encode_rows(table: str, rows: Sequence[Mapping[str, Any]], dialect: str) -> list[Any]:
-    """Rows in the form ``BulkLoad.insert`` takes for ``dialect`` (picklable, so worker
-    processes can do this part). On SQLite: tuples in ``COLUMNS`` order with money as cents
-    and datetimes as SQLAlchemy's text form; elsewhere the mappings unchanged."""
-    if dialect != "sqlite":
-        return [dict(r) for r in rows]
-    columns = COLUMNS[table]
-    values = itemgetter(*columns)
-    typed = [i for i, c in enumerate(columns) if c in TYPED]
-    seen: dict[datetime, str] = {}  # contacts repeat their customer's timestamps
-    encoded: list[Any] = []
-    for row in rows:
-        out = list(values(row))
-        for i in typed:
-            value = out[i]
-            if value is None:
-                continue
-            if value is True or value is False:
-                out[i] = int(value)
-            elif type(value) is datetime:
-                text = seen.get(value)
-                if text is None:
-                    text = seen[value] = _sqlite_value(value)
-                out[i] = text
-            else:
-                out[i] = _sqlite_value(value)
-        encoded.append(out)
-    return encoded
+def _sqlite_money(value: Decimal) -> int:
+    """Money as the integer cents ``Money`` stores."""
+    return int(value.quantize(CENT, rounding=ROUND_HALF_EVEN) * 100)
+
+
+PLAIN = Codec(money=_same, moment=_same, day=_same)  # typed values, for SQLAlchemy
+SQLITE = Codec(money=_sqlite_money, moment=_sqlite_moment, day=date.isoformat)
+
+
+def codec_for(dialect: str) -> Codec:
+    """The values ``BulkLoad.insert`` takes on ``dialect``: on SQLite what SQLAlchemy's
+    column types would have bound (they are skipped there), elsewhere the typed values."""
+    return SQLITE if dialect == "sqlite" else PLAIN
 
 
 class BulkLoad:
@@ -150,29 +131,29 @@ class BulkLoad:
                 found[user["username"]] = result.inserted_primary_key[0]
         return {name: found[name] for name in names}
 
-    def insert(self, table: str, encoded: Sequence[Any]) -> None:
-        """Insert rows prepared by ``encode_rows(table, ..., self.dialect)``."""
-        if not encoded:
+    def insert(self, table: str, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows of ``fields`` whose values are in the form ``codec_for(self.dialect)``
+        gives."""
+        if not rows:
             return
         if not self.fast:
-            self.conn.execute(insert(TABLES[table]), list(encoded))
+            self.conn.execute(insert(TABLES[table]), [dict(zip(fields, row, strict=True))
+                                                      for row in rows])
             return
-        columns = COLUMNS[table]
-        sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-               f"VALUES ({', '.join('?' * len(columns))})")
+        sql = (f"INSERT INTO {table} ({', '.join(fields)}) "
+               f"VALUES ({', '.join('?' * len(fields))})")
         cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.executemany(sql, encoded)
+            cursor.executemany(sql, rows)
         finally:
             cursor.close()
         if table == "customers" and self._saved:
-            self._index_search(encoded)
+            self._index_search([row[fields.index("id")] for row in rows])
 
-    def _index_search(self, encoded: Sequence[Any]) -> None:
+    def _index_search(self, ids: Sequence[int]) -> None:
         """Add just-inserted customers to both FTS indexes (the triggers are dropped): as
         cheap per row as a final 'rebuild', but done while worker processes make the next
         rows. Only for a range of new ids; otherwise the indexes are rebuilt at the end."""
-        ids = [row[ID] for row in encoded]
         low, high = min(ids), max(ids)
         if self._rebuild or low < self.start.customer_id or high - low + 1 != len(ids):
             self._rebuild = True

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.data.models import CodeSequence, Contact, Customer, User
-from app.data.search import build_search_key, name_sort_key, pinyin_of_text
+from app.data.search import customer_search_key
 
 # Built once: this runs before every service call.
 _SESSION_STATE = select(User.is_active, User.must_change_password).where(
@@ -117,14 +117,12 @@ class CustomerRepository:
 
 def compute_search_key(customer: Customer) -> tuple[str, str, str]:
     contacts = list(customer.contacts)
-    texts = [customer.name, customer.short_name, customer.code, customer.email, customer.city,
-             customer.province, *(c.name for c in contacts), *(c.email for c in contacts)]
-    names = [customer.name, customer.short_name, customer.city, *(c.name for c in contacts)]
-    phones = [customer.phone, customer.fax, *(c.phone for c in contacts),
-              *(c.mobile for c in contacts)]
-    search_text, search_short = build_search_key(texts, names, phones)
-    name_pinyin = pinyin_of_text(customer.name or "")[0]
-    return search_text, search_short, name_sort_key(customer.name or "", name_pinyin or None)
+    return customer_search_key(
+        customer.name or "", customer.short_name or "", customer.code or "",
+        customer.email or "", customer.city or "", customer.province or "",
+        [c.name or "" for c in contacts], [c.email or "" for c in contacts],
+        [customer.phone or "", customer.fax or "", *(c.phone or "" for c in contacts),
+         *(c.mobile or "" for c in contacts)])
 
 
 class ContactRepository:

@@ -242,26 +242,21 @@ def name_sort_key(name: str, pinyin_full: str | None = None) -> str:
     return (spelled + " " + folded)[:400]
 
 
-def customer_search_key(customer: Mapping[str, Any], contacts: Sequence[Mapping[str, Any]],
+def customer_search_key(name: str, short: str, code: str, email: str, city: str,
+                        province: str, contact_names: Sequence[str],
+                        contact_emails: Sequence[str], phones: Sequence[str],
                         name_pinyin: tuple[str, str] | None = None,
                         short_pinyin: tuple[str, str] | None = None) -> tuple[str, str, str]:
-    """``(search_text, search_short, name_sort)`` of a customer given as plain values.
+    """``(search_text, search_short, name_sort)`` of a customer: what an edit stores
+    (``app.data.repositories.compute_search_key``) and what a bulk load stores.
 
-    The same fields as ``app.data.repositories.compute_search_key`` reads from the ORM
-    objects, so bulk loads store exactly what an edit through the services would store.
-    ``name_pinyin``, ``short_pinyin``: ``pinyin_of_text`` of the name and of the short name
-    when the caller has them (``pinyin_of_joined``).
+    ``phones``: the customer's phone and fax, then the contacts' phones, then their
+    mobiles. ``name_pinyin``, ``short_pinyin``: ``pinyin_of_text`` of the name and of the
+    short name when the caller has them (``pinyin_of_joined``).
     """
-    name = customer.get("name") or ""
-    short, city = customer.get("short_name") or "", customer.get("city") or ""
-    names = [c.get("name") or "" for c in contacts]
-    texts = [name, short, customer.get("code") or "", customer.get("email") or "", city,
-             customer.get("province") or "", *names, *(c.get("email") or "" for c in contacts)]
-    phones = [customer.get("phone") or "", customer.get("fax") or "",
-              *(c.get("phone") or "" for c in contacts),
-              *(c.get("mobile") or "" for c in contacts)]
+    texts = [name, short, code, email, city, province, *contact_names, *contact_emails]
     pinyin = [name_pinyin or pinyin_of_text(name), short_pinyin or pinyin_of_text(short),
-              pinyin_of_text(city), *map(pinyin_of_text, names)]
+              pinyin_of_text(city), *map(pinyin_of_text, contact_names)]
     search_text, search_short = build_search_key(texts, (), phones, pinyin)
     return search_text, search_short, name_sort_key(name, pinyin[0][0] or None)
 

@@ -22,7 +22,13 @@ from typing import Any
 
 from app.data import bulk
 from app.data.database import Database
-from app.logic.demo_rows import ChunkJob, make_chunk, people
+from app.logic.demo_rows import (
+    CONTACT_FIELDS,
+    CUSTOMER_FIELDS,
+    ChunkJob,
+    make_chunk,
+    people,
+)
 from app.logic.demo_vocabulary import DEMO_USERS
 from app.logic.passwords import hash_password
 
@@ -85,8 +91,8 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
         with _without_gc():  # millions of short-lived rows, no cycles among them
             for done, (rows, persons) in enumerate(_made(jobs, load.dialect, workers,
                                                          customers)):
-                load.insert("customers", rows)
-                load.insert("contacts", persons)
+                load.insert("customers", CUSTOMER_FIELDS, rows)
+                load.insert("contacts", CONTACT_FIELDS, persons)
                 contacts += len(persons)
                 if progress is not None:
                     progress(min((done + 1) * CHUNK, customers), customers)
@@ -118,10 +124,8 @@ def _jobs(customers: int, seed: int, start: bulk.BulkStart, owners: tuple[int, .
 
 
 def make_encoded(job: ChunkJob, dialect: str) -> tuple[list[Any], list[Any]]:
-    """One chunk's rows, encoded for the database (runs in a worker process)."""
-    rows, people = make_chunk(job)
-    return bulk.encode_rows("customers", rows, dialect), bulk.encode_rows("contacts", people,
-                                                                          dialect)
+    """One chunk's rows, ready for the database (runs in a worker process)."""
+    return make_chunk(job, bulk.codec_for(dialect))
 
 
 @contextmanager

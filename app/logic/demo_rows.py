@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from app.data.bulk import PLAIN, Codec
 from app.data.search import customer_search_key, pinyin_of_joined, pinyin_of_text
 from app.logic import demo_vocabulary as v
 from app.logic.validation import USCC_CHARS, USCC_WEIGHTS
@@ -30,7 +31,8 @@ RATINGS = v.weighted(v.RATINGS)
 SOURCES = v.weighted(v.SOURCES)
 TAGS = v.weighted(v.TAGS)
 CONTACT_COUNTS = v.weighted(v.CONTACT_COUNTS)
-CENTS = Decimal("0.01")
+MAILBOXES = ("info", "sales", "contact", "service")
+PAYMENT_TERMS = (0, 15, 30, 30, 30, 45, 60, 90)
 FIVE_YEARS = 5 * 365 * 86400
 POPULATION = 50_000
 T = TypeVar("T")
@@ -107,9 +109,10 @@ def people(seed: int) -> tuple[tuple[str, str, str], ...]:
 
 
 class RowMaker:
-    def __init__(self, job: ChunkJob) -> None:
+    def __init__(self, job: ChunkJob, codec: Codec) -> None:
         self.r = Picker(f"kehu-demo:{job.seed}:{job.index}")
         self.job = job
+        self.codec = codec
         self.people = people(job.seed)
         self.org_blocks = _org_blocks()
 
@@ -180,74 +183,96 @@ class RowMaker:
         return name, f"{adj} {noun}", "company", industry, domain.replace("í", "i")
 
     # --- rows ------------------------------------------------------------------------------
-    def customer(self, offset: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        r, job = self.r, self.job
-        city = r.choice(CITIES)
+    def customer(self, offset: int, contacts: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+        """One customer as a row of ``CUSTOMER_FIELDS``; its contacts are added to
+        ``contacts``. The draws are written out (``choice`` inline): ~50 per customer."""
+        r, job, codec = self.r, self.job, self.codec
+        rnd = r.random
+        city = CITIES[int(rnd() * len(CITIES))]
         name, short, kind, industry, domain, readings = self.company(city)
         company = kind == "company"
-        status, size = r.choice(STATUSES), r.choice(SIZES) if company else ""
+        status = STATUSES[int(rnd() * len(STATUSES))]
+        size = SIZES[int(rnd() * len(SIZES))] if company else ""
         low, high = v.CREDIT_LIMITS.get(size, (5, 50))
-        created = job.now - timedelta(seconds=r.randrange(FIVE_YEARS))
-        updated = created + (job.now - created) * r.random() * r.random()
-        owner = job.owner_ids[(job.first_number + offset) % len(job.owner_ids)]
-        row: dict[str, Any] = {
-            "id": job.first_id + offset, "code": f"C{job.first_number + offset:06d}",
-            "name": name, "short_name": short, "kind": kind,
-            "ownership": r.choice(OWNERSHIPS) if company else "", "industry": industry,
-            "size_band": size, "province": city.province, "city": city.name,
-            "address": f"{city.name}{r.choice(v.STREETS)}{r.randint(1, 999)}号",
-            "postal_code": f"{city.postal}{r.randrange(1000):03d}",
-            "phone": self.landline(city) if company else self.mobile(),
-            "fax": self.landline(city) if company and r.random() < 0.3 else "",
-            "email": f"{r.choice(('info', 'sales', 'contact', 'service'))}@{domain}"
-            if domain else "",
-            "website": f"www.{domain}" if domain and r.random() < 0.6 else "",
-            "tax_id": self.uscc(city) if company else "",
-            "bank_name": f"{r.choice(v.BANKS)}{city.name}分行" if company else "",
-            "bank_account": f"6222{r.randrange(10**15):015d}" if company else "",
-            "source": r.choice(SOURCES), "status": status, "tier": r.choice(TIERS),
-            "tier_override": False, "credit_rating": r.choice(RATINGS),
-            "credit_limit": Decimal(0 if status == "prospect"
-                                    else r.randint(low, high) * 1000).quantize(CENTS),
-            "payment_terms_days": r.choice((0, 15, 30, 30, 30, 45, 60, 90)),
-            "owner_id": owner, "tags": r.choice(TAGS), "notes": "",
-            "archived_at": updated if status == "lost" and r.random() < 0.5 else None,
-            "created_at": created, "created_by": owner, "updated_at": updated,
-            "updated_by": owner, "version": 1,
-        }
-        contacts = [self.contact(row, city, domain, i) for i in range(r.choice(CONTACT_COUNTS))]
-        row["search_text"], row["search_short"], row["name_sort"] = customer_search_key(
-            row, contacts, *(readings or ()))
-        return row, contacts
+        created = job.now - timedelta(seconds=int(rnd() * FIVE_YEARS))
+        updated = created + (job.now - created) * rnd() * rnd()
+        number = job.first_number + offset
+        owner = job.owner_ids[number % len(job.owner_ids)]
+        ownership = OWNERSHIPS[int(rnd() * len(OWNERSHIPS))] if company else ""
+        street = v.STREETS[int(rnd() * len(v.STREETS))]
+        address = f"{city.name}{street}{1 + int(rnd() * 999)}号"
+        postal_code = f"{city.postal}{int(rnd() * 1000):03d}"
+        phone = self.landline(city) if company else self.mobile()
+        fax = self.landline(city) if company and rnd() < 0.3 else ""
+        email = f"{MAILBOXES[int(rnd() * 4)]}@{domain}" if domain else ""
+        website = f"www.{domain}" if domain and rnd() < 0.6 else ""
+        if company:
+            tax_id = self.uscc(city)
+            bank_name = f"{v.BANKS[int(rnd() * len(v.BANKS))]}{city.name}分行"
+            bank_account = f"6222{int(rnd() * 10**15):015d}"
+        else:
+            tax_id = bank_name = bank_account = ""
+        source = SOURCES[int(rnd() * len(SOURCES))]
+        tier = TIERS[int(rnd() * len(TIERS))]
+        rating = RATINGS[int(rnd() * len(RATINGS))]
+        limit = 0 if status == "prospect" else (low + int(rnd() * (high - low + 1))) * 1000
+        terms = PAYMENT_TERMS[int(rnd() * len(PAYMENT_TERMS))]
+        tags = TAGS[int(rnd() * len(TAGS))]
+        archived = codec.moment(updated) if status == "lost" and rnd() < 0.5 else None
+        customer_id = job.first_id + offset
+        created_at = codec.moment(created)
+        people = [self.contact(customer_id, city, domain, i, created_at, owner)
+                  for i in range(CONTACT_COUNTS[int(rnd() * len(CONTACT_COUNTS))])]
+        contacts += people
+        code = f"C{number:06d}"
+        name_pinyin, short_pinyin = readings or (None, None)
+        search_text, search_short, name_sort = customer_search_key(
+            name, short, code, email, city.name, city.province,
+            [c[1] for c in people], [c[7] for c in people],
+            [phone, fax, *(c[5] for c in people), *(c[6] for c in people)],
+            name_pinyin, short_pinyin)
+        return (customer_id, code, name, short, kind, ownership, industry, size, city.province,
+                city.name, address, postal_code, phone, fax, email, website, tax_id, bank_name,
+                bank_account, source, status, tier, False, rating,
+                codec.money(Decimal(limit)), terms, owner, tags, "", archived, created_at,
+                owner, codec.moment(updated), owner, 1, search_text, search_short, name_sort)
 
-    def contact(self, customer: dict[str, Any], city: v.City, domain: str,
-                index: int) -> dict[str, Any]:
-        r = self.r
-        name, gender, local = self.person()
-        return {
-            "customer_id": customer["id"], "name": name, "gender": gender,
-            "position": r.choice(v.POSITIONS), "department": r.choice(v.DEPARTMENTS),
-            "phone": f"{self.landline(city)} 转 {r.randint(100, 899)}"
-            if r.random() < 0.3 else "",
-            "mobile": self.mobile(),
-            "email": f"{local}@{domain or 'example.com'}" if r.random() < 0.7 else "",
-            "im_handle": f"wx_{local}{r.randint(1, 99)}" if r.random() < 0.3 else "",
-            "birthday": date(r.randint(1960, 2000), r.randint(1, 12), r.randint(1, 28))
-            if r.random() < 0.3 else None,
-            "is_primary": index == 0, "notes": "",
-            "created_at": customer["created_at"], "created_by": customer["created_by"],
-            "updated_at": customer["created_at"], "updated_by": customer["created_by"],
-            "version": 1,
-        }
+    def contact(self, customer_id: int, city: v.City, domain: str, index: int,
+                created_at: Any, owner: int) -> tuple[Any, ...]:
+        """One contact as a row of ``CONTACT_FIELDS``."""
+        r, rnd = self.r, self.r.random
+        name, gender, local = self.people[int(rnd() * len(self.people))]
+        position = v.POSITIONS[int(rnd() * len(v.POSITIONS))]
+        department = v.DEPARTMENTS[int(rnd() * len(v.DEPARTMENTS))]
+        phone = (f"{self.landline(city)} 转 {r.randint(100, 899)}" if rnd() < 0.3 else "")
+        mobile = self.mobile()
+        email = f"{local}@{domain or 'example.com'}" if rnd() < 0.7 else ""
+        im_handle = f"wx_{local}{1 + int(rnd() * 99)}" if rnd() < 0.3 else ""
+        birthday = (self.codec.day(date(r.randint(1960, 2000), r.randint(1, 12),
+                                        r.randint(1, 28)))
+                    if rnd() < 0.3 else None)
+        return (customer_id, name, gender, position, department, phone, mobile, email,
+                im_handle, birthday, index == 0, "", created_at, owner, created_at, owner, 1)
 
 
-def make_chunk(job: ChunkJob) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The customers and contacts of one chunk."""
-    maker = RowMaker(job)
-    customers: list[dict[str, Any]] = []
-    contacts: list[dict[str, Any]] = []
-    for offset in range(job.count):
-        row, people = maker.customer(offset)
-        customers.append(row)
-        contacts.extend(people)
+CUSTOMER_FIELDS = (
+    "id", "code", "name", "short_name", "kind", "ownership", "industry", "size_band",
+    "province", "city", "address", "postal_code", "phone", "fax", "email", "website", "tax_id",
+    "bank_name", "bank_account", "source", "status", "tier", "tier_override", "credit_rating",
+    "credit_limit", "payment_terms_days", "owner_id", "tags", "notes", "archived_at",
+    "created_at", "created_by", "updated_at", "updated_by", "version", "search_text",
+    "search_short", "name_sort")
+CONTACT_FIELDS = (
+    "customer_id", "name", "gender", "position", "department", "phone", "mobile", "email",
+    "im_handle", "birthday", "is_primary", "notes", "created_at", "created_by", "updated_at",
+    "updated_by", "version")
+
+
+def make_chunk(job: ChunkJob, codec: Codec = PLAIN) -> tuple[list[tuple[Any, ...]],
+                                                             list[tuple[Any, ...]]]:
+    """The customers and contacts of one chunk, as rows of ``CUSTOMER_FIELDS`` and
+    ``CONTACT_FIELDS`` with values in the form ``codec`` gives them."""
+    maker = RowMaker(job, codec)
+    contacts: list[tuple[Any, ...]] = []
+    customers = [maker.customer(offset, contacts) for offset in range(job.count)]
     return customers, contacts

@@ -134,6 +134,38 @@ def test_money_is_decimal(demo) -> None:
         assert customer.created_at.tzinfo is not None
 
 
+def snapshot(db: Database) -> list[tuple]:
+    """Every 7th customer and its contacts as the application reads them."""
+    seen = []
+    with db.unit_of_work(write=False) as uow:
+        for customer_id in range(1, N + 1, 7):
+            c = uow.customers.get(customer_id)
+            seen.append((c.code, c.name, c.kind, c.phone, c.email, c.tax_id, c.status,
+                         c.tier, c.tier_override, c.credit_limit, c.owner_id, c.archived_at,
+                         c.created_at, c.updated_at, c.search_text, c.search_short,
+                         c.name_sort, sorted((p.name, p.mobile, p.email, p.birthday,
+                                              p.is_primary, p.created_at)
+                                             for p in c.contacts)))
+    return seen
+
+
+def test_the_same_data_on_postgresql(pg_server, demo) -> None:
+    """Elsewhere than SQLite the rows go through SQLAlchemy with typed values."""
+    db, summary = demo
+    pg_server.reset()
+    server = open_database(pg_server.url)
+    try:
+        on_server = generate_demo(server, customers=N, seed=7, workers=0, now=NOW)
+        assert (on_server.contacts, on_server.last_code) == (summary.contacts, summary.last_code)
+        assert snapshot(server) == snapshot(db)
+        with server.unit_of_work(write=False) as uow:
+            customer = uow.customers.get(N)
+            assert compute_search_key(customer) == (
+                customer.search_text, customer.search_short, customer.name_sort)
+    finally:
+        server.dispose()
+
+
 CONTENT = ("SELECT code, name, short_name, phone, email, tax_id, status, tier, credit_limit, "
            "owner_id, created_at, search_text, search_short, name_sort FROM customers ORDER BY id")
 CONTACTS = "SELECT customer_id, name, mobile, email, birthday FROM contacts ORDER BY id"
