@@ -115,15 +115,24 @@ def pinyin_of_joined(*runs: str) -> tuple[str, str]:
     cut but the last (each of them ended where the dictionary had no longer word, before
     ``second`` began); from that last word on it is the cut of ``last + second``. So a demo
     company name (city, the two characters of the trade name, industry and suffix) costs a
-    few cache look-ups whose keys repeat: the last words and the industry words are few.
+    few cache look-ups whose keys repeat: the words before the last run (``_joined_head``),
+    the last words and the industry words are few.
     """
-    full, initials, last = _cut_reading(runs[0])
-    for run in runs[1:]:
+    full, initials, last = _joined_head(runs[:-1])
+    head_full, head_initials, last = _cut_reading(last + runs[-1])
+    last_full, last_initials = _pinyin_of_word(last)
+    return full + head_full + last_full, initials + head_initials + last_initials
+
+
+@lru_cache(maxsize=100_000)
+def _joined_head(runs: tuple[str, ...]) -> tuple[str, str, str]:
+    """Pinyin and initials of ``"".join(runs)`` but its cut's last word, and that word."""
+    full = initials = last = ""
+    for run in runs:
         head_full, head_initials, last = _cut_reading(last + run)
         full += head_full
         initials += head_initials
-    last_full, last_initials = _pinyin_of_word(last)
-    return full + last_full, initials + last_initials
+    return full, initials, last
 
 
 def pinyin_of_segments(segments: Iterable[str]) -> tuple[str, str]:

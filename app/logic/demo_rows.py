@@ -35,6 +35,7 @@ MAILBOXES = ("info", "sales", "contact", "service")
 PAYMENT_TERMS = (0, 15, 30, 30, 30, 45, 60, 90)
 FIVE_YEARS = 5 * 365 * 86400
 POPULATION = 50_000
+BLOCK_SIZE = len(USCC_CHARS) ** 3  # texts of one block of a credit code (see _org_blocks)
 T = TypeVar("T")
 Reading = tuple[str, str]  # full pinyin, initials
 
@@ -139,8 +140,11 @@ class RowMaker:
         """A valid unified social credit code: the check character (GB 32100-2015) from the
         city's cached part of the weighted sum and the three drawn blocks' parts."""
         rnd = self.r.random
-        (t1, s1), (t2, s2), (t3, s3) = (block[int(rnd() * len(block))]
-                                        for block in self.org_blocks)
+        first, second, third = self.org_blocks
+        size = BLOCK_SIZE
+        t1, s1 = first[int(rnd() * size)]
+        t2, s2 = second[int(rnd() * size)]
+        t3, s3 = third[int(rnd() * size)]
         total = _division_sum(city.division) + s1 + s2 + s3
         return f"91{city.division}{t1}{t2}{t3}{USCC_CHARS[(31 - total % 31) % 31]}"
 
