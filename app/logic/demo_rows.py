@@ -1,7 +1,9 @@
-"""One chunk of demo customers and contacts, as plain rows. Pure Python, no database.
+"""One chunk of demo customers and contacts, as rows of plain values. No database access.
 
 A chunk is fully determined by ``(seed, chunk index)``, so chunks can be made in any order
-or in worker processes and the data is the same for the same seed.
+or in worker processes and the data is the same for the same seed. Rows are tuples of
+``CUSTOMER_FIELDS`` and ``CONTACT_FIELDS`` with money, times and dates in the form the
+load's ``bulk.Codec`` gives them, so the writing process only hands them to the driver.
 """
 
 from __future__ import annotations
