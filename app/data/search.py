@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import add
 from typing import Any
 
 from sqlalchemy import (
@@ -57,6 +58,10 @@ TOKEN_CHAR = re.compile(r"[0-9a-z\u00c0-\u024f\u3400-\u4dbf\u4e00-\u9fff\uf900-\
 NON_DIGIT = re.compile(r"\D+")
 PIECE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z\u00c0-\u024f]+")
 PHONE_LIKE = re.compile(r"[0-9 ()+.\-]*")  # digits and the separators phones are written with
+PHONE_SEPARATORS = b" ()+.-"
+# For ASCII text: every byte that is no word character (WORD) becomes a space.
+WORD_BREAKS = bytes(c if chr(c) in "0123456789abcdefghijklmnopqrstuvwxyz" else 32
+                    for c in range(256))
 SEP = " "
 
 
@@ -168,8 +173,8 @@ def cjk_grams(value: str) -> list[str]:
     """The CJK characters and character pairs of ``value`` (repeats included)."""
     grams: list[str] = []
     for run in CJK_RUN.findall(value):
-        grams.extend(run)
-        grams.extend([run[i : i + 2] for i in range(len(run) - 1)])
+        grams += run
+        grams += map(add, run, run[1:])
     return grams
 
 
@@ -189,8 +194,12 @@ def digits(value: str) -> str:
 def phone_parts(phone: str) -> list[str]:
     """How a phone number (case-folded) is stored: its digits, and as written too when it
     holds more than digits and separators (``010-8123 4567 转 123``)."""
-    if phone.isascii() and phone.isdigit():  # most are: no regular expressions needed
-        return [phone]
+    if phone.isascii():  # most are: bytes.translate drops the separators in one step
+        if phone.isdigit():
+            return [phone]
+        bare = phone.encode().translate(None, PHONE_SEPARATORS).decode()
+        if bare.isdigit():
+            return [bare]
     bare = digits(phone)
     if PHONE_LIKE.fullmatch(phone):
         return [bare] if bare else [phone]
@@ -200,11 +209,20 @@ def phone_parts(phone: str) -> list[str]:
 def without_repeats(parts: Iterable[str]) -> str:
     """The parts joined by ``SEP``, leaving out any part already inside the text so far
     (a term never holds ``SEP``, so it finds the same rows either way)."""
+    return _without_repeats(parts)[0]
+
+
+def _without_repeats(parts: Iterable[str]) -> tuple[str, list[str]]:
+    """``without_repeats`` and, for each part, the part if it was kept, else ""."""
     text = ""
+    kept: list[str] = []
     for part in parts:
         if part and part not in text:
             text = f"{text}{SEP}{part}" if text else part
-    return text
+            kept.append(part)
+        else:
+            kept.append("")
+    return text, kept
 
 
 def build_search_key(
@@ -232,11 +250,17 @@ def build_search_key(
         if full:
             parts.append(full)
             parts.append(ini)
-    # One regex pass over all parts: SEP is no word character, so no token spans two parts.
-    tokens = [w[:2] for w in WORD.findall(SEP.join(parts))]
+    # Word heads: ASCII parts (codes, e-mails, phones, pinyin) cut with one bytes.translate,
+    # the others by the regular expression (SEP is no word character, so no word spans two
+    # parts). CJK grams only of the written parts kept in search_text: a part left out lies
+    # inside one kept before it, so its characters and pairs are already there.
+    text, kept = _without_repeats(parts)
+    tokens = [w[:2] for w in SEP.join([p for p in parts if p.isascii()]).encode()
+              .translate(WORD_BREAKS).decode().split()]
+    tokens += [w[:2] for w in WORD.findall(SEP.join([p for p in parts if not p.isascii()]))]
     tokens += latin_grams(name)
-    tokens += cjk_grams(SEP.join(written))
-    return without_repeats(parts), SEP.join(dict.fromkeys(tokens))
+    tokens += cjk_grams(SEP.join([p for p in kept[:len(written)] if not p.isascii()]))
+    return text, SEP.join(dict.fromkeys(tokens))
 
 
 def name_sort_key(name: str, pinyin_full: str | None = None) -> str:

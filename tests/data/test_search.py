@@ -13,7 +13,10 @@ from app.data import search as search_module
 from app.data.database import Database, open_database
 from app.data.models import Customer
 from app.data.search import (
+    CJK_RUN,
+    WORD,
     build_search_key,
+    phone_parts,
     pinyin_of_joined,
     pinyin_of_run,
     pinyin_of_text,
@@ -170,6 +173,23 @@ def test_results_come_in_name_order(shop: Shop) -> None:
     for name in ("重庆银行", "北京银行", "Agricultural Bank 银行", "长沙银行"):
         shop.add(name)
     assert shop.found("银行") == ["Agricultural Bank 银行", "北京银行", "长沙银行", "重庆银行"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="北京华信科技转 Müller-3.@", max_size=10), min_size=1, max_size=6),
+       st.lists(st.text(alphabet="0123456789 -+()转ext", max_size=14), max_size=3))
+def test_the_short_key_holds_every_word_head_and_cjk_gram(texts: list[str],
+                                                         phones: list[str]) -> None:
+    """Every word's first one or two characters, and every CJK character and pair of every
+    text, whatever the key leaves out of search_text or cuts by a faster path."""
+    _, short = build_search_key(texts, [], phones)
+    tokens = set(short.split())
+    for text in [t.casefold() for t in texts] + [p for ph in phones if ph
+                                                 for p in phone_parts(ph.casefold())]:
+        assert {w[:2] for w in WORD.findall(text)} <= tokens, text
+    for text in texts:
+        for run in CJK_RUN.findall(text):
+            assert set(run) | {run[i:i + 2] for i in range(len(run) - 1)} <= tokens, text
 
 
 def test_the_search_key_lists_each_short_token_once() -> None:
