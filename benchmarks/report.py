@@ -117,32 +117,32 @@ NOTES = """## Reading the results
   the search key, the audit entry in the same transaction and the commit; the raw column
   is one INSERT and COMMIT without any of that.
 - **Demo load** (`time uv run kehu demo --db sqlite:////tmp/demo1m.db --customers
-  1000000`): 100-136 s across runs here on 2 cores (117-144 s before this round, 122-139 s
-  before the indexes lost their positions; target: under 120 s, **met when the machine
-  runs at its usual speed, not in its slow hours**). This shared machine's speed drifts by
-  a quarter: the same commit took 100.5 s with 197 s of CPU and, half an hour later,
-  114 s with 223 s; the current one 109 s with 212 s, and 128-136 s with 247-261 s in a
-  slow hour. Two worker processes make the rows as tuples in the insert's column order,
-  values already in the driver's form, and send them back with `marshal`: about 100-150
-  µs of Python per customer (the search key a third of it), 113-138 s of CPU in all, at a
-  lower priority than the writing process, which spends 84-104 s (trigram FTS5 index
-  about 45 s, customers with the five list indexes kept during the load 20 s, short-term
-  index 12 s, contacts 9 s, reading the chunks 5 s). Both cores are busy during the load,
-  so the time only falls with less work. The end takes 5-6 s: SQLite's sorter hands its
-  runs to a helper thread only when they spill to temporary files, so the five dropped
-  indexes are built with a 2 MB page cache and temporary files (4.5-5 s on both cores,
-  against 10.5 s on one with a 256 MB cache in memory). Tried and dropped: building the
-  FTS indexes on the side in scratch files and copying them in (threads hand the GIL back
-  and forth per row; more CPU in all, 157-164 s), keeping all the indexes during the load
-  (173 s with positions; without them still 26 s more CPU than building five at the end),
-  building the five list indexes at the end too (8-10 s less CPU in the load, 10.5 s more
-  at the end), search-key tokens cached per text or gathered in a sorted set (slower:
-  ~45 small tokens cost more in Python calls than the regular expressions they replace),
-  a case-sensitive trigram tokenizer, `columnsize=0`, other FTS5 `automerge`,
-  `crisismerge` and `hashsize` settings (within the noise), indexing the search text
-  without its spaces (more distinct trigrams: slower). Counted with valgrind, a worker
-  runs about 570,000 instructions per customer; this Python (pyenv 3.11.7) is built
-  without PGO and LTO, which the python.org builds Windows users run have.
+  1000000`): 103-108 s in the last three runs here on 2 cores, 128-136 s in a slow hour
+  (target: under 120 s, **met when the machine runs at its usual speed, not in its slow
+  hours**). Back to back, the code of the start of this round took 117.8 s (213 s of CPU)
+  and this one 107.0 s (201 s). This shared machine's speed drifts by a quarter: the same
+  commit took 100.5 s with 197 s of CPU and, half an hour later, 114 s with 223 s. Two
+  worker processes make the rows as tuples in the insert's column order, values already
+  in the driver's form, and send them back with `marshal`: counted with valgrind, about
+  509,000 instructions per customer (the search key 250,000 of them, down from 304,000),
+  100-150 µs of Python, 110-138 s of CPU in all, at a lower priority than the writing
+  process, which spends 84-104 s (trigram FTS5 index about 45 s, customers with the five
+  list indexes kept during the load 20 s, short-term index 12 s, contacts 9 s, reading the
+  chunks 5 s). Both cores are busy during the load, so the time only falls with less
+  work. The end takes 5-6 s: SQLite's sorter hands its runs to a helper thread only when
+  they spill to temporary files, so the five dropped indexes are built with a 2 MB page
+  cache and temporary files (4.5-5 s on both cores, against 10.5 s on one with a 256 MB
+  cache in memory). Tried and dropped: building the FTS indexes on the side in scratch
+  files and copying them in (threads hand the GIL back and forth per row; more CPU in all,
+  157-164 s), keeping all the indexes during the load (173 s with positions; without them
+  still 26 s more CPU than building five at the end), building the five list indexes at
+  the end too (8-10 s less CPU in the load, 10.5 s more at the end), search-key tokens
+  cached per text or gathered in a sorted set (more instructions: ~90 small tokens cost
+  more in Python calls than the regular expressions they replace), a case-sensitive
+  trigram tokenizer, `columnsize=0`, other FTS5 `automerge`, `crisismerge` and
+  `hashsize` settings (within the noise), indexing the search text without its spaces
+  (more distinct trigrams: slower). This Python (pyenv 3.11.7) is built without PGO and
+  LTO, which the python.org builds Windows users run have.
 """
 
 
