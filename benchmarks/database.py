@@ -9,7 +9,7 @@ from app.data.database import Database, open_database
 from app.logic.demo import generate_demo
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-FORMAT = 6  # bump when the generated data or the search key changes
+FORMAT = 7  # bump when the generated data or the search key changes (7: search_short order)
 
 
 def database_path(customers: int, seed: int) -> Path:
