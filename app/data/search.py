@@ -206,14 +206,10 @@ def phone_parts(phone: str) -> list[str]:
     return [phone, bare] if bare else [phone]
 
 
-def without_repeats(parts: Iterable[str]) -> str:
-    """The parts joined by ``SEP``, leaving out any part already inside the text so far
-    (a term never holds ``SEP``, so it finds the same rows either way)."""
-    return _without_repeats(parts)[0]
-
-
 def _without_repeats(parts: Iterable[str]) -> tuple[str, list[str]]:
-    """``without_repeats`` and, for each part, the part if it was kept, else ""."""
+    """The parts joined by ``SEP``, leaving out any part already inside the text so far (a
+    term never holds ``SEP``, so it finds the same rows either way); and, for each part,
+    the part if it was kept, else ""."""
     text = ""
     kept: list[str] = []
     for part in parts:
