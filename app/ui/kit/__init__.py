@@ -1,0 +1,1 @@
+"""The shared kit every module is built on."""

@@ -1,0 +1,1 @@
+"""The application shell: main window, module registry, change hub."""
