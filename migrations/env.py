@@ -7,8 +7,12 @@ from logging.config import fileConfig
 
 from alembic import context
 
+from app.data.customers import SQL_SERVER_ONLY_INDEXES
 from app.data.engine import make_engine, resolve_url
-from app.data.models import SQL_SERVER_ONLY_INDEXES, Base
+from app.data.kit.base import Base
+from app.data.kit.registry import load_registry
+
+load_registry()  # every module's tables into Base.metadata
 
 config = context.config
 if config.config_file_name is not None and not config.attributes.get("connection"):

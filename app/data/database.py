@@ -11,19 +11,24 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import sessionmaker
 
 from app.data.engine import WRITE_OPTION, describe_url, make_engine, sqlite_path
-from app.data.uow import UnitOfWork
+from app.data.kit.registry import DataRegistry, load_registry
+from app.data.kit.uow import UnitOfWork
 
 # The newest migration; tests/data/test_schema_head.py checks it against migrations/.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 
 
 class Database:
-    def __init__(self, url: str, engine: Engine | None = None) -> None:
+    def __init__(self, url: str, engine: Engine | None = None,
+                 registry: DataRegistry | None = None) -> None:
         self.url = url
+        self.registry = registry or load_registry()
         self.engine = engine or make_engine(url)
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        # No autoflush: a use case flushes when it means to (the write path turns a stale
+        # row into a conflict there), never inside a query a hook happens to run.
+        self._read = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
         self._write = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
-                                   expire_on_commit=False)
+                                   expire_on_commit=False, autoflush=False)
 
     @property
     def dialect(self) -> str:
@@ -34,7 +39,7 @@ class Database:
         return describe_url(self.url)
 
     def unit_of_work(self, write: bool = True) -> UnitOfWork:
-        return UnitOfWork(self._write if write else self._read)
+        return UnitOfWork(self._write if write else self._read, self.registry)
 
     def uow_factory(self) -> Callable[..., UnitOfWork]:
         return self.unit_of_work

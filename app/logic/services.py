@@ -1,39 +1,60 @@
-"""The set of services a front end (GUI or CLI) receives from the composition root."""
+"""The set of services a front end (GUI or CLI) receives from the composition root: one
+instance of every service of every registered module."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
-from app.logic.audit import AuditService
-from app.logic.auth import AuthService
-from app.logic.base import Service, UowFactory
-from app.logic.contacts import ContactService
-from app.logic.customers import CustomerService
-from app.logic.departments import DepartmentService
-from app.logic.roles import RoleService
-from app.logic.settings import SettingsService
-from app.logic.users import UserService
+from app.logic.kit.entity import Entity
+from app.logic.kit.registry import LogicModule, load_modules
+from app.logic.kit.service import RecordService, Service, UowFactory
+
+S = TypeVar("S", bound=Service)
 
 
-@dataclass(frozen=True)
 class Services:
-    auth: AuthService
-    customers: CustomerService
-    contacts: ContactService
-    users: UserService
-    roles: RoleService
-    departments: DepartmentService
-    audit: AuditService
-    settings: SettingsService
-    database_label: str = ""
+    def __init__(self, uow: UowFactory, database_label: str = "",
+                 modules: tuple[LogicModule, ...] | None = None) -> None:
+        self.database_label = database_label
+        self.modules = load_modules() if modules is None else modules
+        self._by_name: dict[str, Service] = {}
+        self._by_class: dict[type[Any], Service] = {}
+        for module in self.modules:
+            for name, kind in module.services.items():
+                service = kind(uow)
+                self._by_name[name] = self._by_class[kind] = service
 
     @classmethod
     def build(cls, uow: UowFactory, database_label: str = "") -> Services:
-        return cls(auth=AuthService(uow), customers=CustomerService(uow),
-                   contacts=ContactService(uow), users=UserService(uow), roles=RoleService(uow),
-                   departments=DepartmentService(uow), audit=AuditService(uow),
-                   settings=SettingsService(uow), database_label=database_label)
+        return cls(uow, database_label)
+
+    def __getattr__(self, name: str) -> Any:
+        services = self.__dict__.get("_by_name", {})
+        if name in services:
+            return services[name]
+        raise AttributeError(name)
+
+    def get(self, kind: type[S]) -> S:
+        """The service of class ``kind`` (typed: ``services.get(CustomerService)``)."""
+        return self._by_class[kind]  # type: ignore[return-value]  # keyed by its own class
 
     def all(self) -> dict[str, Service]:
-        return {f.name: getattr(self, f.name) for f in fields(self)
-                if isinstance(getattr(self, f.name), Service)}
+        return dict(self._by_name)
+
+    def for_entity(self, name: str) -> RecordService:
+        """The record service of an entity ("customer")."""
+        for service in self._by_name.values():
+            if isinstance(service, RecordService) and service.entity.name == name:
+                return service
+        raise KeyError(name)
+
+    def by_module(self, module: str) -> RecordService:
+        """The record service of the module's main entity (``kehu customers ...``)."""
+        for service in self._by_name.values():
+            if isinstance(service, RecordService) and service.entity.module == module \
+                    and service.entity.name != "contact":
+                return service
+        raise KeyError(module)
+
+    def entities(self) -> dict[str, Entity]:
+        return {e.name: e for m in self.modules for e in m.entities}

@@ -1,0 +1,84 @@
+"""The customers table, with the derived keys the list sorts and searches by."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, Unicode, UnicodeText, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.data.kit.base import Base, Tracked
+from app.data.types import Money, UtcDateTime
+
+if TYPE_CHECKING:
+    from app.data.contacts.models import Contact
+
+
+class Customer(Tracked, Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(Unicode(20), unique=True)
+    name: Mapped[str] = mapped_column(Unicode(200))
+    short_name: Mapped[str] = mapped_column(Unicode(100), default="")
+    kind: Mapped[str] = mapped_column(Unicode(16), default="company")
+    ownership: Mapped[str] = mapped_column(Unicode(16), default="")
+    industry: Mapped[str] = mapped_column(Unicode(64), default="")
+    size_band: Mapped[str] = mapped_column(Unicode(16), default="")
+    province: Mapped[str] = mapped_column(Unicode(64), default="")
+    city: Mapped[str] = mapped_column(Unicode(64), default="")
+    address: Mapped[str] = mapped_column(Unicode(300), default="")
+    postal_code: Mapped[str] = mapped_column(Unicode(16), default="")
+    phone: Mapped[str] = mapped_column(Unicode(40), default="")
+    fax: Mapped[str] = mapped_column(Unicode(40), default="")
+    email: Mapped[str] = mapped_column(Unicode(254), default="")
+    website: Mapped[str] = mapped_column(Unicode(254), default="")
+    tax_id: Mapped[str] = mapped_column(Unicode(32), default="")
+    bank_name: Mapped[str] = mapped_column(Unicode(128), default="")
+    bank_account: Mapped[str] = mapped_column(Unicode(64), default="")
+    source: Mapped[str] = mapped_column(Unicode(32), default="")
+    status: Mapped[str] = mapped_column(Unicode(16), default="prospect")
+    tier: Mapped[str] = mapped_column(Unicode(16), default="ordinary")
+    tier_override: Mapped[bool] = mapped_column(Boolean, default=False)
+    credit_rating: Mapped[str] = mapped_column(Unicode(8), default="")
+    credit_limit: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    payment_terms_days: Mapped[int] = mapped_column(Integer, default=30)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    tags: Mapped[str] = mapped_column(Unicode(500), default="")
+    notes: Mapped[str] = mapped_column(UnicodeText, default="")
+    archived_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Lower-case sort key for names: pinyin for Chinese, so 北京 sorts under "b".
+    name_sort: Mapped[str] = mapped_column(Unicode(400), default="")
+    # The same for cities, blanks last (app.data.kit.search.sort_key).
+    city_sort: Mapped[str] = mapped_column(Unicode(200), default="1")
+    # Search key: name, short name, code, phones, email, city, contacts, pinyin.
+    search_text: Mapped[str] = mapped_column(UnicodeText, default="")
+    # Short-term tokens (CJK unigrams/bigrams, words) for 1-2 character searches.
+    search_short: Mapped[str] = mapped_column(UnicodeText, default="")
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="customer", order_by="Contact.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_customers_list_name", "archived_at", "name_sort", "id"),
+        Index("ix_customers_list_code", "archived_at", "code", "id"),
+        Index("ix_customers_list_city", "archived_at", "city_sort", "id"),
+        Index("ix_customers_list_status", "archived_at", "status", "id"),
+        Index("ix_customers_list_tier", "archived_at", "tier", "id"),
+        Index("ix_customers_list_updated", "archived_at", "updated_at", "id"),
+        Index("ix_customers_list_owner", "archived_at", "owner_id", "id"),
+        Index("ix_customers_tax_id", "tax_id"),
+        Index("ix_customers_phone", "phone"),
+    )
+
+
+# The duplicate check compares names ignoring case. SQL Server's collation already ignores
+# case (and has no expression indexes): it uses the plain name index, which the other
+# databases have no use for (migration 0005).
+Index("ix_customers_name_lower", func.lower(Customer.name)).ddl_if(
+    dialect=("sqlite", "postgresql"))
+SQL_SERVER_ONLY_INDEXES = ("ix_customers_name",)
+Index("ix_customers_name", Customer.name).ddl_if(dialect="mssql")

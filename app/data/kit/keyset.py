@@ -1,0 +1,214 @@
+"""Lists: pages of rows with keyset pagination (never OFFSET), one query class per module.
+
+A module describes its list once (``ListSpec``: the columns of each field, what may be
+filtered and sorted, the record-scope column, the search) and subclasses ``KeysetQueries``.
+A request names the fields it wants as columns; the rows hold ``id``, ``version``, the
+fields in that order (a reference as three columns: id, key, label) and ``sort_value``.
+
+Statements are built once per shape (which columns, filters, sort, position, scope, and
+the search's plan) and run again with new values: opening, scrolling and searching a list
+skip building SQL and its cache key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from sqlalchemy import ColumnElement, Integer, and_, bindparam, func, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.data.kit.search import SearchPlan, plan_search, unindexed
+
+Reference = tuple[Any, Any, Any]  # id, key, label columns
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    model: Any
+    columns: Mapping[str, Any]  # field name -> column, or (id, key, label) for a reference
+    sorts: Mapping[str, Any]  # sort name -> column (a stored sort key for text)
+    filters: Mapping[str, Any]  # field name -> column compared with =
+    scope: Any = None  # the owner column of record scope; None: every row is in scope
+    archived: Any = None  # archived_at; None: nothing is archived
+    joins: tuple[tuple[Any, Any], ...] = ()  # outer joins (target, on clause) for labels
+    search_column: Any = None  # the case-folded search key; None: no search
+    fts: bool = False  # SQLite FTS5 indexes of the search key exist (see search.py)
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    """What the logic layer asks for: field columns, search, filters, sort, scope."""
+
+    fields: tuple[str, ...]
+    search: str = ""
+    filters: tuple[tuple[str, Any], ...] = ()
+    sort: str = ""
+    descending: bool = False
+    include_archived: bool = False
+    scope: Collection[int] | None = None  # owners whose rows are visible; None: all
+
+
+_MAX_STATEMENTS = 512  # searches add shapes (terms and their plans); start afresh past this
+
+
+class KeysetQueries:
+    statements: ClassVar[dict[tuple[Any, ...], Any]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.statements = {}
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.dialect = session.get_bind().dialect.name
+
+    @classmethod
+    def spec(cls) -> ListSpec:
+        """The module's list; built on first use (its models are imported by then)."""
+        raise NotImplementedError
+
+    # --- the public reads -------------------------------------------------------------
+    def page(self, request: ListRequest, after: tuple[Any, ...] | None, limit: int
+             ) -> tuple[list[Any], tuple[Any, ...] | None]:
+        """One page of Core rows (ending with ``sort_value``) and the next page's key."""
+        stmt, params = self._statement("page", request, after, limit)
+        rows = self.session.connection().execute(stmt, params).all()  # Core: no ORM loading
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_key = (rows[-1].sort_value, rows[-1].id) if more and rows else None
+        return list(rows), next_key
+
+    def count(self, request: ListRequest) -> int:
+        stmt, params = self._statement("count", request, None, 0)
+        return int(self.session.connection().execute(stmt, params).scalar_one())
+
+    def all_rows(self, request: ListRequest, batch: int = 2000) -> Iterator[Any]:
+        """Every row of the request, page by page (an export)."""
+        after: tuple[Any, ...] | None = None
+        while True:
+            rows, after = self.page(request, after, batch)
+            yield from rows
+            if after is None:
+                return
+
+    # --- building ---------------------------------------------------------------------
+    def _statement(self, kind: str, request: ListRequest, after: tuple[Any, ...] | None,
+                   limit: int) -> tuple[Any, dict[str, Any]]:
+        spec = self.spec()
+        params: dict[str, Any] = {"limit": limit + 1}
+        for name, value in request.filters:
+            params[f"f_{name}"] = value
+        scope = request.scope
+        if scope:
+            params["scope"] = sorted(scope)
+        after_kind = "none" if after is None else "null" if after[0] is None else "value"
+        if after is not None:
+            params["after_id"] = after[1]
+            if after[0] is not None:
+                params["after_value"] = after[0]
+        search = self._plan(kind, request.search, spec)
+        if search is not None:
+            params.update(search.params)
+        shape = (kind, self.dialect, request.fields if kind == "page" else (),
+                 request.sort, request.descending, request.include_archived,
+                 scope is None, bool(scope), after_kind,
+                 tuple(sorted(n for n, _ in request.filters)),
+                 search.shape if search is not None else None)
+        stmt = self.statements.get(shape)
+        if stmt is None:
+            if len(self.statements) >= _MAX_STATEMENTS:
+                self.statements.clear()
+            stmt = self.statements[shape] = self._build(kind, request, spec, after_kind,
+                                                        search)
+        return stmt, params
+
+    def _plan(self, kind: str, text: str, spec: ListSpec) -> SearchPlan | None:
+        if spec.search_column is None or not text.strip():
+            return None
+        # A page's search is planned by the number of hits (search.py); a count is best
+        # served by the FTS indexes alone.
+        connection = self.session.connection() if kind == "page" and spec.fts else None
+        return plan_search(self.dialect if spec.fts else "like", text, connection,
+                           spec.model.id)
+
+    def _build(self, kind: str, request: ListRequest, spec: ListSpec, after_kind: str,
+               search: SearchPlan | None) -> Any:
+        model = spec.model
+        sort_col = spec.sorts[request.sort]
+        where: list[ColumnElement[bool]] = []
+        if spec.archived is not None and not request.include_archived:
+            # Counting a search: the hits from the FTS index drive, each looked up by id
+            # (not every row walked in an index to see whether it is a hit).
+            archived = (unindexed(spec.archived)
+                        if kind == "count" and search is not None and spec.fts
+                        and self.dialect == "sqlite" else spec.archived)
+            where.append(archived.is_(None))
+        for name, _ in request.filters:
+            column = spec.filters[name]
+            where.append(column == bindparam(f"f_{name}", type_=column.type))
+        if request.scope is not None:
+            where.append(spec.scope.in_(bindparam("scope", expanding=True))
+                         if request.scope else model.id.is_(None))
+        if search is not None:
+            where.append(search.clause(model.id, spec.search_column))
+        if kind == "count":
+            return select(func.count()).select_from(model).where(*where)
+        if after_kind != "none":
+            where.append(self._after(model, sort_col,
+                                     bindparam("after_value", type_=sort_col.type),
+                                     bindparam("after_id", type_=Integer),
+                                     request.descending, after_kind == "null"))
+        stmt = select(model.id.label("id"), model.version.label("version"),
+                      *self._columns(spec, request.fields), sort_col.label("sort_value"))
+        for target, on in spec.joins:
+            stmt = stmt.outerjoin(target, on)
+        return (stmt.where(*where).order_by(*self._order(model, sort_col, request.descending))
+                .limit(bindparam("limit", type_=Integer)))
+
+    @staticmethod
+    def _columns(spec: ListSpec, fields: tuple[str, ...]) -> list[Any]:
+        columns: list[Any] = []
+        for name in fields:
+            column = spec.columns[name]
+            if isinstance(column, tuple):
+                ref_id, key, label = column
+                columns += [ref_id.label(name), key.label(f"{name}__key"),
+                            label.label(f"{name}__label")]
+            else:
+                columns.append(column.label(name))
+        return columns
+
+    def _order(self, model: Any, sort_col: Any, descending: bool) -> tuple[Any, Any]:
+        """SQLite and SQL Server put NULLs first ascending; PostgreSQL is told to do the
+        same (SQL Server rejects NULLS FIRST, so it is said only where needed)."""
+        column = sort_col.desc() if descending else sort_col.asc()
+        if self.dialect == "postgresql" and sort_col.expression.nullable:
+            column = column.nulls_last() if descending else column.nulls_first()
+        return column, model.id.desc() if descending else model.id.asc()
+
+    def _after(self, model: Any, sort_col: Any, value: Any, last_id: Any, descending: bool,
+               value_is_null: bool) -> ColumnElement[bool]:
+        """Rows after the one with sort value ``value`` and id ``last_id`` in the list's
+        order (values or bind parameters).
+
+        NULL sort values (records without an owner) come first ascending and last
+        descending, on every database (see ``_order``)."""
+        nulls_first = not descending
+        next_id = model.id < last_id if descending else model.id > last_id
+        if value_is_null:
+            within_nulls = and_(sort_col.is_(None), next_id)
+            return or_(within_nulls, sort_col.is_not(None)) if nulls_first else within_nulls
+        if self.dialect in ("sqlite", "postgresql"):
+            pair, key = tuple_(sort_col, model.id), tuple_(value, last_id)
+            beyond = pair < key if descending else pair > key
+        else:
+            further = sort_col < value if descending else sort_col > value
+            beyond = or_(further, and_(sort_col == value, next_id))
+        return beyond if nulls_first else or_(beyond, sort_col.is_(None))
+
+
+def owner_label(user: Any) -> Any:
+    """A user's display name, else the user name: how lists show an owner."""
+    return func.coalesce(func.nullif(user.display_name, ""), user.username, "")

@@ -1,0 +1,123 @@
+"""Unit of work: one session, one transaction, per use case.
+
+``with uow: ... uow.commit()``; leaving the block without commit rolls everything back,
+including the audit entry written with the change. Repositories are built on first use:
+``uow.get(CustomerRepository)``; the kit's own are attributes (``uow.audit``,
+``uow.refs``, ``uow.settings``) and modules may register named ports the kit calls
+(``uow.port("accounts")``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Self, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.data.kit.audit import AuditRepository
+from app.data.kit.refs import Refs
+from app.data.kit.registry import DataRegistry
+from app.data.kit.settings import SettingsStore
+
+R = TypeVar("R")
+
+# How each database names the column or constraint a unique violation is about.
+_UNIQUE = (re.compile(r"UNIQUE constraint failed: \w+\.(\w+)"),  # SQLite
+           re.compile(r'unique constraint "uq_\w+?_(\w+)"'),  # PostgreSQL
+           re.compile(r"constraint '?uq_\w+?_(\w+)'?"))  # SQL Server
+
+
+class StaleRecord(Exception):
+    """Raised on flush/commit when a versioned row changed under us."""
+
+
+class DuplicateKey(Exception):
+    """A unique constraint refused the write; ``column`` names it when the database said."""
+
+    def __init__(self, message: str, column: str = "") -> None:
+        super().__init__(message)
+        self.column = column
+
+
+def unique_column(message: str) -> str:
+    for pattern in _UNIQUE:
+        found = pattern.search(message)
+        if found:
+            return found.group(1)
+    return ""
+
+
+class UnitOfWork:
+    session: Session
+
+    def __init__(self, factory: sessionmaker[Session], registry: DataRegistry) -> None:
+        self._factory = factory
+        self._registry = registry
+        self._built: dict[Any, Any] = {}
+
+    def __enter__(self) -> Self:
+        self.session = self._factory()
+        self._built = {}
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        # Closing rolls back whatever was not committed; an explicit rollback first would
+        # also restore the session's objects, which are about to be discarded (a read use
+        # case spent about a sixth of its overhead there).
+        self.session.close()
+        self._built = {}
+
+    def get(self, kind: type[R]) -> R:
+        """The repository or query object ``kind`` on this unit of work's session."""
+        found = self._built.get(kind)
+        if found is None:
+            found = self._built[kind] = kind(self.session)  # type: ignore[call-arg]  # repositories take the session
+        return found  # type: ignore[no-any-return]  # built from kind
+
+    def port(self, name: str) -> Any:
+        """A named service a module registered for the kit (``accounts``)."""
+        found = self._built.get(name)
+        if found is None:
+            found = self._built[name] = self._registry.ports[name](self.session)
+        return found
+
+    @property
+    def audit(self) -> AuditRepository:
+        return self.get(AuditRepository)
+
+    @property
+    def settings(self) -> SettingsStore:
+        return self.get(SettingsStore)
+
+    @property
+    def refs(self) -> Refs:
+        found = self._built.get(Refs)
+        if found is None:
+            found = self._built[Refs] = Refs(self.session, self._registry.refs)
+        return found  # type: ignore[no-any-return]  # built just above
+
+    @property
+    def dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+    def flush(self) -> None:
+        self._translate(self.session.flush)
+
+    def commit(self) -> None:
+        self._translate(self.session.commit)
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def _translate(self, action: Any) -> None:
+        try:
+            action()
+        except StaleDataError as exc:
+            self.session.rollback()
+            raise StaleRecord(str(exc)) from exc
+        except IntegrityError as exc:
+            self.session.rollback()
+            message = str(exc.orig)
+            raise DuplicateKey(message, unique_column(message)) from exc

@@ -1,0 +1,340 @@
+"""The audit log: list, read one entry, name what its ids refer to, verify the hash chain,
+export to Excel (one row per changed field, in the user's language)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.data.audit import AuditQueries
+from app.data.kit.uow import UnitOfWork
+from app.logic.audit.dto import AuditFilter, AuditNames, ChainReport
+from app.logic.audit.fields import ACTIONS, LEGACY_REFS, OTHER_ENTITIES, OTHER_FIELDS
+from app.logic.kit.clock import now
+from app.logic.kit.dto import Actor, AuditRow
+from app.logic.kit.entity import Entity
+from app.logic.kit.errors import NotFound
+from app.logic.kit.fields import Label
+from app.logic.kit.permissions import require
+from app.logic.kit.registry import entities, load_modules
+from app.logic.kit.service import Service
+from app.logic.kit.trail import audit_row, plain
+from app.logic.kit.workbook import Cancelled, Column, write_workbook
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+PAGE_MAX = 5000
+
+
+class AuditService(Service):
+    def list_audit_entries(self, actor: Actor, filters: AuditFilter,
+                           before_id: int | None = None, limit: int = 200) -> list[AuditRow]:
+        """Newest first; pass the last id seen as ``before_id`` for the next page. Each
+        row names its record (``subject``: a customer's code and name)."""
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            rows = uow.get(AuditQueries).page(**self._criteria(uow, filters),
+                                               before_id=before_id,
+                                               limit=max(1, min(limit, PAGE_MAX)))
+            return _with_subjects(uow, [audit_row(r) for r in rows])
+
+    def count_audit_entries(self, actor: Actor, filters: AuditFilter) -> int:
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            return uow.get(AuditQueries).count(**self._criteria(uow, filters))
+
+    def get_audit_entry(self, actor: Actor, entry_id: int) -> AuditRow:
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            row = uow.get(AuditQueries).get(entry_id)
+            if row is None:
+                raise NotFound("audit entry", entry_id)
+            return _with_subjects(uow, [audit_row(row)])[0]
+
+    def names_in(self, actor: Actor, entry: AuditRow) -> AuditNames:
+        """What the ids and codes in ``entry``'s changes name today (the entry keeps the
+        ids it was written with; a reader wants "销售一部", not "3")."""
+        require(actor, "audit", "view")
+        wanted = _referenced(entry)
+        if not wanted:
+            return AuditNames()
+        with self._open(actor, write=False) as uow:
+            found: dict[str, dict[str, str]] = {}
+            for name, (kind, values) in wanted.items():
+                if kind == "role":
+                    codes = {str(v) for v in values}
+                    ids = {uow.refs.find("role", c): c for c in codes}
+                    named = uow.refs.describe("role", [i for i in ids if i is not None])
+                    found[name] = {ids[i]: label for i, (_, label) in named.items()}
+                    continue
+                ids_ = [v for v in values if isinstance(v, int)]
+                found[name] = {str(i): label for i, (_, label) in
+                               uow.refs.describe(kind, ids_).items()}
+        return AuditNames({k: v for k, v in found.items() if v})
+
+    def verify_audit_chain(self, actor: Actor) -> ChainReport:
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            checked, problem, last_hash = uow.audit.verify()
+        if problem is None:
+            return ChainReport(checked=checked, intact=True, head_hash=last_hash)
+        return ChainReport(checked=checked, intact=False, first_bad_id=problem.entry_id,
+                           reason=problem.reason, head_hash=last_hash)
+
+    def export_audit_entries(self, actor: Actor, filters: AuditFilter, path: str | Path,
+                             progress: Progress | None = None, language: str = "en") -> int:
+        """Write the matching entries to an .xlsx file, one row per changed field, in
+        ``language``; the export itself is audited. Cancelled (progress returned False):
+        -1, and no file and no audit entry."""
+        require(actor, "audit", "export")
+        target = Path(path)
+        total = self.count_audit_entries(actor, filters)
+        entries = self._all_entries(actor, filters)
+        done = [0]
+
+        def counted(rows: int) -> bool:
+            return progress is None or progress(min(done[0], total), total) is not False
+
+        def cells() -> Iterator[tuple[Any, ...]]:
+            for entry in entries:
+                done[0] += 1
+                yield from entry_cells(entry, language)
+
+        words = {k: v.text(language) for k, v in EXPORT_WORDS.items()}
+        try:
+            rows = write_workbook(
+                target, export_columns(language), cells(), sheet_name=words["sheet"],
+                about_title=words["about"],
+                about=lambda n: [(words["by"], f"{actor.label} ({actor.username})"),
+                                 (words["at"], now().astimezone().strftime("%Y-%m-%d %H:%M")),
+                                 (words["filters"], describe_filter(filters) or "-"),
+                                 (words["entries"], f"{done[0]:,}"),
+                                 (words["rows"], f"{n:,}")],
+                progress=counted, progress_every=500, yes_no=_yes_no(language))
+        except Cancelled:
+            return -1
+        self._record_export(actor, filters, done[0], rows, target.name)
+        return done[0]
+
+    # --- helpers ----------------------------------------------------------------------
+    def _all_entries(self, actor: Actor, filters: AuditFilter) -> Iterator[AuditRow]:
+        before = None
+        while True:
+            page = self.list_audit_entries(actor, filters, before, 2000)
+            if not page:
+                return
+            yield from page
+            before = page[-1].id
+
+    def _criteria(self, uow: UnitOfWork, filters: AuditFilter) -> dict[str, Any]:
+        criteria = asdict(filters)
+        if filters.text.strip():
+            criteria["subjects"] = _subjects_named(uow, filters.text.strip())
+        return criteria
+
+    def _record_export(self, actor: Actor, filters: AuditFilter, entries: int, rows: int,
+                       name: str) -> None:
+        with self._open(actor) as uow:
+            uow.audit.append(user_id=actor.user_id, username=actor.username, action="export",
+                             entity_type="audit_log", entity_id="",
+                             changes={"rows": [None, entries], "file": [None, name],
+                                      "filter": [None, {k: plain(v) for k, v in
+                                                        asdict(filters).items() if v}]})
+            uow.commit()
+
+
+# --- naming the records entries are about ------------------------------------------------------
+def _record_kinds() -> dict[str, Any]:
+    """Entity name -> its service class (entity and repository), for every module."""
+    kinds: dict[str, Any] = {}
+    for module in load_modules():
+        for service in module.services.values():
+            entity = getattr(service, "entity", None)
+            if entity is not None and getattr(service, "repository", None) is not None:
+                kinds.setdefault(entity.name, service)
+    return kinds
+
+
+def _subjects_named(uow: UnitOfWork, text: str) -> list[tuple[str, str]]:
+    """(entity type, id) of the records whose key is ``text`` (a customer's code, a user
+    name), and of their children (a customer's contacts): filtering by a code finds every
+    entry about that record, not only the one that wrote the code."""
+    found: list[tuple[str, str]] = []
+    kinds = _record_kinds()
+    for kind in uow.refs.kinds():
+        variants = {text, text.upper()}
+        ids = {i for v in variants if (i := uow.refs.find(kind, v)) is not None}
+        for record_id in ids:
+            found.append((kind, str(record_id)) if kind != "role"
+                         else (kind, text.lower()))
+            for name, service in kinds.items():
+                parent = service.entity.parent
+                if parent and service.entity.field(parent).ref == kind:
+                    repo = uow.get(service.repository)
+                    attr = service.entity.field(parent).attr
+                    found += [(name, str(i)) for i in repo.ids_where(attr, record_id)]
+    return found
+
+
+def _with_subjects(uow: UnitOfWork, rows: list[AuditRow]) -> list[AuditRow]:
+    """Each row with ``subject``: its record's key and label as they are now, else (a
+    deleted record) as the entry says."""
+    wanted: dict[str, set[int]] = {}
+    kinds = set(uow.refs.kinds())
+    for r in rows:
+        if r.entity_type in kinds and r.entity_id.isdigit():
+            wanted.setdefault(r.entity_type, set()).add(int(r.entity_id))
+    named = {kind: uow.refs.describe(kind, ids) for kind, ids in wanted.items()}
+    result = []
+    for r in rows:
+        subject = ""
+        if r.entity_id.isdigit() and r.entity_type in named:
+            key, label = named[r.entity_type].get(int(r.entity_id), ("", ""))
+            subject = key if key == label or not label else f"{key} {label}".strip()
+        if not subject:
+            subject = _subject_from(r)
+        result.append(replace(r, subject=subject))
+    return result
+
+
+def _subject_from(row: AuditRow) -> str:
+    """A record's name from the entry itself (deleted records, roles by code)."""
+    for key in ("code", "username", "name"):
+        value = row.changes.get(key)
+        if isinstance(value, list) and len(value) == 2:
+            text = value[0] if value[0] not in (None, "") else value[1]
+            if text not in (None, ""):
+                return str(text)
+    return "" if row.entity_id.isdigit() else row.entity_id
+
+
+def _referenced(entry: AuditRow) -> dict[str, tuple[str, set[Any]]]:
+    """field -> (kind of record, the values) for the changes that hold ids or codes."""
+    entity = entities().get(entry.entity_type)
+    found: dict[str, tuple[str, set[Any]]] = {}
+    for name, value in entry.changes.items():
+        kind = LEGACY_REFS.get(name)
+        if entity is not None and entity.has(name) and entity.field(name).kind == "reference":
+            kind = entity.field(name).ref
+        if kind is None:
+            continue
+        sides = value if isinstance(value, list) and len(value) == 2 else [value]
+        values = {one for side in sides for one in (side if isinstance(side, list) else [side])
+                  if one is not None and not isinstance(one, dict | list | bool)}
+        if values:
+            found[name] = (kind, values)
+    return found
+
+
+# --- the export: one row per changed field ---------------------------------------------------
+EXPORT_WORDS = {
+    "sheet": Label("Audit log", "审计日志"), "about": Label("About this export", "导出说明"),
+    "by": Label("Exported by", "导出人"), "at": Label("Exported at", "导出时间"),
+    "filters": Label("Filters", "筛选条件"), "entries": Label("Entries", "条目数"),
+    "rows": Label("Rows", "行数"), "id": Label("No.", "序号"), "time": Label("Time", "时间"),
+    "user": Label("User", "用户"), "action": Label("Action", "操作"),
+    "entity": Label("Record type", "记录类型"), "record": Label("Record", "记录"),
+    "field": Label("Field", "字段"), "before": Label("Before", "修改前"),
+    "after": Label("After", "修改后"),
+}
+
+
+def export_columns(language: str) -> list[Column]:
+    w = {k: v.text(language) for k, v in EXPORT_WORDS.items()}
+    return [Column("id", w["id"], "integer", 8), Column("at", w["time"], "datetime", 18),
+            Column("user", w["user"], "text", 14), Column("action", w["action"], "text", 12),
+            Column("entity", w["entity"], "text", 12),
+            Column("record", w["record"], "text", 30), Column("field", w["field"], "text", 20),
+            Column("before", w["before"], "text", 40), Column("after", w["after"], "text", 40)]
+
+
+def entry_cells(entry: AuditRow, language: str) -> Iterator[tuple[Any, ...]]:
+    """The export rows of one entry: one per changed field (one row when none changed)."""
+    head = (entry.id, entry.at, entry.username, action_label(entry.action, language),
+            entity_label(entry.entity_type, language), entry.subject or entry.entity_id)
+    changes = field_changes(entry, language)
+    if not changes:
+        yield (*head, "", "", "")
+        return
+    for name, before, after in changes:
+        yield (*head, name, before, after)
+
+
+def field_changes(entry: AuditRow, language: str,
+                  names: AuditNames | None = None) -> list[tuple[str, str, str]]:
+    """(field label, before, after) per changed field, values as a person reads them:
+    choices by their label, yes/no, money with two places, ids by what they name."""
+    entity = entities().get(entry.entity_type)
+    rows = []
+    for name, value in entry.changes.items():
+        label = field_label(entity, name, language)
+        if isinstance(value, list) and len(value) == 2:
+            before, after = value
+        else:
+            before, after = None, value
+        rows.append((label, value_text(entity, name, before, language, names),
+                     value_text(entity, name, after, language, names)))
+    return rows
+
+
+def field_label(entity: Entity | None, name: str, language: str) -> str:
+    if entity is not None and entity.has(name):
+        return entity.field(name).caption(language)
+    for other in entities().values():
+        if other.has(name):
+            return other.field(name).caption(language)
+    label = OTHER_FIELDS.get(name)
+    return label.text(language) if label is not None else name
+
+
+def value_text(entity: Entity | None, name: str, value: Any, language: str,
+               names: AuditNames | None = None) -> str:
+    if value is None or value == "":
+        return ""
+    named = names.name(name, value) if names is not None and not isinstance(
+        value, list | dict) else None
+    if named is not None:
+        return named if name == "roles" else f"{named} (#{value})"
+    if isinstance(value, list):
+        return ", ".join(value_text(entity, name, v, language, names) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {value_text(entity, k, v, language, names)}"
+                         for k, v in value.items())
+    if entity is not None and entity.has(name):
+        f = entity.field(name)
+        if f.kind in ("choice", "boolean"):
+            return f.display(value, language)
+    if isinstance(value, bool):
+        return _yes_no(language)[0 if value else 1]
+    return str(value)
+
+
+def action_label(action: str, language: str) -> str:
+    label = ACTIONS.get(action)
+    return label.text(language) if label is not None else action
+
+
+def entity_label(entity_type: str, language: str) -> str:
+    entity = entities().get(entity_type)
+    if entity is not None:
+        return entity.label.text(language)
+    label = OTHER_ENTITIES.get(entity_type)
+    return label.text(language) if label is not None else entity_type
+
+
+def describe_filter(filters: AuditFilter) -> str:
+    parts = []
+    for key, value in asdict(filters).items():
+        if value in (None, ""):
+            continue
+        text = value.isoformat(timespec="minutes") if isinstance(value, datetime) else value
+        parts.append(f"{key} = {text}")
+    return "; ".join(parts)
+
+
+def _yes_no(language: str) -> tuple[str, str]:
+    return ("是", "否") if language.startswith("zh") else ("Yes", "No")
+
+

@@ -1,0 +1,37 @@
+"""The contact person, declared once."""
+
+from __future__ import annotations
+
+from app.logic.kit import fields as f
+from app.logic.kit.entity import Entity, Group
+from app.logic.kit.fields import Label
+
+GENDERS = (("male", "Male", "男"), ("female", "Female", "女"))
+
+CONTACT = Entity(
+    name="contact", module="contacts",
+    label=Label("Contact", "联系人"), plural=Label("Contacts", "联系人"),
+    key="", scope="", scope_module="customers", archivable=False, parent="customer",
+    command="contacts",
+    fields=(
+        f.reference("customer", "Customer", "客户", "customer", required=True,
+                    listed=False),
+        f.text("name", "Name", "姓名", 100, required=True),
+        f.choice("gender", "Gender", "性别", GENDERS, required=False),
+        f.text("position", "Position", "职务", 100),
+        f.text("department", "Department", "部门", 100),
+        f.text("phone", "Phone", "电话", 40, kind="phone"),
+        f.text("mobile", "Mobile", "手机", 40, kind="phone"),
+        f.text("email", "E-mail", "电子邮件", 254, kind="email"),
+        f.text("im_handle", "IM handle", "即时通讯账号", 100),
+        f.day("birthday", "Birthday", "生日", placeholder=Label("YYYY-MM-DD", "年-月-日")),
+        f.boolean("is_primary", "Primary contact", "主要联系人"),
+        f.notes("notes", "Notes", "备注", 5000),
+    ),
+    list_columns=("name", "position", "department", "phone", "mobile", "email",
+                  "is_primary"),
+    default_sort="id",
+    groups=(Group(Label("Contact", "联系人"),
+                  ("name", "gender", "position", "department", "phone", "mobile", "email",
+                   "im_handle", "birthday", "is_primary", "notes")),),
+)

@@ -1,0 +1,148 @@
+"""An entity: its fields, its names, its key and record scope. One per kind of record.
+
+The generic service, the CLI verbs, the list and form screens and the export all read the
+entity; a module declares it once in its ``fields.py``.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from app.logic.kit.errors import FieldError, InvalidQuery, ValidationError
+from app.logic.kit.fields import Field, Label
+from app.logic.kit.validation import Checker
+
+
+@dataclass(frozen=True)
+class Group:
+    """Fields shown together on a form, under a caption."""
+
+    label: Label
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # the audit log's entity type and the messages' word: "customer"
+    module: str  # the rights' module: "customers"
+    label: Label
+    plural: Label
+    fields: tuple[Field, ...]
+    key: str = "code"  # what a person calls a record by (the CLI's KEY)
+    title: str = "name"  # the field a record's heading shows
+    code_prefix: str = ""  # generated keys: C000123 (empty: the key must be given)
+    code_width: int = 6
+    scope: str = "owner"  # the reference field whose user decides the record scope; "" none
+    scope_module: str = ""  # whose scope applies (contacts use the customers'); "" own
+    archivable: bool = True
+    parent: str = ""  # the reference field naming the record this one belongs to
+    command: str = ""  # ``kehu <command> list|show|add|...``; "" when it has none
+    list_columns: tuple[str, ...] = ()  # shown by default, in order
+    default_sort: str = "name"
+    duplicate_fields: tuple[str, ...] = ()  # a change to these runs the duplicate check
+    groups: tuple[Group, ...] = ()  # the form's layout; empty: all fields in one group
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    # --- fields -----------------------------------------------------------------------
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    def field(self, name: str) -> Field:
+        return self.by_name[name]
+
+    def has(self, name: str) -> bool:
+        return name in self.by_name
+
+    @cached_property
+    def editable(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.editable)
+
+    @cached_property
+    def listed(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.listed)
+
+    @property
+    def scope_rights(self) -> str:
+        return self.scope_module or self.module
+
+    def defaults(self) -> dict[str, Any]:
+        return {f.name: f.default for f in self.editable if f.default is not None}
+
+    # --- input ------------------------------------------------------------------------
+    def normalise(self, values: Mapping[str, Any], creating: bool = False) -> dict[str, Any]:
+        """Check and normalise ``values`` (field name -> raw value); raise ValidationError
+        naming each field that is unknown, read-only or invalid. Creating, the defaults
+        fill what is not given and every required field must be there."""
+        errors: dict[str, FieldError] = {}
+        for name in values:
+            if name not in self.by_name:
+                errors[name] = FieldError("unknown_field", f"is not a {self.name} field")
+            elif not self.by_name[name].editable and not (creating and name == self.key):
+                errors[name] = FieldError("read_only", "cannot be changed")
+        if errors:
+            raise ValidationError(errors)
+        given = {**self.defaults(), **values} if creating else dict(values)
+        c = Checker()
+        clean = {name: self.by_name[name].normalise(c, value) for name, value in given.items()}
+        if creating:
+            for f in self.editable:
+                if f.required and f.name not in given and f.name != self.key:
+                    c.fail(f.name, "required", "is required")
+        if c.errors:
+            raise ValidationError(c.errors)
+        return clean
+
+    def filter_value(self, name: str, value: Any) -> Any:
+        """A list filter's value in stored form; InvalidQuery (a usage error naming the
+        valid values) for an unknown field or value."""
+        f = self.by_name.get(name)
+        if f is None or not f.filterable:
+            usable = ", ".join(x.name for x in self.fields if x.filterable)
+            raise InvalidQuery(f"cannot filter {self.plural.en.lower()} by {name!r}; "
+                               f"filters: {usable or 'none'}")
+        if f.kind == "choice" and value not in f.values:
+            raise InvalidQuery(f"{name} must be one of: {', '.join(f.values)} "
+                               f"(got {value!r})")
+        c = Checker()
+        clean = f.normalise(c, value)
+        if c.errors:
+            raise InvalidQuery(f"{name}: {c.errors[name].message} (got {value!r})")
+        return clean
+
+    def sort_value(self, name: str) -> str:
+        """The sort key for ``name`` ("" for the default); InvalidQuery if not sortable."""
+        if not name:
+            return self.default_sort
+        name = self.extra.get("sort_aliases", {}).get(name, name)
+        f = self.by_name.get(name)
+        if f is None or not f.sortable:
+            usable = ", ".join(x.name for x in self.fields if x.sortable)
+            raise InvalidQuery(f"cannot sort {self.plural.en.lower()} by {name!r}; "
+                               f"sorts: {usable}")
+        return name
+
+    # --- output -----------------------------------------------------------------------
+    @cached_property
+    def row_type(self) -> Any:
+        """The list row: a named tuple of id, version and the listed fields."""
+        names = ["id", "version", *(f.name for f in self.listed)]
+        title = self.name.title().replace("_", "")
+        return namedtuple(f"{title}Row", names)  # type: ignore[misc]  # names from the fields
+
+    def describe(self) -> list[dict[str, Any]]:
+        return [f.describe() for f in self.fields]
+
+    def layout(self) -> tuple[Group, ...]:
+        if self.groups:
+            return self.groups
+        names = tuple(f.name for f in self.fields if f.kind != "notes")
+        return (Group(self.label, names),)
+
+
+def field_names(fields: Sequence[Field]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields)

@@ -1,0 +1,310 @@
+"""Fields, declared once per entity.
+
+A ``Field`` says what a value is (kind, length, range, choices), whether it is required,
+and what it is called in English and Chinese. Normalisation and validation, the record and
+row values, the CLI's ``--set`` and output, the form's editors and labels, the list and
+export columns and the audit labels all come from it. Constructors (``text``, ``choice``,
+``money``, ``reference``...) keep declarations to one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from app.logic.kit.validation import CODE, EMAIL, PHONE, POSTAL, WEBSITE, Checker
+
+KINDS = ("text", "notes", "code", "phone", "email", "postal_code", "website", "tax_id",
+         "choice", "money", "integer", "boolean", "date", "datetime", "reference")
+# Kinds whose values are words a person reads (sorted by pinyin, searched, cut to length).
+TEXT_KINDS = frozenset({"text", "notes", "code", "phone", "email", "postal_code", "website",
+                        "tax_id"})
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text in both languages of the UI."""
+
+    en: str
+    zh: str
+
+    def text(self, language: str) -> str:
+        return self.zh if language.startswith("zh") else self.en
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Label
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another record as a person knows it: its ``key`` (user name, code)
+    and ``label`` (display name, name)."""
+
+    id: int
+    key: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.key
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    label: Label
+    length: int = 0
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    default: Any = None
+    low: int = 0
+    high: int = 0
+    ref: str = ""  # reference kind: what it names ("user", "customer")
+    editable: bool = True  # False: read-only (computed or generated)
+    listed: bool = True  # may be a column of lists and exports
+    sortable: bool = False
+    filterable: bool = False
+    placeholder: Label | None = None
+    source: str = ""  # the record attribute, when not the usual one
+
+    @property
+    def attr(self) -> str:
+        """The record attribute (column) holding the value: ``owner`` -> ``owner_id``."""
+        if self.source:
+            return self.source
+        return f"{self.name}_id" if self.kind == "reference" else self.name
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+    # --- normalisation ----------------------------------------------------------------
+    def normalise(self, c: Checker, value: Any) -> Any:
+        """The value in its stored form; problems go to ``c``."""
+        return _NORMALISERS[self.kind](self, c, value)
+
+    # --- words ------------------------------------------------------------------------
+    def caption(self, language: str) -> str:
+        return self.label.text(language)
+
+    def choice_label(self, value: Any, language: str) -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label.text(language)
+        return "" if value is None else str(value)
+
+    def display(self, value: Any, language: str) -> str:
+        """How a person reads ``value``: choices by their label, money with two places."""
+        if value is None or value == "":
+            return ""
+        if self.kind == "choice":
+            return self.choice_label(value, language)
+        if self.kind == "boolean":
+            return YES_NO[language.startswith("zh")][0 if value else 1]
+        if self.kind == "money":
+            return f"{Decimal(str(value)):,.2f}"
+        if isinstance(value, Ref):
+            return value.label or value.key
+        if isinstance(value, datetime):
+            return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+
+    def plain(self, value: Any) -> Any:
+        """The value for JSON and the CLI: money as a string with two places, dates in ISO
+        form, a reference by its key (``sales1``, ``C000123``)."""
+        return plain(value)
+
+    def describe(self) -> dict[str, Any]:
+        """What ``kehu <module> fields --json`` prints for this field."""
+        info: dict[str, Any] = {"name": self.name, "type": self.kind,
+                                "required": self.required,
+                                "label": {"en": self.label.en, "zh": self.label.zh}}
+        if self.length:
+            info["length"] = self.length
+        if self.kind == "integer":
+            info["range"] = [self.low, self.high]
+        if self.choices:
+            info["choices"] = [{"value": c.value, "en": c.label.en, "zh": c.label.zh}
+                               for c in self.choices]
+        if self.ref:
+            info["references"] = self.ref
+        if self.default not in (None, ""):
+            info["default"] = plain(self.default)
+        if not self.editable:
+            info["read_only"] = True
+        return info
+
+
+YES_NO = (("Yes", "No"), ("是", "否"))
+
+
+def plain(value: Any) -> Any:
+    """A JSON-friendly form that keeps money exact (a string with two places)."""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Ref):
+        return value.key
+    return value
+
+
+# --- normalisers per kind -------------------------------------------------------------------
+def _text(f: Field, c: Checker, value: Any) -> str:
+    return c.text(f.name, value, f.length, required=f.required)
+
+
+def _notes(f: Field, c: Checker, value: Any) -> str:
+    return c.text(f.name, value, f.length, required=f.required, multiline=True)
+
+
+def _code(f: Field, c: Checker, value: Any) -> str:
+    text = c.pattern(f.name, value, CODE, "invalid_code",
+                     f"may use letters, digits, - and _ (at most {f.length})", f.length)
+    if f.required and not text and f.name not in c.errors:
+        c.fail(f.name, "required", "is required")
+    return text.upper()
+
+
+def _pattern(code: str, message: str) -> Any:
+    regex = {"invalid_phone": PHONE, "invalid_email": EMAIL,
+             "invalid_postal_code": POSTAL, "invalid_website": WEBSITE}[code]
+
+    def normalise(f: Field, c: Checker, value: Any) -> str:
+        text = c.pattern(f.name, value, regex, code, message, f.length)
+        if f.required and not text and f.name not in c.errors:
+            c.fail(f.name, "required", "is required")
+        return text
+
+    return normalise
+
+
+def _tax_id(f: Field, c: Checker, value: Any) -> str:
+    return c.tax_id(f.name, value)
+
+
+def _choice(f: Field, c: Checker, value: Any) -> str:
+    return c.choice(f.name, value, f.values, allow_empty=not f.required)
+
+
+def _money(f: Field, c: Checker, value: Any) -> Decimal:
+    if (value is None or str(value).strip() == "") and f.required:
+        c.fail(f.name, "required", "is required")
+    return c.money(f.name, "" if value is None else value)
+
+
+def _integer(f: Field, c: Checker, value: Any) -> int | None:
+    if (value is None or str(value).strip() == "") and not f.required and f.default is None:
+        return None
+    return c.integer(f.name, value, f.low, f.high)
+
+
+def _boolean(f: Field, c: Checker, value: Any) -> bool:
+    return c.boolean(f.name, value)
+
+
+def _date(f: Field, c: Checker, value: Any) -> date | None:
+    day = c.optional_date(f.name, value)
+    if day is None and f.required and f.name not in c.errors:
+        c.fail(f.name, "required", "is required")
+    return day
+
+
+def _datetime(f: Field, c: Checker, value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        c.fail(f.name, "invalid_date", "must be a time like 2026-05-31 14:00")
+        return None
+
+
+def _reference(f: Field, c: Checker, value: Any) -> int | str | None:
+    """An id (the form), a key to look up (the CLI: a user name or a code), or None."""
+    if value is None or isinstance(value, bool):
+        if f.required:
+            c.fail(f.name, "required", "is required")
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Ref):
+        return value.id
+    text = str(value).strip()
+    if not text:
+        if f.required:
+            c.fail(f.name, "required", "is required")
+        return None
+    return text
+
+
+_NORMALISERS: dict[str, Any] = {
+    "text": _text, "notes": _notes, "code": _code,
+    "phone": _pattern("invalid_phone", "is not a phone number"),
+    "email": _pattern("invalid_email", "is not an e-mail address"),
+    "postal_code": _pattern("invalid_postal_code", "is not a postal code"),
+    "website": _pattern("invalid_website", "is not a web address"),
+    "tax_id": _tax_id, "choice": _choice, "money": _money, "integer": _integer,
+    "boolean": _boolean, "date": _date, "datetime": _datetime, "reference": _reference,
+}
+
+
+# --- constructors: one line per field in a module's fields.py --------------------------------
+def _label(en: str, zh: str) -> Label:
+    return Label(en, zh)
+
+
+def text(name: str, en: str, zh: str, length: int, *, required: bool = False,
+         kind: str = "text", **more: Any) -> Field:
+    return Field(name, kind, _label(en, zh), length=length, required=required, **more)
+
+
+def notes(name: str, en: str, zh: str, length: int = 20000, **more: Any) -> Field:
+    return Field(name, "notes", _label(en, zh), length=length, listed=False, **more)
+
+
+def choice(name: str, en: str, zh: str, choices: Sequence[tuple[str, str, str]], *,
+           required: bool = True, default: str | None = None, **more: Any) -> Field:
+    """``choices``: (stored value, English, Chinese) in the order they are offered."""
+    options = tuple(Choice(v, Label(e, z)) for v, e, z in choices)
+    return Field(name, "choice", _label(en, zh), length=max(len(o.value) for o in options),
+                 required=required, choices=options, default=default, **more)
+
+
+def money(name: str, en: str, zh: str, *, default: str = "0.00", **more: Any) -> Field:
+    return Field(name, "money", _label(en, zh), default=Decimal(default), **more)
+
+
+def integer(name: str, en: str, zh: str, low: int, high: int, *, default: int | None = None,
+            **more: Any) -> Field:
+    return Field(name, "integer", _label(en, zh), low=low, high=high, default=default, **more)
+
+
+def boolean(name: str, en: str, zh: str, *, default: bool = False, **more: Any) -> Field:
+    return Field(name, "boolean", _label(en, zh), default=default, **more)
+
+
+def day(name: str, en: str, zh: str, **more: Any) -> Field:
+    return Field(name, "date", _label(en, zh), **more)
+
+
+def moment(name: str, en: str, zh: str, **more: Any) -> Field:
+    return Field(name, "datetime", _label(en, zh), editable=False, **more)
+
+
+def reference(name: str, en: str, zh: str, ref: str, **more: Any) -> Field:
+    return Field(name, "reference", _label(en, zh), ref=ref, **more)
+
+
+def by_name(fields: Sequence[Field]) -> Mapping[str, Field]:
+    return {f.name: f for f in fields}

@@ -1,0 +1,552 @@
+"""The base services: a unit of work per use case, and the one write path of every record.
+
+``RecordService`` gives a module, from its entity declaration and its repository, the reads
+(get, get by key, list, count, rows for export, history) and the writes (create, update,
+archive, restore, delete), each going the same way:
+
+    require the right -> load within record scope -> check the version -> normalise and
+    validate -> duplicate check -> flush (a stale row becomes a ConflictError naming who
+    changed it; a unique key taken meanwhile becomes a field error) -> one audit entry ->
+    commit -> what changed.
+
+A module overrides the hooks it needs (``check``, ``duplicates``, ``after_write``,
+``scope_owner``, ``children``); special operations (disable a user, set a role's rights)
+go through ``_change``, the same path with their own edit.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from app.data.kit.audit import AuditEntry
+from app.data.kit.keyset import KeysetQueries, ListRequest
+from app.data.kit.repository import RecordRepository
+from app.data.kit.uow import DuplicateKey, StaleRecord, UnitOfWork
+from app.logic.kit.clock import now
+from app.logic.kit.dto import Actor, AuditRow, Changed, ListQuery, Page, Record
+from app.logic.kit.entity import Entity
+from app.logic.kit.errors import (
+    AuthenticationFailed,
+    ConflictError,
+    FieldError,
+    NotFound,
+    PossibleDuplicate,
+    ValidationError,
+)
+from app.logic.kit.export import Cancelled, ExportSpec, Progress, export_audit_changes, write_list
+from app.logic.kit.fields import Field, Ref
+from app.logic.kit.permissions import owner_scope, require, require_in_scope
+from app.logic.kit.trail import audit_row, created, diff
+
+UowFactory = Callable[..., UnitOfWork]
+Edit = Callable[[UnitOfWork, Any], dict[str, list[Any]] | None]  # -> audit changes
+Build = Callable[[UnitOfWork, Any], dict[str, list[Any]]]  # -> more audit changes
+PAGE_MAX = 5000
+
+
+class Service:
+    def __init__(self, uow: UowFactory) -> None:
+        self._uow = uow
+
+    @contextmanager
+    def _open(self, actor: Actor, write: bool = True, password_change: bool = False
+              ) -> Iterator[UnitOfWork]:
+        """A unit of work for ``actor``, whose account must still be usable: a user disabled
+        or locked out after signing in fails at the next action."""
+        with self._uow(write=write) as uow:
+            state = uow.port("accounts").session_state(actor.user_id)
+            if state is None or not state.is_active:
+                raise AuthenticationFailed("your account is disabled or was removed; "
+                                           "sign in again")
+            if state.must_change_password and not password_change:
+                raise AuthenticationFailed("you must change your password first")
+            yield uow
+
+
+class RecordService(Service):
+    entity: ClassVar[Entity]
+    repository: ClassVar[type[RecordRepository[Any]]]
+    queries: ClassVar[type[KeysetQueries] | None] = None
+
+    # --- reads ------------------------------------------------------------------------
+    def get(self, actor: Actor, record_id: int) -> Record:
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            return self.record_of(uow, self._load(uow, actor, record_id, "view"))
+
+    def get_by_key(self, actor: Actor, key: str) -> Record:
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            record = self._repo(uow).by_key(self._key_text(key))
+            if record is None:
+                raise NotFound(self.entity.name, key)
+            self._check_scope(uow, actor, record, "view")
+            return self.record_of(uow, record)
+
+    def list(self, actor: Actor, query: ListQuery, after: tuple[Any, ...] | None = None,
+             limit: int = 200, columns: Sequence[str] | None = None) -> Page:
+        """A page of rows (``entity.row_type``) matching ``query`` within the actor's
+        scope; ``next_key`` fetches the next one."""
+        self._require(actor, "view")
+        request = self._request(actor, query, columns)
+        with self._open(actor, write=False) as uow:
+            rows, next_key = uow.get(self._queries()).page(request, after,
+                                                           max(1, min(limit, PAGE_MAX)))
+            return Page(rows=tuple(self._rows(uow, request.fields, rows)), next_key=next_key)
+
+    def count(self, actor: Actor, query: ListQuery) -> int:
+        self._require(actor, "view")
+        request = self._request(actor, query, ())
+        with self._open(actor, write=False) as uow:
+            return uow.get(self._queries()).count(request)
+
+    def rows(self, actor: Actor, query: ListQuery, columns: Sequence[str] | None = None,
+             batch: int = 2000, language: str = "en") -> Iterator[Any]:
+        """Every row of ``query`` (an export): pages read in one transaction, handed on as
+        they come, so memory stays flat."""
+        self._require(actor, "view")
+        request = self._request(actor, query, columns)
+        with self._open(actor, write=False) as uow:
+            for chunk in _chunks(uow.get(self._queries()).all_rows(request, batch), batch):
+                yield from self._rows(uow, request.fields, chunk)
+
+    def history(self, actor: Actor, record_id: int) -> list[AuditRow]:
+        """The audit entries of this record (and of its children), newest first, for anyone
+        who may see the record."""
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            record = self._load(uow, actor, record_id, "view")
+            subjects = [(self.entity.name, str(record.id)), *self.child_subjects(uow, record)]
+            return [audit_row(r) for r in uow.audit.of_records(subjects)]
+
+    def export(self, actor: Actor, spec: ExportSpec, path: str | os.PathLike[str],
+               progress: Progress | None = None) -> int:
+        """Write the list ``spec`` asks for to an .xlsx file: the number of rows, or -1
+        when ``progress`` cancelled it (then no file is left and nothing is audited). Needs
+        the module's export right; the export itself is audited."""
+        self._require(actor, "export")
+        self._require(actor, "view")
+        rows = self.rows(actor, spec.query, spec.columns, language=spec.language)
+        try:
+            count = write_list(path, self.entity, actor, spec, rows, progress)
+        except Cancelled:
+            return -1
+        finally:
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
+        with self._open(actor) as uow:
+            uow.audit.append(user_id=actor.user_id, username=actor.username, action="export",
+                             entity_type=self.entity.name, entity_id="",
+                             changes=export_audit_changes(spec, count, path))
+            uow.commit()
+        return count
+
+    # --- writes -----------------------------------------------------------------------
+    def create(self, actor: Actor, values: Mapping[str, Any], *,
+               allow_duplicate: bool = False) -> Changed:
+        return self._create(actor, values, allow_duplicate=allow_duplicate)
+
+    def _create(self, actor: Actor, values: Mapping[str, Any], *,
+                allow_duplicate: bool = False, build: Build | None = None) -> Changed:
+        """Create a record: normalise, resolve references, check, refuse duplicates, take
+        the key, ``build`` what fields do not hold (a user's password and roles: it returns
+        more audit changes), flush, audit, commit."""
+        self._require(actor, "create")
+        clean = self.entity.normalise(values, creating=True)
+        with self._open(actor) as uow:
+            clean = self._resolve(uow, actor, clean, None)
+            self.check(uow, actor, clean, None)
+            if not allow_duplicate:
+                self._refuse_duplicates(uow, actor, clean, None)
+            repo = self._repo(uow)
+            self._assign_key(repo, clean, None)
+            record = repo.new(self._attrs(clean), actor.user_id)
+            more = build(uow, record) if build is not None else {}
+            self.before_flush(uow, record, "create", clean)
+            self._flush(uow, record, 0)
+            self.after_write(uow, record, "create", clean)
+            self._audit(uow, actor, "create", record, {**self.created_changes(clean), **more})
+            uow.commit()
+            return self._changed(uow, "create", record)
+
+    def update(self, actor: Actor, record_id: int, expected_version: int,
+               changes: Mapping[str, Any], *, allow_duplicate: bool = False) -> Changed:
+        self._require(actor, "edit")
+        clean = self.entity.normalise(changes)
+
+        def edit(uow: UnitOfWork, record: Any) -> dict[str, list[Any]] | None:
+            repo = self._repo(uow)
+            resolved = self._resolve(uow, actor, clean, record)
+            before = self.values_of(repo, record)
+            merged = {**before, **resolved}
+            changed = diff(before, merged)
+            if not changed:
+                return None
+            self.check(uow, actor, resolved, record)
+            if not allow_duplicate and any(n in resolved for n in self.entity.duplicate_fields):
+                self._refuse_duplicates(uow, actor, merged, record.id)
+            self._assign_key(repo, resolved, record.id)
+            repo.assign(record, self._attrs({n: merged[n] for n in changed}), actor.user_id)
+            self.before_flush(uow, record, "update", resolved)
+            return changed
+
+        return self._change(actor, record_id, expected_version, "edit", "update", edit)
+
+    def archive(self, actor: Actor, record_id: int, expected_version: int) -> Changed:
+        return self._set_archived(actor, record_id, expected_version, archive=True)
+
+    def restore(self, actor: Actor, record_id: int, expected_version: int) -> Changed:
+        return self._set_archived(actor, record_id, expected_version, archive=False)
+
+    def delete(self, actor: Actor, record_id: int, expected_version: int) -> Changed:
+        """Remove the record for good (records without history worth keeping)."""
+        self._require(actor, "delete")
+        with self._open(actor) as uow:
+            repo = self._repo(uow)
+            record = self._load(uow, actor, record_id, "delete")
+            self._check_version(uow, record, expected_version)
+            self.check_delete(uow, actor, record)
+            before = self.values_of(repo, record)
+            related = self.related(uow, record)
+            self.before_flush(uow, record, "delete", {})
+            repo.delete(record)
+            self._flush(uow, record, expected_version)
+            self.after_write(uow, record, "delete", {})
+            self._audit(uow, actor, "delete", record,
+                        diff(before, dict.fromkeys(before)), entity_id=record_id)
+            uow.commit()
+            return Changed(self.entity.name, (record_id,), "delete", 0, None, related)
+
+    # --- the one write path -----------------------------------------------------------
+    def _change(self, actor: Actor, record_id: int, expected_version: int, right: str,
+                action: str, edit: Edit) -> Changed:
+        """Change one record: load it within scope, check its version, ``edit`` it (which
+        returns the audit entry's changes, or None when nothing changed), flush, audit,
+        commit."""
+        self._require(actor, right)
+        with self._open(actor) as uow:
+            record = self._load(uow, actor, record_id, right)
+            self._check_version(uow, record, expected_version)
+            changes = edit(uow, record)
+            if not changes:
+                return self._changed(uow, "unchanged", record)
+            self._flush(uow, record, expected_version)
+            self.after_write(uow, record, action, changes)
+            self._audit(uow, actor, action, record, changes)
+            uow.commit()
+            return self._changed(uow, action, record)
+
+    def _set_archived(self, actor: Actor, record_id: int, expected_version: int,
+                      archive: bool) -> Changed:
+        def edit(uow: UnitOfWork, record: Any) -> dict[str, list[Any]] | None:
+            repo = self._repo(uow)
+            if repo.is_archived(record) == archive:
+                state = "archived" if archive else "not archived"
+                raise ValidationError({"archived": FieldError("no_change",
+                                                              f"is already {state}")})
+            before = getattr(record, "archived_at", None)
+            repo.set_archived(record, now() if archive else None, actor.user_id)
+            return diff({"archived_at": before}, {"archived_at": record.archived_at})
+
+        return self._change(actor, record_id, expected_version, "delete",
+                            "archive" if archive else "restore", edit)
+
+    # --- hooks a module may override --------------------------------------------------
+    def check(self, uow: UnitOfWork, actor: Actor, values: dict[str, Any],
+              record: Any | None) -> None:
+        """Rules across fields or needing the database; ``record`` is None when creating.
+        ``values`` are the given fields, normalised, references as ids."""
+
+    def check_delete(self, uow: UnitOfWork, actor: Actor, record: Any) -> None:
+        """Refuse (ValidationError) to delete a record still in use."""
+
+    def duplicates(self, uow: UnitOfWork, actor: Actor, values: Mapping[str, Any],
+                   exclude_id: int | None) -> list[Any]:
+        """Records that look like this one (the caller may save anyway)."""
+        return []
+
+    def before_flush(self, uow: UnitOfWork, record: Any, action: str,
+                     values: Mapping[str, Any]) -> None:
+        """Adjust other rows in the same transaction (one primary contact)."""
+
+    def after_write(self, uow: UnitOfWork, record: Any, action: str,
+                    values: Mapping[str, Any]) -> None:
+        """After the flush, before the audit entry (a customer's search key)."""
+
+    def scope_owner(self, uow: UnitOfWork, record: Any) -> int | None:
+        """The user whose records this one counts among (record scope)."""
+        name = self.entity.scope
+        return getattr(record, self.entity.field(name).attr) if name else None
+
+    def children(self, uow: UnitOfWork, record: Any) -> dict[str, tuple[Record, ...]]:
+        return {}
+
+    def child_subjects(self, uow: UnitOfWork, record: Any) -> list[tuple[str, str]]:
+        """(entity, id) of child records whose audit entries belong to its history."""
+        return []
+
+    def related(self, uow: UnitOfWork, record: Any) -> tuple[tuple[str, int], ...]:
+        """Other records a change of this one touches (a contact's customer)."""
+        return ()
+
+    def created_changes(self, clean: Mapping[str, Any]) -> dict[str, list[Any]]:
+        return created(clean)
+
+    # --- records ----------------------------------------------------------------------
+    def record_of(self, uow: UnitOfWork, record: Any) -> Record:
+        """The frozen Record of an ORM row, built inside the unit of work."""
+        return self.records_of(uow, [record])[0]
+
+    def records_of(self, uow: UnitOfWork, records: Sequence[Any]) -> list[Record]:
+        return build_records(uow, self.entity, records, self.children)
+
+    def values_of(self, repo: RecordRepository[Any], record: Any) -> dict[str, Any]:
+        """The editable fields' stored values by field name (references as ids)."""
+        attrs = repo.values(record, [f.attr for f in self.entity.editable])
+        return {f.name: attrs[f.attr] for f in self.entity.editable}
+
+    # --- helpers ----------------------------------------------------------------------
+    def id_of(self, actor: Actor, key: str) -> int:
+        """The id of the record whose key is ``key`` (NotFound if none)."""
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            record = self._repo(uow).by_key(self._key_text(key))
+            if record is None:
+                raise NotFound(self.entity.name, key)
+            return int(record.id)
+
+    def _require(self, actor: Actor, action: str) -> None:
+        require(actor, self.entity.module, action)
+
+    def _repo(self, uow: UnitOfWork) -> RecordRepository[Any]:
+        return uow.get(self.repository)
+
+    def _queries(self) -> type[KeysetQueries]:
+        if self.queries is None:
+            raise NotImplementedError(f"{self.entity.plural.en} have no list")
+        return self.queries
+
+    def _key_text(self, key: str) -> str:
+        text = str(key).strip()
+        return text.upper() if self.entity.has(self.entity.key) and \
+            self.entity.field(self.entity.key).kind == "code" else text
+
+    def _load(self, uow: UnitOfWork, actor: Actor, record_id: int, action: str) -> Any:
+        record = self._repo(uow).get(record_id)
+        if record is None:
+            raise NotFound(self.entity.name, record_id)
+        self._check_scope(uow, actor, record, action)
+        return record
+
+    def _check_scope(self, uow: UnitOfWork, actor: Actor, record: Any, action: str) -> None:
+        if self.entity.scope or self.entity.scope_module:
+            require_in_scope(actor, self.entity.scope_rights, self.scope_owner(uow, record),
+                             action)
+
+    def _check_version(self, uow: UnitOfWork, record: Any, expected: int) -> None:
+        if record.version != expected:
+            raise self._conflict(uow, record, expected)
+
+    def _conflict(self, uow: UnitOfWork, record: Any, expected: int) -> ConflictError:
+        """Who changed ``record`` since version ``expected``, when, and its values now."""
+        names = uow.refs.describe("user", [record.updated_by])
+        theirs = self.values_of(self._repo(uow), record)
+        key = getattr(record, self.entity.key, record.id) if self.entity.key else record.id
+        return ConflictError(self.entity.name, key, expected, record.version,
+                             names.get(record.updated_by or 0, ("", "another user"))[1],
+                             record.updated_at, theirs)
+
+    def _flush(self, uow: UnitOfWork, record: Any, expected_version: int) -> None:
+        record_id = record.id
+        try:
+            uow.flush()
+        except StaleRecord:
+            fresh = self._repo(uow).get(record_id) if record_id is not None else None
+            if fresh is None:
+                raise NotFound(self.entity.name, record_id) from None
+            raise self._conflict(uow, fresh, expected_version) from None
+        except DuplicateKey as exc:
+            raise ValidationError({self._unique_field(exc.column): FieldError(
+                "duplicate_code" if exc.column in ("", self._key_attr()) else "duplicate",
+                "is already used")}) from None
+
+    def _unique_field(self, column: str) -> str:
+        for f in self.entity.fields:
+            if f.attr == column:
+                return f.name
+        return self.entity.key or "record"
+
+    def _key_attr(self) -> str:
+        return self.entity.field(self.entity.key).attr if self.entity.has(self.entity.key) \
+            else self.entity.key
+
+    def _attrs(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        by_name = self.entity.by_name
+        return {by_name[n].attr: v for n, v in values.items()}
+
+    def _assign_key(self, repo: RecordRepository[Any], values: dict[str, Any],
+                    record_id: int | None) -> None:
+        """A given key must be free; a new record without one gets the next code."""
+        key = self.entity.key
+        if not key or not self.entity.has(key) or not self.entity.field(key).editable:
+            return
+        if key not in values and record_id is not None:
+            return
+        if values.get(key):
+            if repo.key_exists(values[key], exclude_id=record_id):
+                raise ValidationError({key: FieldError("duplicate_code", "is already used")})
+        elif record_id is None and self.entity.code_prefix:
+            values[key] = repo.next_code(self.entity.code_prefix, self.entity.code_width)
+        else:
+            raise ValidationError({key: FieldError("required", "is required")})
+
+    def _resolve(self, uow: UnitOfWork, actor: Actor, values: dict[str, Any],
+                 record: Any | None) -> dict[str, Any]:
+        """References given by key (``sales1``, ``C000123``) become ids; a new or changed
+        reference must name a record that exists and is in use."""
+        resolved = dict(values)
+        errors: dict[str, FieldError] = {}
+        for name, value in values.items():
+            f = self.entity.field(name)
+            if f.kind != "reference" or value is None:
+                continue
+            if isinstance(value, str):
+                found = uow.refs.find(f.ref, value)
+                if found is None:
+                    errors[name] = FieldError(f"unknown_{f.ref}", f"no {f.ref} {value!r}")
+                    continue
+                value = resolved[name] = found
+            unchanged = record is not None and getattr(record, f.attr) == value
+            if not unchanged and not uow.refs.usable(f.ref, value):
+                errors[name] = FieldError(f"unknown_{f.ref}", f"is not an active {f.ref}")
+        if errors:
+            raise ValidationError(errors)
+        return resolved
+
+    def _refuse_duplicates(self, uow: UnitOfWork, actor: Actor, values: Mapping[str, Any],
+                           exclude_id: int | None) -> None:
+        found = self.duplicates(uow, actor, values, exclude_id)
+        if found:
+            raise PossibleDuplicate(found)
+
+    def _audit(self, uow: UnitOfWork, actor: Actor, action: str, record: Any,
+               changes: Mapping[str, Any], entity_id: object = None) -> AuditEntry:
+        return uow.audit.append(user_id=actor.user_id, username=actor.username,
+                                action=action, entity_type=self.entity.name,
+                                entity_id=record.id if entity_id is None else entity_id,
+                                changes=dict(changes))
+
+    def _changed(self, uow: UnitOfWork, action: str, record: Any) -> Changed:
+        return Changed(self.entity.name, (record.id,), action, record.version,
+                       self.record_of(uow, record), self.related(uow, record))
+
+    def _request(self, actor: Actor, query: ListQuery, columns: Sequence[str] | None
+                 ) -> ListRequest:
+        entity = self.entity
+        fields = tuple(f.name for f in entity.listed) if columns is None else tuple(columns)
+        unknown = [n for n in fields if n not in entity.by_name or not entity.field(n).listed]
+        if unknown:
+            from app.logic.kit.errors import InvalidQuery
+
+            raise InvalidQuery(f"unknown columns: {', '.join(unknown)}")
+        filters = tuple(sorted((n, entity.filter_value(n, v)) for n, v in query.filters))
+        scope = owner_scope(actor, entity.scope_rights) if entity.scope else None
+        return ListRequest(fields=fields, search=query.search.strip(), filters=filters,
+                           sort=entity.sort_value(query.sort), descending=query.descending,
+                           include_archived=query.include_archived, scope=scope)
+
+    def _rows(self, uow: UnitOfWork, fields: tuple[str, ...], rows: Sequence[Any]
+              ) -> list[Any]:
+        """Core rows as the entity's row tuples (fields not asked for are None)."""
+        build = _row_builder(self.entity, fields)
+        return [build(r) for r in rows]
+
+
+_BUILDERS: dict[tuple[str, tuple[str, ...]], Callable[[Any], Any]] = {}
+
+
+def _row_builder(entity: Entity, fields: tuple[str, ...]) -> Callable[[Any], Any]:
+    """A function making an entity's row tuple from a Core row holding id, version and
+    ``fields`` (a reference as id, key, label). Written out once per shape, as
+    ``namedtuple`` writes its own methods: a list page builds hundreds of rows, and a loop
+    over the fields per row cost as much as reading the page."""
+    key = (entity.name, fields)
+    found = _BUILDERS.get(key)
+    if found is not None:
+        return found
+    column: dict[str, int] = {}
+    position = 2
+    for name in fields:
+        column[name] = position
+        position += 3 if entity.field(name).kind == "reference" else 1
+    parts = []
+    for f in entity.listed:
+        j = column.get(f.name)
+        if j is None:
+            parts.append("None")
+        elif f.kind == "reference":
+            parts.append(f"(None if r[{j}] is None else Ref(r[{j}], r[{j + 1}], r[{j + 2}]))")
+        else:
+            parts.append(f"r[{j}]")
+    source = f"lambda r: make((r[0], r[1], {', '.join(parts)}))"
+    found = _BUILDERS[key] = eval(source, {"make": entity.row_type._make, "Ref": Ref})  # noqa: S307 - code made above from field positions only
+    return found
+
+
+def build_records(uow: UnitOfWork, entity: Entity, records: Sequence[Any],
+                  children: Callable[[UnitOfWork, Any], dict[str, tuple[Record, ...]]]
+                  | None = None) -> list[Record]:
+    """Frozen Records of ORM rows of ``entity``, built inside the unit of work: references
+    as ``Ref`` (key and label looked up in one query per kind), who created and changed
+    each, and its ``children``."""
+    refs = _ref_names(uow, entity.fields, records)
+    users = uow.refs.describe("user", [u for r in records for u in (r.created_by, r.updated_by)])
+    result = []
+    for record in records:
+        values = {}
+        for f in entity.fields:
+            value = getattr(record, f.attr)
+            if f.kind == "reference":
+                value = _ref(refs.get(f.ref, {}), value)
+            values[f.name] = value
+        result.append(Record(
+            entity.name, record.id, values, record.version,
+            archived=bool(getattr(record, "archived_at", None)),
+            created_at=record.created_at,
+            created_by=users.get(record.created_by or 0, ("", ""))[1],
+            updated_at=record.updated_at,
+            updated_by=users.get(record.updated_by or 0, ("", ""))[1],
+            children=children(uow, record) if children is not None else {}))
+    return result
+
+
+def _ref_names(uow: UnitOfWork, fields: Sequence[Field], records: Sequence[Any]
+               ) -> dict[str, dict[int, tuple[str, str]]]:
+    wanted: dict[str, set[int]] = {}
+    for f in fields:
+        if f.kind == "reference":
+            wanted.setdefault(f.ref, set()).update(
+                v for r in records if (v := getattr(r, f.attr)) is not None)
+    return {kind: uow.refs.describe(kind, ids) for kind, ids in wanted.items()}
+
+
+def _ref(names: Mapping[int, tuple[str, str]], ref_id: int | None) -> Ref | None:
+    if ref_id is None:
+        return None
+    key, label = names.get(ref_id, (str(ref_id), str(ref_id)))
+    return Ref(ref_id, key, label)
+
+
+def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
