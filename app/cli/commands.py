@@ -1,4 +1,5 @@
-"""The CLI commands. Every command maps logic errors to the documented exit codes."""
+"""Signing in, dispatching, and the commands every installation has: the database schema,
+the first administrator and the demo data."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ import getpass
 import os
 import sys
 from argparse import Namespace
-from collections.abc import Callable
 from typing import Any
 
 from app.cli import output
-from app.cli.parser import EXIT_OK
-from app.logic.dto import Actor, CustomerQuery
-from app.logic.errors import AuthenticationFailed, KehuError
+from app.cli.parser import EXIT_OK, Commands
+from app.logic.admin import ADMIN_ROLE
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import AuthenticationFailed, KehuError
 from app.logic.services import Services
+
+MAX_DEMO_CUSTOMERS = 5_000_000
 
 
 class UsageError(Exception):
@@ -39,17 +42,30 @@ def password_from_env_or_prompt(prompt: str = "Password: ", confirm: bool = Fals
     return password
 
 
+def new_password(prompt: str) -> str:
+    """A new password: KEHU_NEW_PASSWORD, else asked twice at the terminal."""
+    if os.environ.get("KEHU_NEW_PASSWORD"):
+        return os.environ["KEHU_NEW_PASSWORD"]
+    if not sys.stdin.isatty():
+        raise UsageError("set KEHU_NEW_PASSWORD for the new password")
+    password = getpass.getpass(prompt)
+    if getpass.getpass("Repeat password: ") != password:
+        raise UsageError("the passwords do not match")
+    return password
+
+
 def sign_in(args: Namespace, services: Services) -> Actor:
     username = getattr(args, "user", None) or os.environ.get("KEHU_USER")
     if not username:
         raise AuthenticationFailed("sign in with --user NAME (or set KEHU_USER)")
-    return services.auth.login(username, password_from_env_or_prompt())
+    actor: Actor = services.auth.login(username, password_from_env_or_prompt())
+    return actor
 
 
 def dispatch(args: Namespace) -> int:
-    handler = HANDLERS.get((args.command, getattr(args, "action", None)))
     if args.command is None:
         return run_gui(args)
+    handler = getattr(args, "handler", None)
     if handler is None:
         raise UsageError(f"unknown command {args.command}")
     db = None
@@ -58,13 +74,31 @@ def dispatch(args: Namespace) -> int:
         from app.cli import started
 
         started()
-        return handler(args, services, db)
+        code: int = handler(args, services, db)
+        return code
     except KehuError as exc:
         print(f"kehu: {exc}", file=sys.stderr)
         return exc.exit_code
     finally:
         if db is not None:
             db.dispose()
+
+
+def register(cmds: Commands) -> None:
+    db = cmds.group("db", "database schema")
+    cmds.command(db, "upgrade", "upgrade the database schema to the newest version", db_upgrade)
+    cmds.command(db, "current", "print the database's schema version", db_current)
+    user = cmds.group("user", "users")
+    p = cmds.command(user, "create-admin", "create an administrator (on an empty database "
+                     "the password comes from KEHU_PASSWORD or a prompt; after that an "
+                     "administrator signs in and the new password comes from "
+                     "KEHU_NEW_PASSWORD)", user_create_admin)
+    p.add_argument("--username", required=True)
+    p.add_argument("--display-name", default="")
+    p = cmds.command(cmds.sub, "demo", "fill a new, empty database with realistic demo data "
+                     "and users (refuses a database that has users)", demo, sign_in=False)
+    p.add_argument("--customers", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=1)
 
 
 # --- db ------------------------------------------------------------------------------------
@@ -89,139 +123,52 @@ def db_current(args: Namespace, services: Services, db: Any) -> int:
     return EXIT_OK
 
 
-# --- users ---------------------------------------------------------------------------------
+# --- the first administrator ---------------------------------------------------------------
 def user_create_admin(args: Namespace, services: Services, db: Any) -> int:
     """On an empty database anyone at the console may create the first administrator
     (KEHU_PASSWORD or a prompt gives the new password); after that an administrator must
     sign in with --user and the new password comes from KEHU_NEW_PASSWORD or a prompt."""
     if services.auth.has_users():
         actor: Actor | None = sign_in(args, services)
-        password = _new_password()
+        password = new_password("New administrator's password: ")
     else:
         actor = None
         password = password_from_env_or_prompt("New administrator's password: ", confirm=True)
     row = services.auth.create_admin(args.username, password, args.display_name, actor=actor)
-    output.emit(args, {"id": row.id, "username": row.username},
+    output.emit(args, {"id": row.id, "username": row.username, "roles": [ADMIN_ROLE]},
                 f"administrator {row.username} created")
     return EXIT_OK
 
 
-def _new_password() -> str:
-    if os.environ.get("KEHU_NEW_PASSWORD"):
-        return os.environ["KEHU_NEW_PASSWORD"]
-    if not sys.stdin.isatty():
-        raise UsageError("set KEHU_NEW_PASSWORD for the new administrator's password")
-    password = getpass.getpass("New administrator's password: ")
-    if getpass.getpass("Repeat password: ") != password:
-        raise UsageError("the passwords do not match")
-    return password
-
-
-# --- customers -----------------------------------------------------------------------------
-def customers_list(args: Namespace, services: Services, db: Any) -> int:
-    actor = sign_in(args, services)
-    if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
-    query = CustomerQuery(search=args.search, status=args.status, sort=args.sort)
-    rows: list[Any] = []
-    after = None
-    while len(rows) < args.limit:
-        page = services.customers.list_customers(actor, query, after,
-                                                 min(500, args.limit - len(rows)))
-        rows.extend(page.rows)
-        after = page.next_key
-        if after is None:
-            break
-    output.customer_rows(args, rows)
-    return EXIT_OK
-
-
-def customers_show(args: Namespace, services: Services, db: Any) -> int:
-    actor = sign_in(args, services)
-    output.customer_detail(args, services.customers.get_customer_by_code(actor, args.code))
-    return EXIT_OK
-
-
-def customers_add(args: Namespace, services: Services, db: Any) -> int:
-    actor = sign_in(args, services)
-    values = {"name": args.name, **parse_sets(args.set, services, actor)}
-    detail = services.customers.create_customer(actor, values, args.allow_duplicate)
-    output.customer_detail(args, detail, f"created {detail.code} {detail.name}")
-    return EXIT_OK
-
-
-def customers_update(args: Namespace, services: Services, db: Any) -> int:
-    actor = sign_in(args, services)
-    current = services.customers.get_customer_by_code(actor, args.code)
-    expected = current.version if args.expect_version is None else args.expect_version
-    detail = services.customers.update_customer(
-        actor, current.id, expected, parse_sets(args.set, services, actor), args.allow_duplicate)
-    output.customer_detail(args, detail, f"updated {detail.code} (version {detail.version})")
-    return EXIT_OK
-
-
-def parse_sets(pairs: list[str], services: Services, actor: Actor) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for pair in pairs:
-        field, sep, value = pair.partition("=")
-        if not sep or not field.strip():
-            raise UsageError(f"--set wants FIELD=VALUE, got {pair!r}")
-        field = field.strip()
-        if field == "owner":
-            field, value = "owner_id", _user_id(services, actor, value)
-        values[field] = value
-    return values
-
-
-def _user_id(services: Services, actor: Actor, username: str) -> int | str:
-    if not username.strip():
-        return ""
-    for user in services.auth.list_users(actor):
-        if user.username.lower() == username.strip().lower():
-            return user.id
-    raise UsageError(f"no user named {username!r}")
-
-
 # --- demo and GUI --------------------------------------------------------------------------
 def demo(args: Namespace, services: Services, db: Any) -> int:
-    from app.cli.demo import fill_demo
+    from app.demo import create_demo_data
 
-    return fill_demo(args, services, db)
+    if not 1 <= args.customers <= MAX_DEMO_CUSTOMERS:
+        raise UsageError(f"--customers must be between 1 and {MAX_DEMO_CUSTOMERS:,}")
+    quiet = getattr(args, "json", False)
+    summary = create_demo_data(db, args.customers, args.seed,
+                               progress=None if quiet else _progress)
+    if not quiet:
+        sys.stderr.write("\n")
+    data = {"customers": summary.customers, "contacts": summary.contacts,
+            "codes": [summary.first_code, summary.last_code],
+            "seconds": round(summary.seconds, 1), "password": summary.password,
+            "users": summary.roles}
+    users = "\n".join(f"  {u.username:<9} {u.role:<14} {u.display_name}" for u in summary.users)
+    output.emit(args, data,
+                f"{summary.customers:,} customers ({summary.first_code}..{summary.last_code}) "
+                f"with {summary.contacts:,} contacts in {summary.seconds:.1f} s\n"
+                f"demo users, all with the password {summary.password}:\n{users}")
+    return EXIT_OK
+
+
+def _progress(done: int, total: int) -> None:
+    sys.stderr.write(f"\rcreating demo customers: {done:,}/{total:,} ({done * 100 // total}%)")
+    sys.stderr.flush()
 
 
 def run_gui(args: Namespace) -> int:
     from app.cli.gui import launch
 
     return launch(args)
-
-
-Handler = Callable[[Namespace, Services, Any], int]
-HANDLERS: dict[tuple[str | None, str | None], Handler] = {
-    ("db", "upgrade"): db_upgrade,
-    ("db", "current"): db_current,
-    ("user", "create-admin"): user_create_admin,
-    ("customers", "list"): customers_list,
-    ("customers", "show"): customers_show,
-    ("customers", "add"): customers_add,
-    ("customers", "update"): customers_update,
-    ("demo", None): demo,
-}
-
-
-def _admin_handlers() -> None:
-    from app.cli import admin
-
-    HANDLERS.update({
-        ("user", "add"): admin.user_add,
-        ("user", "list"): admin.user_list,
-        ("user", "change-password"): admin.user_change_password,
-        **{("user", a): admin.user_change
-           for a in ("disable", "enable", "unlock", "reset-password")},
-        ("role", "list"): admin.role_list,
-        ("role", "show"): admin.role_show,
-        ("audit", "list"): admin.audit_list,
-        ("audit", "verify"): admin.audit_verify,
-    })
-
-
-_admin_handlers()

@@ -20,9 +20,9 @@ def launch(args: Namespace) -> int:
     first_start = not args.demo and not services.auth.has_users()
     if args.demo:
         if not services.auth.has_users():
-            from app.cli.demo import create_demo_data
+            from app.demo import create_demo_data
 
-            create_demo_data(db, services, customers=DEMO_CUSTOMERS, seed=1, quiet=True)
+            create_demo_data(db, DEMO_CUSTOMERS, seed=1)
         # Sign in on a worker thread while Qt and the screens are imported: argon2 and
         # SQLite release the GIL, so both cores work and the window shows sooner.
         from concurrent.futures import ThreadPoolExecutor

@@ -1,9 +1,11 @@
-"""Printing results as text tables or JSON."""
+"""Printing results as text tables or JSON: records keyed by field name, money as strings
+with two places, a reference by its key (``"owner": "sales1"``)."""
 
 from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from argparse import Namespace
 from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
@@ -11,17 +13,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from app.logic.dto import CustomerDetail, CustomerRow
-
-LIST_FIELDS = ("code", "name", "short_name", "status", "tier", "owner", "city", "province",
-               "industry", "phone", "email", "credit_limit", "updated_at", "version")
+from app.logic.kit.dto import Record
+from app.logic.kit.entity import Entity
+from app.logic.kit.fields import Ref, plain
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, datetime | date):
-        return value.isoformat()
+    if isinstance(value, Decimal | datetime | date | Ref):
+        return plain(value)
+    if isinstance(value, Record):
+        return record_data(value)
     if is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in asdict(value).items()}
     if isinstance(value, list | tuple):
@@ -43,33 +44,64 @@ def emit(args: Namespace, data: Any, text: str) -> None:
         print(text)
 
 
-def customer_rows(args: Namespace, rows: Sequence[CustomerRow]) -> None:
-    records = [{f: _plain(getattr(r, f)) for f in LIST_FIELDS} for r in rows]
+def record_data(record: Record) -> dict[str, Any]:
+    """A record as JSON: its id, every field, its version and who made and changed it;
+    child records (a customer's contacts) under their kind."""
+    data: dict[str, Any] = {"id": record.id}
+    data.update({name: plain(value) for name, value in record.values.items()})
+    data.update({"version": record.version, "archived": record.archived,
+                 "created_at": plain(record.created_at), "created_by": record.created_by,
+                 "updated_at": plain(record.updated_at), "updated_by": record.updated_by})
+    for kind, children in record.children.items():
+        data[kind] = [record_data(c) for c in children]
+    return data
+
+
+def row_data(entity: Entity, row: Any) -> dict[str, Any]:
+    data = {"id": row.id}
+    data.update({f.name: plain(getattr(row, f.name)) for f in entity.listed})
+    data["version"] = row.version
+    return data
+
+
+def rows(args: Namespace, entity: Entity, found: Sequence[Any]) -> None:
     if getattr(args, "json", False):
-        dump(records)
+        dump([row_data(entity, r) for r in found])
         return
-    columns = ("code", "name", "status", "owner", "city", "phone")
-    table(tuple(c.upper() for c in columns), [[str(rec[c] or "") for c in columns]
-                                              for rec in records])
-    print(f"({len(records)} customer{'s' if len(records) != 1 else ''})")
+    columns = [c for c in entity.list_columns or tuple(f.name for f in entity.listed)
+               if c != "updated_at"][:7]
+    table(tuple(entity.field(c).label.en.upper() for c in columns),
+          [[text_of(getattr(r, c)) for c in columns] for r in found])
+    word = entity.label.en.lower() if len(found) == 1 else entity.plural.en.lower()
+    print(f"({len(found)} {word})")
 
 
-def customer_detail(args: Namespace, detail: CustomerDetail, headline: str = "") -> None:
-    data = _plain(detail)
+def record(args: Namespace, entity: Entity, shown: Record, headline: str = "") -> None:
     if getattr(args, "json", False):
-        dump(data)
+        dump(record_data(shown))
         return
     if headline:
         print(headline)
-    for key, value in data.items():
-        if key == "contacts":
-            continue
+    for f in entity.fields:
+        value = shown.values.get(f.name)
         if value not in ("", None):
-            print(f"{key:>20}: {value}")
-    for contact in data["contacts"]:
-        star = "*" if contact["is_primary"] else " "
-        print(f"{'contact':>20}: {star} {contact['name']}  {contact['mobile'] or contact['phone']}"
-              f"  {contact['email']}")
+            print(f"{f.name:>20}: {text_of(value)}")
+    print(f"{'version':>20}: {shown.version}")
+    for kind, children in shown.children.items():
+        for child in children:
+            star = "*" if child.get("is_primary") else " "
+            contact = child.get("mobile") or child.get("phone") or ""
+            print(f"{kind.rstrip('s'):>20}: {star} {child.get('name', child.id)}  {contact}"
+                  f"  {child.get('email') or ''}".rstrip())
+
+
+def text_of(value: Any) -> str:
+    """A value as the CLI prints it: money with two places, a reference by its key."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(plain(value))
 
 
 def table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -81,8 +113,6 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 def _width(text: str) -> int:
     """Display width: CJK characters take two terminal columns."""
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -21,17 +21,18 @@ from datetime import UTC, datetime
 from multiprocessing import get_context
 from typing import Any
 
-from app.data import bulk
+from app.data.customers import CUSTOMER_BULK
 from app.data.database import Database
-from app.logic.demo_rows import (
+from app.data.kit import bulk
+from app.demo.rows import (
     CONTACT_FIELDS,
     CUSTOMER_FIELDS,
     ChunkJob,
     make_chunk,
     people,
 )
-from app.logic.demo_vocabulary import DEMO_USERS
-from app.logic.passwords import hash_password
+from app.demo.vocabulary import DEMO_USERS
+from app.logic.admin import hash_password
 
 DEMO_PASSWORD = "demo1234"
 CHUNK = 5_000
@@ -83,7 +84,7 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
     started = time.perf_counter()
     now = now or datetime.now(UTC)
     password_hash = hash_password(DEMO_PASSWORD)  # argon2 is slow: hash once, reuse
-    with bulk.bulk_load(db, customers) as load:
+    with bulk.bulk_load(db, customers, CUSTOMER_BULK) as load:
         ids = load.add_users([_user_row(name, label, password_hash, now)
                               for name, label, _ in DEMO_USERS])
         users = tuple(DemoUser(name, label, role, ids[name]) for name, label, role in DEMO_USERS)

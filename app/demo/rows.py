@@ -16,10 +16,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from app.data.bulk import PLAIN, Codec
-from app.data.search import customer_search_key, pinyin_of_joined, pinyin_of_text
-from app.logic import demo_vocabulary as v
-from app.logic.validation import USCC_CHARS, USCC_WEIGHTS
+from app.data.kit.bulk import PLAIN, Codec
+from app.data.kit.search import customer_search_key, pinyin_of_joined, pinyin_of_text, sort_key
+from app.demo import vocabulary as v
+from app.logic.kit.validation import USCC_CHARS, USCC_WEIGHTS
 
 CITIES = v.weighted(tuple((c, c.weight) for c in v.CITIES))
 INDUSTRIES = v.weighted(tuple((i, i.weight) for i in v.INDUSTRIES))
@@ -241,7 +241,8 @@ class RowMaker:
                 city.name, address, postal_code, phone, fax, email, website, tax_id, bank_name,
                 bank_account, source, status, tier, False, rating,
                 codec.money(Decimal(limit)), terms, owner, tags, "", archived, created_at,
-                owner, codec.moment(updated), owner, 1, search_text, search_short, name_sort)
+                owner, codec.moment(updated), owner, 1, search_text, search_short, name_sort,
+                _city_sort(city.name))
 
     def contact(self, customer_id: int, city: v.City, domain: str, index: int,
                 created_at: Any, owner: int) -> tuple[Any, ...]:
@@ -267,11 +268,16 @@ CUSTOMER_FIELDS = (
     "bank_name", "bank_account", "source", "status", "tier", "tier_override", "credit_rating",
     "credit_limit", "payment_terms_days", "owner_id", "tags", "notes", "archived_at",
     "created_at", "created_by", "updated_at", "updated_by", "version", "search_text",
-    "search_short", "name_sort")
+    "search_short", "name_sort", "city_sort")
 CONTACT_FIELDS = (
     "customer_id", "name", "gender", "position", "department", "phone", "mobile", "email",
     "im_handle", "birthday", "is_primary", "notes", "created_at", "created_by", "updated_at",
     "updated_by", "version")
+
+
+@lru_cache(maxsize=1024)
+def _city_sort(city: str) -> str:
+    return sort_key(city)
 
 
 def make_chunk(job: ChunkJob, codec: Codec = PLAIN) -> tuple[list[tuple[Any, ...]],
