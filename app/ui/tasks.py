@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -54,15 +55,21 @@ class Runner(Protocol):
 
 
 class TaskRunner(QObject):
-    """Runs functions on a small thread pool; outcomes arrive through a queued signal."""
+    """Runs functions on a small thread pool; outcomes arrive through a queued signal.
+
+    ``busy`` while a task is pending: until its outcome arrives (delivered, or dropped if it
+    was cancelled while running), or until it is cancelled before a worker took it up.
+    """
 
     _sig_finished = Signal(object, object, bool)
+    _sig_dropped = Signal(object)
 
     def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kehu-db")
         self._pending: set[int] = set()
         self._sig_finished.connect(self.on_finished)
+        self._sig_dropped.connect(self.on_dropped)
 
     def run(self, fn: Callable[[], Any], on_success: Success, on_failure: Failure | None = None,
             context: QObject | None = None) -> Task:
@@ -72,7 +79,16 @@ class TaskRunner(QObject):
             context.destroyed.connect(task.cancel)
         self._pending.add(id(task))
         task.future = self._pool.submit(self._work, task)
+        task.future.add_done_callback(partial(self._done, task))
         return task
+
+    def _done(self, task: Task, future: Future) -> None:
+        """A future cancelled before it started never runs ``_work``: say so to the GUI thread.
+
+        Called by the thread that cancelled it (the GUI thread: then the slot runs at once).
+        """
+        if future.cancelled():
+            self._sig_dropped.emit(task)
 
     def _work(self, task: Task) -> None:
         try:
@@ -85,6 +101,10 @@ class TaskRunner(QObject):
     def on_finished(self, task: Task, outcome: Any, failed: bool) -> None:
         self._pending.discard(id(task))
         task.deliver(outcome, failed)
+
+    @Slot(object)
+    def on_dropped(self, task: Task) -> None:
+        self._pending.discard(id(task))
 
     @property
     def busy(self) -> bool:
