@@ -177,14 +177,19 @@ def services(db: Database) -> Services:
     return Services.build(db.unit_of_work, db.display_url)
 
 
+@pytest.fixture(scope="session")
+def quick_hasher() -> PasswordHasher:
+    """argon2id at its cheapest (``quick_hashing`` puts it in place for one test)."""
+    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
 @pytest.fixture
-def quick_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+def quick_hashing(monkeypatch: pytest.MonkeyPatch, quick_hasher: PasswordHasher) -> None:
     """argon2id at its cheapest, so signing in does not dominate the suite.
 
     tests/logic/test_auth.py checks the production parameters without this fixture.
     """
-    monkeypatch.setattr(passwords, "HASHER",
-                        PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    monkeypatch.setattr(passwords, "HASHER", quick_hasher)
 
 
 @pytest.fixture

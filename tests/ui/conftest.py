@@ -1,4 +1,9 @@
-"""Qt tests run offscreen on real services over a temporary SQLite database."""
+"""Qt tests run offscreen on real services over a temporary SQLite database.
+
+Each test's database is a copy of the session's migrated template (``sqlite_template``), and
+passwords are hashed with argon2id at its cheapest throughout tests/ui (``quick_hasher``);
+tests/logic/test_auth.py checks the production parameters.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from app.data.database import Database, open_database
+from app.logic import passwords
 from app.logic.dto import Actor
 from app.logic.services import Services
 from app.ui.messages import Messages
@@ -45,14 +54,27 @@ def clean_settings(settings_sandbox: None) -> Iterator[None]:
     QSettings().clear()
 
 
-def make_services(path: str) -> tuple[Database, Services]:
+@pytest.fixture(scope="package", autouse=True)
+def cheap_hashing(quick_hasher: PasswordHasher) -> Iterator[None]:
+    """The cheap hasher for every test in tests/ui, module-scoped fixtures included; put back
+    when the package's last test has run."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "HASHER", quick_hasher)
+        yield
+
+
+def make_services(path: str, template: Path | None = None) -> tuple[Database, Services]:
+    """Services on the SQLite file ``path``: a copy of ``template`` (a migrated database)
+    when given, else a new file that the migrations build."""
+    if template is not None:
+        shutil.copyfile(template, path)
     db = open_database(f"sqlite:///{path}")
     return db, Services.build(db.unit_of_work, db.display_url)
 
 
 @pytest.fixture
-def services(tmp_path) -> Iterator[Services]:
-    db, services = make_services(str(tmp_path / "t.db"))
+def services(tmp_path: Path, sqlite_template: Path) -> Iterator[Services]:
+    db, services = make_services(str(tmp_path / "t.db"), sqlite_template)
     services.auth.create_admin("admin", PASSWORD)
     yield services
     db.dispose()
@@ -64,9 +86,11 @@ def actor(services: Services) -> Actor:
 
 
 @pytest.fixture(scope="module")
-def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services, Actor]]:
+def many(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+         ) -> Iterator[tuple[Services, Actor]]:
     """A database with 450 customers (more than two pages), shared by read-only tests."""
-    db, services = make_services(str(tmp_path_factory.mktemp("many") / "many.db"))
+    db, services = make_services(str(tmp_path_factory.mktemp("many") / "many.db"),
+                                 sqlite_template)
     services.auth.create_admin("admin", PASSWORD)
     actor = services.auth.login("admin", PASSWORD)
     add_customers(services, actor, 450)
