@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from app.data.admin import RoleRepository, User, UserRepository
+from app.data.kit.search import sort_key
 from app.data.kit.uow import UnitOfWork
 from app.logic.admin.auth import check_username
 from app.logic.admin.dto import UserRow
@@ -18,7 +19,6 @@ from app.logic.kit.dto import Actor, Changed, ListQuery
 from app.logic.kit.errors import FieldError, NotFound, ValidationError
 from app.logic.kit.fields import Ref
 from app.logic.kit.permissions import require
-from app.data.kit.search import sort_key
 from app.logic.kit.service import RecordService
 
 UNCHANGED: Any = ""  # update_user's "leave the department as it is"

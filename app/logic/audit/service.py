@@ -12,16 +12,21 @@ from typing import Any
 from app.data.audit import AuditQueries
 from app.data.kit.uow import UnitOfWork
 from app.logic.audit.dto import AuditFilter, AuditNames, ChainReport
-from app.logic.audit.fields import ACTIONS, LEGACY_REFS, OTHER_ENTITIES, OTHER_FIELDS
+from app.logic.audit.fields import LEGACY_REFS
 from app.logic.kit.clock import now
 from app.logic.kit.dto import Actor, AuditRow
-from app.logic.kit.entity import Entity
 from app.logic.kit.errors import NotFound
 from app.logic.kit.fields import Label
 from app.logic.kit.permissions import require
 from app.logic.kit.registry import entities, load_modules
 from app.logic.kit.service import Service
-from app.logic.kit.trail import audit_row, plain
+from app.logic.kit.trail import (
+    action_label,
+    audit_row,
+    entity_label,
+    field_changes,
+    plain,
+)
 from app.logic.kit.workbook import Cancelled, Column, write_workbook
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -260,68 +265,6 @@ def entry_cells(entry: AuditRow, language: str) -> Iterator[tuple[Any, ...]]:
         return
     for name, before, after in changes:
         yield (*head, name, before, after)
-
-
-def field_changes(entry: AuditRow, language: str,
-                  names: AuditNames | None = None) -> list[tuple[str, str, str]]:
-    """(field label, before, after) per changed field, values as a person reads them:
-    choices by their label, yes/no, money with two places, ids by what they name."""
-    entity = entities().get(entry.entity_type)
-    rows = []
-    for name, value in entry.changes.items():
-        label = field_label(entity, name, language)
-        if isinstance(value, list) and len(value) == 2:
-            before, after = value
-        else:
-            before, after = None, value
-        rows.append((label, value_text(entity, name, before, language, names),
-                     value_text(entity, name, after, language, names)))
-    return rows
-
-
-def field_label(entity: Entity | None, name: str, language: str) -> str:
-    if entity is not None and entity.has(name):
-        return entity.field(name).caption(language)
-    for other in entities().values():
-        if other.has(name):
-            return other.field(name).caption(language)
-    label = OTHER_FIELDS.get(name)
-    return label.text(language) if label is not None else name
-
-
-def value_text(entity: Entity | None, name: str, value: Any, language: str,
-               names: AuditNames | None = None) -> str:
-    if value is None or value == "":
-        return ""
-    named = names.name(name, value) if names is not None and not isinstance(
-        value, list | dict) else None
-    if named is not None:
-        return named if name == "roles" else f"{named} (#{value})"
-    if isinstance(value, list):
-        return ", ".join(value_text(entity, name, v, language, names) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {value_text(entity, k, v, language, names)}"
-                         for k, v in value.items())
-    if entity is not None and entity.has(name):
-        f = entity.field(name)
-        if f.kind in ("choice", "boolean"):
-            return f.display(value, language)
-    if isinstance(value, bool):
-        return _yes_no(language)[0 if value else 1]
-    return str(value)
-
-
-def action_label(action: str, language: str) -> str:
-    label = ACTIONS.get(action)
-    return label.text(language) if label is not None else action
-
-
-def entity_label(entity_type: str, language: str) -> str:
-    entity = entities().get(entity_type)
-    if entity is not None:
-        return entity.label.text(language)
-    label = OTHER_ENTITIES.get(entity_type)
-    return label.text(language) if label is not None else entity_type
 
 
 def describe_filter(filters: AuditFilter) -> str:

@@ -493,7 +493,7 @@ def _row_builder(entity: Entity, fields: tuple[str, ...]) -> Callable[[Any], Any
         else:
             parts.append(f"r[{j}]")
     source = f"lambda r: make((r[0], r[1], {', '.join(parts)}))"
-    found = _BUILDERS[key] = eval(source, {"make": entity.row_type._make, "Ref": Ref})  # noqa: S307 - code made above from field positions only
+    found = _BUILDERS[key] = eval(source, {"make": entity.row_type._make, "Ref": Ref})
     return found
 
 

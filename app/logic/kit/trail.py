@@ -9,6 +9,9 @@ from decimal import Decimal
 from typing import Any
 
 from app.logic.kit.dto import AuditRow
+from app.logic.kit.entity import Entity
+from app.logic.kit.fields import YES_NO, Label
+from app.logic.kit.registry import entities
 
 
 def plain(value: Any) -> Any:
@@ -45,3 +48,105 @@ def audit_row(r: Any, subject: str = "") -> AuditRow:
     return AuditRow(id=r.id, at=r.at, user_id=r.user_id, username=r.username,
                     action=r.action, entity_type=r.entity_type, entity_id=r.entity_id,
                     changes=changes, subject=subject)
+
+
+# --- reading entries: labels and values as a person reads them ---------------------------------
+ACTIONS = {
+    "create": Label("Create", "新建"), "update": Label("Update", "修改"),
+    "delete": Label("Delete", "删除"), "archive": Label("Archive", "归档"),
+    "restore": Label("Restore", "恢复"), "disable": Label("Disable", "停用"),
+    "enable": Label("Enable", "启用"), "reset_password": Label("Reset password", "重置密码"),
+    "unlock": Label("Unlock", "解锁"), "login": Label("Sign in", "登录"),
+    "login_failed": Label("Failed sign-in", "登录失败"), "lockout": Label("Lockout", "锁定"),
+    "password_change": Label("Password change", "修改密码"), "export": Label("Export", "导出"),
+    "demo": Label("Demo data", "演示数据"),
+}
+# Entity types written by the kit rather than a module's entity.
+OTHER_ENTITIES = {"audit_log": Label("Audit log", "审计日志"),
+                  "database": Label("Database", "数据库"),
+                  "settings": Label("Settings", "设置")}
+OTHER_FIELDS = {
+    "archived_at": Label("Archived", "归档时间"), "archived": Label("Archived", "归档"),
+    "copy_from": Label("Copied from", "复制自"), "reason": Label("Reason", "原因"),
+    "rows": Label("Rows", "行数"), "file": Label("File", "文件"),
+    "filter": Label("Filter", "筛选条件"), "rights": Label("Rights (removed / added)",
+                                                        "权限（移除 / 添加）"),
+    "scopes": Label("Record scope", "记录范围"), "customer_id": Label("Customer", "客户"),
+    "owner_id": Label("Owner", "负责人"), "manager_id": Label("Manager", "经理"),
+    "department_id": Label("Department", "部门"), "roles": Label("Roles", "角色"),
+    "is_active": Label("Active", "启用"), "locked_until": Label("Locked until", "锁定至"),
+    "must_change_password": Label("Must change password", "须修改密码"),
+    "team": Label("Team", "团队"), "department": Label("Department", "部门"),
+    "customers": Label("Customers", "客户"), "contacts": Label("Contacts", "联系人"),
+    "seed": Label("Seed", "随机种子"), "codes": Label("Codes", "编号"),
+    "users": Label("Users", "用户"),
+}
+
+
+class Names:
+    """What the ids and codes in an entry's changes name (``AuditNames`` has this shape)."""
+
+    def name(self, field_name: str, value: object) -> str | None:
+        return None
+
+
+def field_changes(entry: AuditRow, language: str,
+                  names: Any = None) -> list[tuple[str, str, str]]:
+    """(field label, before, after) per changed field, values as a person reads them:
+    choices by their label, yes/no, money with two places, ids by what they name."""
+    entity = entities().get(entry.entity_type)
+    rows = []
+    for name, value in entry.changes.items():
+        label = field_label(entity, name, language)
+        if isinstance(value, list) and len(value) == 2:
+            before, after = value
+        else:
+            before, after = None, value
+        rows.append((label, value_text(entity, name, before, language, names),
+                     value_text(entity, name, after, language, names)))
+    return rows
+
+
+def field_label(entity: Entity | None, name: str, language: str) -> str:
+    if entity is not None and entity.has(name):
+        return entity.field(name).caption(language)
+    for other in entities().values():
+        if other.has(name):
+            return other.field(name).caption(language)
+    label = OTHER_FIELDS.get(name)
+    return label.text(language) if label is not None else name
+
+
+def value_text(entity: Entity | None, name: str, value: Any, language: str,
+               names: Any = None) -> str:
+    if value is None or value == "":
+        return ""
+    named = names.name(name, value) if names is not None and not isinstance(
+        value, list | dict) else None
+    if named is not None:
+        return named if name == "roles" else f"{named} (#{value})"
+    if isinstance(value, list):
+        return ", ".join(value_text(entity, name, v, language, names) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {value_text(entity, k, v, language, names)}"
+                         for k, v in value.items())
+    if entity is not None and entity.has(name):
+        f = entity.field(name)
+        if f.kind in ("choice", "boolean"):
+            return f.display(value, language)
+    if isinstance(value, bool):
+        return YES_NO[language.startswith("zh")][0 if value else 1]
+    return str(value)
+
+
+def action_label(action: str, language: str) -> str:
+    label = ACTIONS.get(action)
+    return label.text(language) if label is not None else action
+
+
+def entity_label(entity_type: str, language: str) -> str:
+    entity = entities().get(entity_type)
+    if entity is not None:
+        return entity.label.text(language)
+    label = OTHER_ENTITIES.get(entity_type)
+    return label.text(language) if label is not None else entity_type
