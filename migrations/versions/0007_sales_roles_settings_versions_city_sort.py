@@ -50,8 +50,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("name", name=op.f("uq_settings_groups_name")),
     )
     now = datetime.now(UTC)
-    op.bulk_insert(groups, [{"id": 1, "name": "security", "created_at": now,
-                             "updated_at": now, "version": 1}])
+    # No explicit id: PostgreSQL's sequence would stay behind it (the next group's insert
+    # would take id 1 again). Not bulk_insert: offline it wraps the row in SET
+    # IDENTITY_INSERT ON for SQL Server, which then insists on an explicit id.
+    op.execute(groups.insert().values(name="security", created_at=now, updated_at=now,
+                                      version=1))
 
     op.add_column("customers", sa.Column("city_sort", sa.Unicode(length=200), nullable=False,
                                          server_default="1"))
