@@ -28,9 +28,11 @@ from sqlalchemy.schema import sort_tables
 from app.data import migrate
 from app.data.database import Database, open_database
 from app.data.engine import make_engine
-from app.data.models import AuditEntry, Base
-from app.logic import passwords
-from app.logic.dto import Actor
+from app.data.kit.audit import AuditEntry
+from app.data.kit.base import Base
+from app.data.kit.registry import load_registry
+from app.logic.admin import passwords
+from app.logic.kit.dto import Actor
 from app.logic.services import Services
 
 PG_ENV = "KEHU_TEST_DATABASE_URL"
@@ -240,6 +242,8 @@ def audit_log(db: Database) -> Callable[[], list[Audit]]:
 @pytest.fixture
 def row_counts(db: Database) -> Callable[[], dict[str, int]]:
     """Rows per application table, to show that a refused write left nothing behind."""
+
+    load_registry()  # every module's tables are in the metadata
 
     def count() -> dict[str, int]:
         with db.unit_of_work(write=False) as uow:

@@ -13,9 +13,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.data import engine as engine_module
+from app.data.contacts import Contact
 from app.data.database import Database
 from app.data.engine import ENV_URL, default_url, describe_url, resolve_url
-from app.data.models import Contact
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI_URL = "sqlite:///from-the-command-line.db"

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, text
 
+from app.data.customers import Customer
 from app.data.database import Database
-from app.data.models import Customer
-from app.logic.dto import Actor, CustomerQuery
+from app.logic.kit.dto import Actor, ListQuery
 from app.logic.services import Services
 
 AMOUNTS = [Decimal("99999999999999.99"), Decimal("0.01"), Decimal("0.00"),
@@ -26,11 +26,11 @@ def raw_credit_limit(db: Database, customer_id: int) -> object:
 def test_a_credit_limit_comes_back_to_the_cent(services: Services, admin: Actor, db: Database,
                                                amount: Decimal) -> None:
     created = services.customers.create_customer(admin, {"name": "上海贸易有限公司",
-                                                         "credit_limit": str(amount)})
+                                                         "credit_limit": str(amount)}).saved
     assert created.credit_limit == amount
     again = services.customers.get_customer(admin, created.id)
     assert str(again.credit_limit) == str(amount)
-    listed = services.customers.list_customers(admin, CustomerQuery()).rows
+    listed = services.customers.list_customers(admin, ListQuery()).rows
     assert [r.credit_limit for r in listed] == [amount]
     assert raw_credit_limit(db, created.id) == int(amount * 100)
 
@@ -40,7 +40,7 @@ def test_the_orm_stores_integer_cents_and_reads_decimals(db: Database,
                                                          amount: Decimal) -> None:
     with db.unit_of_work() as uow:
         customer = Customer(code="M1", name="Money Ltd", credit_limit=amount)
-        uow.customers.add(customer)
+        uow.session.add(customer)
         uow.commit()
         customer_id = customer.id
     with db.unit_of_work(write=False) as uow:
@@ -56,7 +56,7 @@ def test_sums_in_sql_stay_exact(db: Database) -> None:
     """0.10 + 0.20 is 0.30, not 0.30000000000000004: the database adds integers."""
     with db.unit_of_work() as uow:
         for i, amount in enumerate(["0.10", "0.20", "99999999999999.99"]):
-            uow.customers.add(Customer(code=f"S{i}", name=f"Sum {i}",
+            uow.session.add(Customer(code=f"S{i}", name=f"Sum {i}",
                                        credit_limit=Decimal(amount)))
         uow.commit()
     with db.engine.connect() as conn:
@@ -66,8 +66,8 @@ def test_sums_in_sql_stay_exact(db: Database) -> None:
 
 def test_amounts_from_text_and_floats_become_exact_cents(db: Database) -> None:
     with db.unit_of_work() as uow:
-        uow.customers.add(Customer(code="F1", name="Float Ltd", credit_limit=0.1))
-        uow.customers.add(Customer(code="F2", name="Text Ltd", credit_limit="19.99"))
+        uow.session.add(Customer(code="F1", name="Float Ltd", credit_limit=0.1))
+        uow.session.add(Customer(code="F2", name="Text Ltd", credit_limit="19.99"))
         uow.commit()
     with db.engine.connect() as conn:
         raw = dict(conn.execute(text("SELECT code, credit_limit FROM customers")).all())
