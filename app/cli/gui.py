@@ -30,7 +30,7 @@ def launch(args: Namespace) -> int:
         pool = ThreadPoolExecutor(1, thread_name_prefix="kehu-sign-in")
         pending = pool.submit(services.auth.login, *DEMO_LOGIN)
         pool.shutdown(wait=False)
-    from app.ui.app import run_gui
+    from app.ui.shell.app import run_gui
 
     try:
         from app.cli import started

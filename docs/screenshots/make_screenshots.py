@@ -21,10 +21,10 @@ from app.logic.customers import STATUSES, TIERS
 from app.logic.services import Services
 from app.logic.validation import uscc_check_char
 from app.ui.customers.form import CustomerForm
-from app.ui.i18n import Translation
-from app.ui.main_window import MainWindow
-from app.ui.messages import Messages
-from app.ui.tasks import SyncTaskRunner
+from app.ui.shell.i18n import Translation
+from app.ui.shell.main_window import MainWindow
+from app.ui.kit.messages import Messages
+from app.ui.kit.tasks import SyncTaskRunner
 
 OUT = Path(__file__).resolve().parent
 COMPANIES = [tuple(line.split("|")) for line in """

@@ -23,8 +23,8 @@ from app.data.database import Database, open_database
 from app.logic import passwords
 from app.logic.dto import Actor
 from app.logic.services import Services
-from app.ui.messages import Messages
-from app.ui.tasks import SyncTaskRunner
+from app.ui.kit.messages import Messages
+from app.ui.kit.tasks import SyncTaskRunner
 
 from .helpers import add_customers
 

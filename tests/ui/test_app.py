@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from app.ui.app import run_gui
-from app.ui.login_dialog import LoginDialog
-from app.ui.main_window import MainWindow
-from app.ui.password_dialog import ChangePasswordDialog
+from app.ui.shell.app import run_gui
+from app.ui.shell.login_dialog import LoginDialog
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.password_dialog import ChangePasswordDialog
 
 from .conftest import PASSWORD
 
@@ -178,7 +178,7 @@ def empty_services(tmp_path):
 
 
 def answer_first_start(qapp, fill) -> list:
-    from app.ui.first_admin_dialog import FirstAdminDialog
+    from app.ui.shell.first_admin_dialog import FirstAdminDialog
 
     seen: list = []
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from app.ui.customers.contact_dialog import ContactDialog
-from app.ui.customers.contacts_tab import ContactsTab
-from app.ui.errors import ErrorDialog
+from app.ui.contacts.contact_dialog import ContactDialog
+from app.ui.contacts.contacts_tab import ContactsTab
+from app.ui.kit.errors import ErrorDialog
 
 from .helpers import answer_modal, type_text
 

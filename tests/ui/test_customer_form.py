@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.logic.dto import CustomerQuery
-from app.ui.customers.conflict_dialog import ConflictDialog
-from app.ui.customers.duplicate_prompt import DuplicatePrompt
+from app.ui.kit.conflict_dialog import ConflictDialog
+from app.ui.kit.duplicate_prompt import DuplicatePrompt
 from app.ui.customers.form import CONTACTS, CustomerForm
 
 from .helpers import answer_modal, type_text

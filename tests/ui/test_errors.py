@@ -15,7 +15,7 @@ from app.logic.errors import (
     PermissionDenied,
     ValidationError,
 )
-from app.ui.errors import ErrorDialog, show_error
+from app.ui.kit.errors import ErrorDialog, show_error
 
 CASES = [
     (ValidationError({"email": FieldError("invalid_email", "x")}), "Please check your input",

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 
-from app.ui.i18n import LANGUAGE_KEY, Translation, chosen_language, resources_dir, translation_file
-from app.ui.session import Session
+from app.ui.shell.i18n import LANGUAGE_KEY, Translation, chosen_language, resources_dir, translation_file
+from app.ui.shell.session import Session
 
 TS = resources_dir() / "i18n" / "kehu_zh_CN.ts"
 UI = Path(__file__).resolve().parents[2] / "app" / "ui"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from app.logic.dto import CustomerQuery
 from app.ui.customers.list_model import COLUMNS, ID_ROLE, PAGE_SIZE, CustomerListModel
-from app.ui.tasks import TaskRunner
+from app.ui.kit.tasks import TaskRunner
 
 NAME, STATUS, PHONE = 1, 2, 5
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from app.ui.login_dialog import USERNAME_KEY, LoginDialog
+from app.ui.shell.login_dialog import USERNAME_KEY, LoginDialog
 
 from .conftest import PASSWORD
 

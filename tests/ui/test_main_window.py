@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.ui.customers.form import CustomerForm
 from app.ui.customers.list_model import ID_ROLE, PAGE_SIZE
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 
 from .helpers import add_customers, type_text
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.logic.dto import Actor
 from app.logic.errors import AuthenticationFailed
 from app.logic.services import Services
-from app.ui.main_window import MainWindow
-from app.ui.password_dialog import ChangePasswordDialog
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.password_dialog import ChangePasswordDialog
 
 from .conftest import PASSWORD
 

@@ -6,8 +6,8 @@ import threading
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from app.ui.progress import ProgressDialog, run_with_progress
-from app.ui.tasks import TaskRunner
+from app.ui.kit.progress import ProgressDialog, run_with_progress
+from app.ui.kit.tasks import TaskRunner
 
 
 def test_a_slow_task_shows_the_dialog_and_cancel_drops_the_result(qtbot):

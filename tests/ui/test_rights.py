@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.logic.dto import Actor
 from app.logic.services import Services
 from app.ui.customers.form import CustomerForm
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import PASSWORD
 
 

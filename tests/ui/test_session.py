@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.logic.dto import Actor
 from app.logic.services import Services
-from app.ui.i18n import Translation
-from app.ui.lock import IdleWatcher, LockDialog
-from app.ui.lock.cover import Cover
-from app.ui.password_dialog import ChangePasswordDialog
-from app.ui.session import Session
+from app.ui.shell.i18n import Translation
+from app.ui.shell.lock import IdleWatcher, LockDialog
+from app.ui.shell.lock.cover import Cover
+from app.ui.shell.password_dialog import ChangePasswordDialog
+from app.ui.shell.session import Session
 
 IDLE_MS = 50
 LI_PASSWORD = "chosen-password-77"

@@ -9,7 +9,7 @@ from concurrent.futures import wait
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject
 
-from app.ui.tasks import SyncTaskRunner, Task, TaskRunner
+from app.ui.kit.tasks import SyncTaskRunner, Task, TaskRunner
 
 
 @pytest.fixture

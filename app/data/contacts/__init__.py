@@ -1,10 +1,11 @@
 """Contacts' data: the table and its repository. The module's public API."""
 
 from app.data.contacts.models import Contact
+from app.data.contacts.queries import ContactQueries
 from app.data.contacts.repository import ContactRepository
 from app.data.kit.refs import RefTarget
 from app.data.kit.registry import DataModule
 
-__all__ = ["DATA", "Contact", "ContactRepository"]
+__all__ = ["DATA", "Contact", "ContactQueries", "ContactRepository"]
 
 DATA = DataModule("contacts", refs={"contact": RefTarget(Contact, Contact.name, Contact.name)})

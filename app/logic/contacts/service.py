@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.data.contacts import ContactRepository
+from app.data.contacts import ContactQueries, ContactRepository
 from app.data.customers import CustomerRepository
 from app.data.kit.uow import UnitOfWork
 from app.logic.contacts.fields import CONTACT
@@ -23,6 +23,7 @@ from app.logic.kit.service import RecordService
 class ContactService(RecordService):
     entity = CONTACT
     repository = ContactRepository
+    queries = ContactQueries
 
     def list_contacts(self, actor: Actor, customer_id: int) -> list[Record]:
         require(actor, "contacts", "view")

@@ -120,7 +120,7 @@ class RecordService(Service):
         with self._open(actor, write=False) as uow:
             record = self._load(uow, actor, record_id, "view")
             subjects = [(self.entity.name, str(record.id)), *self.child_subjects(uow, record)]
-            return [audit_row(r) for r in uow.audit.of_records(subjects)]
+            return _named_refs(uow, [audit_row(r) for r in uow.audit.of_records(subjects)])
 
     def export(self, actor: Actor, spec: ExportSpec, path: str | os.PathLike[str],
                progress: Progress | None = None) -> int:
@@ -151,10 +151,12 @@ class RecordService(Service):
         return self._create(actor, values, allow_duplicate=allow_duplicate)
 
     def _create(self, actor: Actor, values: Mapping[str, Any], *,
-                allow_duplicate: bool = False, build: Build | None = None) -> Changed:
+                allow_duplicate: bool = False, build: Build | None = None,
+                after: Build | None = None) -> Changed:
         """Create a record: normalise, resolve references, check, refuse duplicates, take
         the key, ``build`` what fields do not hold (a user's password and roles: it returns
-        more audit changes), flush, audit, commit."""
+        more audit changes), flush, audit (``after`` the flush: the entries of child records
+        made with it), commit."""
         self._require(actor, "create")
         clean = self.entity.normalise(values, creating=True)
         with self._open(actor) as uow:
@@ -165,11 +167,16 @@ class RecordService(Service):
             repo = self._repo(uow)
             self._assign_key(repo, clean, None)
             record = repo.new(self._attrs(clean), actor.user_id)
-            more = build(uow, record) if build is not None else {}
+            more = {}
+            if build is not None:
+                more = build(uow, record)
+                repo.prepare(record)  # derived keys may read what build added
             self.before_flush(uow, record, "create", clean)
             self._flush(uow, record, 0)
             self.after_write(uow, record, "create", clean)
             self._audit(uow, actor, "create", record, {**self.created_changes(clean), **more})
+            if after is not None:
+                after(uow, record)
             uow.commit()
             return self._changed(uow, "create", record)
 
@@ -454,7 +461,8 @@ class RecordService(Service):
 
             raise InvalidQuery(f"unknown columns: {', '.join(unknown)}")
         filters = tuple(sorted((n, entity.filter_value(n, v)) for n, v in query.filters))
-        scope = owner_scope(actor, entity.scope_rights) if entity.scope else None
+        scoped = entity.scope or entity.scope_module
+        scope = owner_scope(actor, entity.scope_rights) if scoped else None
         return ListRequest(fields=fields, search=query.search.strip(), filters=filters,
                            sort=entity.sort_value(query.sort), descending=query.descending,
                            include_archived=query.include_archived, scope=scope)
@@ -522,6 +530,36 @@ def build_records(uow: UnitOfWork, entity: Entity, records: Sequence[Any],
             updated_by=users.get(record.updated_by or 0, ("", ""))[1],
             children=children(uow, record) if children is not None else {}))
     return result
+
+
+def _named_refs(uow: UnitOfWork, rows: list[AuditRow]) -> list[AuditRow]:
+    """Entries whose reference fields' ids (an owner) read as names: "王伟 (#3)"."""
+    from dataclasses import replace
+
+    from app.logic.kit.registry import entities
+
+    known = entities()
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        entity = known.get(row.entity_type)
+        for name, value in row.changes.items():
+            if entity is not None and entity.has(name) and \
+                    entity.field(name).kind == "reference" and isinstance(value, list):
+                wanted.setdefault(entity.field(name).ref, set()).update(
+                    v for v in value if isinstance(v, int))
+    names = {kind: uow.refs.describe(kind, ids) for kind, ids in wanted.items()}
+    named = []
+    for row in rows:
+        entity = known.get(row.entity_type)
+        changes = dict(row.changes)
+        for name, value in row.changes.items():
+            if entity is not None and entity.has(name) and \
+                    entity.field(name).kind == "reference" and isinstance(value, list):
+                found = names.get(entity.field(name).ref, {})
+                changes[name] = [f"{found[v][1]} (#{v})" if isinstance(v, int) and v in found
+                                 else v for v in value]
+        named.append(replace(row, changes=changes))
+    return named
 
 
 def _ref_names(uow: UnitOfWork, fields: Sequence[Field], records: Sequence[Any]

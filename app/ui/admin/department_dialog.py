@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import DepartmentRow, UserRow
+from app.logic.admin import DepartmentRow, UserRow
 
 
 class DepartmentDialog(QDialog):

@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor, DepartmentRow, UserRow
+from app.logic.kit.dto import Actor
+from app.logic.admin import DepartmentRow, UserRow
 from app.logic.services import Services
-from app.ui import persist
+from app.ui.kit import persist
 from app.ui.admin.department_dialog import DepartmentDialog
 from app.ui.admin.errors import show_admin_error
 from app.ui.admin.one_dialog import OneDialog
 from app.ui.admin.prompts import Confirm, ask_yes_no
-from app.ui.tasks import Runner
+from app.ui.kit.tasks import Runner
 
 SETTINGS_KEY = "admin/departments"
 

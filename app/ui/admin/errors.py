@@ -7,10 +7,10 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from app.logic.errors import FieldError, ValidationError
+from app.logic.kit.errors import FieldError, ValidationError
 from app.ui.admin.labels import AdminLabels
-from app.ui.errors import ErrorDialog
-from app.ui.messages import Messages
+from app.ui.kit.errors import ErrorDialog
+from app.ui.kit.messages import Messages
 
 
 class AdminErrorDialog(ErrorDialog):

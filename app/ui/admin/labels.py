@@ -6,7 +6,7 @@ from functools import cached_property
 
 from PySide6.QtCore import QObject
 
-from app.logic.errors import FieldError
+from app.logic.kit.errors import FieldError
 
 # The roles the first migration creates, with the English name it gives them.
 DEFAULT_ROLE_NAMES = {"admin": "Administrator", "sales_manager": "Sales manager",

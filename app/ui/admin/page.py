@@ -5,13 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from app.logic.dto import Actor
-from app.logic.services import Services
 from app.ui.admin.departments_tab import DepartmentsTab
 from app.ui.admin.roles_tab import RolesTab
 from app.ui.admin.security_tab import SecurityTab
 from app.ui.admin.users_tab import UsersTab
-from app.ui.tasks import Runner
+from app.ui.kit.context import Context
 
 SETTINGS_KEY = "admin/page"
 
@@ -19,10 +17,11 @@ SETTINGS_KEY = "admin/page"
 class AdminPage(QWidget):
     """Without the right admin.view it only says so; the services refuse anyway."""
 
-    def __init__(self, services: Services, actor: Actor, runner: Runner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("adminPage")
+        self.context = context
+        services, actor, runner = context.services, context.actor, context.runner
         layout = QVBoxLayout(self)
         self.tabs: QTabWidget | None = None
         if not actor.can("admin", "view"):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import UserRow
+from app.logic.admin import UserRow
 
 
 class ResetPasswordDialog(QDialog):

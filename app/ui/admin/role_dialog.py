@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import RoleDetail
+from app.logic.admin import RoleDetail
 from app.ui.admin.labels import AdminLabels
 
 

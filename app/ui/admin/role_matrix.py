@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
 
-from app.logic.dto import RoleDetail
-from app.logic.permissions import ACTIONS, MODULES, SCOPES
+from app.logic.admin import RoleDetail
+from app.logic.kit.permissions import ACTIONS, MODULES, SCOPES
 from app.ui.admin.labels import AdminLabels
 
 Right = tuple[str, str]

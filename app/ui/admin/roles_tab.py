@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor, RoleDetail
+from app.logic.kit.dto import Actor
+from app.logic.admin import RoleDetail
 from app.logic.services import Services
-from app.ui import persist
+from app.ui.kit import persist
 from app.ui.admin.errors import show_admin_error
 from app.ui.admin.labels import AdminLabels
 from app.ui.admin.one_dialog import OneDialog
 from app.ui.admin.prompts import Confirm, ask_yes_no
 from app.ui.admin.role_dialog import RoleDialog, RoleInput
 from app.ui.admin.role_matrix import RoleMatrix
-from app.ui.tasks import Runner
+from app.ui.kit.tasks import Runner
 
 SETTINGS_KEY = "admin/roles"
 

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor, SecuritySettings
+from app.logic.kit.dto import Actor
+from app.logic.admin import SecuritySettings
 from app.logic.services import Services
-from app.logic.settings import RANGES
+from app.logic.admin import SECURITY
 from app.ui.admin.errors import show_admin_error
 from app.ui.admin.labels import AdminLabels
-from app.ui.tasks import Runner
+from app.ui.kit.tasks import Runner
 
 
 class SecurityTab(QWidget):
@@ -35,7 +36,7 @@ class SecurityTab(QWidget):
         labels = AdminLabels(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        for name, (low, high) in RANGES.items():
+        for name, (low, high) in ((f.name, (f.low, f.high)) for f in SECURITY.fields):
             spin = QSpinBox()
             spin.setObjectName(name)
             spin.setRange(low, high)
@@ -87,5 +88,7 @@ class SecurityTab(QWidget):
             return
         values = self.values()
         self._runner.run(
-            lambda: self._services.settings.update_security_settings(self._actor, **values),
+            lambda: self._services.settings.update_security_settings(
+                self._actor, self.current.version if self.current else 1, **values
+            ).extra["settings"],
             self.on_loaded, lambda exc: show_admin_error(self, exc), context=self)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import DepartmentRow, RoleDetail, UserRow
+from app.logic.admin import DepartmentRow, RoleDetail, UserRow
 from app.ui.admin.labels import AdminLabels
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.logic.dto import RoleDetail, UserRow
+from app.logic.admin import RoleDetail, UserRow
 from app.ui.admin.labels import AdminLabels
 
 ROW_ROLE = Qt.ItemDataRole.UserRole

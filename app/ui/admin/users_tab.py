@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor, DepartmentRow, RoleDetail, UserRow
-from app.logic.errors import FieldError, ValidationError
+from app.logic.kit.dto import Actor
+from app.logic.admin import DepartmentRow, RoleDetail, UserRow
+from app.logic.kit.errors import FieldError, ValidationError
 from app.logic.services import Services
-from app.ui import persist
+from app.ui.kit import persist
 from app.ui.admin.errors import show_admin_error
 from app.ui.admin.labels import AdminLabels
 from app.ui.admin.one_dialog import OneDialog
@@ -27,7 +28,7 @@ from app.ui.admin.password_dialog import ResetPasswordDialog
 from app.ui.admin.prompts import Confirm, ask_yes_no
 from app.ui.admin.user_dialog import UserDialog, UserInput
 from app.ui.admin.users_model import UsersModel
-from app.ui.tasks import Runner
+from app.ui.kit.tasks import Runner
 
 SETTINGS_KEY = "admin/users"
 WIDTHS = (130, 170, 200, 160, 230, 130)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import AuditNames, AuditRow
+from app.logic.audit import AuditNames, AuditRow
 from app.ui.audit.labels import AuditLabels, fill
 
 VALUE_MAX = 2000

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import AuditFilter, UserRow
+from app.logic.admin import UserRow
+from app.logic.audit import AuditFilter
 from app.ui.audit.labels import ACTIONS, ENTITY_TYPES, AuditLabels
 
 TEXT_DELAY_MS = 300

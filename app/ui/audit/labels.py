@@ -8,7 +8,7 @@ from functools import cached_property
 from PySide6.QtCore import QObject
 
 from app.ui.admin.labels import AdminLabels
-from app.ui.messages import Messages
+from app.ui.kit.messages import Messages
 
 ACTIONS = ("create", "update", "delete", "archive", "restore", "disable", "enable",
            "reset_password", "unlock", "login", "login_failed", "lockout", "password_change",

@@ -8,11 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
-from app.logic.dto import Actor, AuditFilter, AuditRow
+from app.logic.kit.dto import Actor
+from app.logic.audit import AuditFilter, AuditRow
 from app.logic.services import Services
 from app.ui.audit.labels import AuditLabels
-from app.ui.paged_model import Index, PagedTableModel, PageResult
-from app.ui.tasks import Runner
+from app.ui.kit.paged_model import Index, PagedTableModel, PageResult
+from app.ui.kit.tasks import Runner
 
 PAGE_SIZE = 200
 SUMMARY_MAX = 200

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,16 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor, AuditFilter, AuditNames, AuditRow, ChainReport, UserRow
-from app.logic.services import Services
-from app.ui import persist
+from app.logic.admin import UserRow
+from app.logic.audit import AuditFilter, AuditNames, AuditRow, ChainReport
+from app.ui.kit import persist
 from app.ui.audit.detail import AuditDetail
-from app.ui.audit.export import AuditExport
+from app.ui.kit.export import ExportRun, ask_export_path
+from app.ui.kit.language import ui_language
 from app.ui.audit.filter_bar import AuditFilterBar
 from app.ui.audit.labels import AuditLabels, fill
 from app.ui.audit.model import ROW_ROLE, AuditLogModel
-from app.ui.errors import show_error
-from app.ui.tasks import Runner
+from app.ui.kit.errors import show_error
+from app.ui.kit.context import Context
 
 SETTINGS_KEY = "audit/page"
 WIDTHS = (70, 150, 110, 110, 100, 90)
@@ -37,14 +36,15 @@ WIDTHS = (70, 150, 110, 110, 100, 90)
 class AuditLogPage(QWidget):
     """Without the right audit.view it only says so; the services refuse anyway."""
 
-    def __init__(self, services: Services, actor: Actor, runner: Runner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
+        services, actor, runner = context.services, context.actor, context.runner
         self.setObjectName("auditLogPage")
         self._services, self._actor, self._runner = services, actor, runner
         self.labels = AuditLabels(self)
         self.ask_export_path: Callable[[], str] = self.choose_export_path
-        self.export: AuditExport | None = None
+        self.export: ExportRun | None = None
         self.export_path = ""
         self.model = AuditLogModel(services, actor, runner, self.labels, self)
         self.model.sig_total_changed.connect(self.on_total_changed)
@@ -201,12 +201,9 @@ class AuditLogPage(QWidget):
 
     # --- export ---------------------------------------------------------------------------
     def choose_export_path(self) -> str:
-        name = f"audit-log-{date.today().isoformat()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), name,
-                                              self.tr("Excel workbook (*.xlsx)"))
-        return path
+        return ask_export_path(self, self.tr("Export the audit log"), "audit-log")
 
-    def on_export(self) -> AuditExport | None:
+    def on_export(self) -> ExportRun | None:
         if not self._actor.can("audit", "export") or self.export is not None:
             return None
         path = self.ask_export_path()
@@ -215,11 +212,15 @@ class AuditLogPage(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         self.export_path = path
-        self.export = export = AuditExport(self._services, self._actor, self._runner, self)
+        self.export = export = ExportRun(self._runner, self.tr("Exporting the audit log..."),
+                                         self)
         export.sig_finished.connect(self.on_exported)
         export.sig_failed.connect(self.on_export_failed)
         self.export_button.setEnabled(False)
-        export.start(self.model.filters, path)
+        audit, actor, filters, language = (self._services.audit, self._actor,
+                                           self.model.filters, ui_language())
+        export.start(lambda report: audit.export_audit_entries(actor, filters, path, report,
+                                                               language))
         return export
 
     def on_exported(self, count: int) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from app.data.database import open_database
 from app.logic.services import Services
-from app.ui.tasks import SyncTaskRunner
+from app.ui.kit.tasks import SyncTaskRunner
 
 from .kit import ADMIN_PASSWORD, Env
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.logic.dto import Actor, UserRow
 from app.logic.services import Services
-from app.ui.errors import ErrorDialog
+from app.ui.kit.errors import ErrorDialog
 
 ADMIN_PASSWORD = "secret123"
 BAD_INPUTS = {

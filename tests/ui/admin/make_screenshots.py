@@ -29,7 +29,7 @@ from app.logic.dto import Actor  # noqa: E402
 from app.logic.services import Services  # noqa: E402
 from app.ui.admin.page import AdminPage  # noqa: E402
 from app.ui.audit.page import AuditLogPage  # noqa: E402
-from app.ui.tasks import SyncTaskRunner  # noqa: E402
+from app.ui.kit.tasks import SyncTaskRunner  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 I18N = ROOT / "resources" / "i18n"

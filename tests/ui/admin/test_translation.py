@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from app.ui.admin.page import AdminPage
 from app.ui.audit.page import AuditLogPage
-from app.ui.i18n import translation_file
+from app.ui.shell.i18n import translation_file
 
 from .kit import Env
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QSettings
 from app.logic.dto import AuditFilter
 from app.ui.audit.model import PAGE_SIZE, AuditLogModel
 from app.ui.audit.page import AuditLogPage
-from app.ui.tasks import TaskRunner
+from app.ui.kit.tasks import TaskRunner
 
 from ..admin.kit import BAD_INPUTS, Env, add_signed_in, close_errors
 from ..helpers import type_text

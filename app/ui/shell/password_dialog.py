@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor, SecuritySettings
-from app.logic.errors import FieldError, ValidationError
-from app.logic.passwords import MAX_LENGTH
+from app.logic.kit.dto import Actor
+from app.logic.admin import SecuritySettings
+from app.logic.kit.errors import FieldError, ValidationError
+from app.logic.admin.passwords import MAX_LENGTH
 from app.logic.services import Services
-from app.ui.errors import show_error
-from app.ui.messages import Messages
-from app.ui.tasks import Runner
+from app.ui.kit.errors import show_error
+from app.ui.kit.messages import Messages
+from app.ui.kit.tasks import Runner
 
 ERROR_STYLE = "color: #c62828;"
 

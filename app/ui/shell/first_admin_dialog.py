@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor
-from app.logic.errors import ValidationError
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import ValidationError
 from app.logic.services import Services
-from app.ui.errors import show_error
-from app.ui.messages import Messages
-from app.ui.tasks import Runner
+from app.ui.kit.errors import show_error
+from app.ui.kit.messages import Messages
+from app.ui.kit.tasks import Runner
 
 ERROR_STYLE = "color: #c62828;"
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.logic.dto import CustomerRow
+from typing import Any
 
 SHOWN = 8
 
@@ -14,7 +14,7 @@ SHOWN = 8
 class DuplicatePrompt(QMessageBox):
     """Accepted (``save_button`` clicked) means: save anyway."""
 
-    def __init__(self, matches: Sequence[CustomerRow], parent: QWidget | None = None) -> None:
+    def __init__(self, matches: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatePrompt")
         self.setIcon(QMessageBox.Icon.Question)

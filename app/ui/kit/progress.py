@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.ui.tasks import Failure, Runner, Task
+from app.ui.kit.tasks import Failure, Runner, Task
 
 SHOW_AFTER_MS = 400
 

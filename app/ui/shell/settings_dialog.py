@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.i18n import LANGUAGE_KEY
+from app.ui.shell.i18n import LANGUAGE_KEY
 
 # Each language is named in itself, so anyone can find their own.
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "简体中文"))

@@ -1,4 +1,4 @@
-"""The lazy-table machinery the customer list and the audit log share.
+"""The lazy-table machinery every list shares (records, the audit log).
 
 A model holds only the pages the view has scrolled to. ``fetchMore`` asks for the next
 page on the task runner (never on the GUI thread); a reset bumps a generation number so a
@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Signal
 
-from app.ui.tasks import Runner
+from app.ui.kit.tasks import Runner
 
 Index = QModelIndex | QPersistentModelIndex
 # What a page task returns: the rows, and the cursor of the next page (None at the end).
@@ -23,6 +23,7 @@ PageResult = tuple[Sequence[Any], Any]
 class PagedTableModel(QAbstractTableModel):
     sig_total_changed = Signal(int)
     sig_failed = Signal(object)
+    sig_first_page = Signal(int)  # rows on the first page of a query (0: nothing matches)
 
     def __init__(self, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,9 +79,12 @@ class PagedTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         rows, cursor = page
+        first_page = not self._rows and self._cursor is None
         self._loading = False
         self._cursor = cursor
         self._at_end = cursor is None
+        if first_page:
+            self.sig_first_page.emit(len(rows))
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)

@@ -9,15 +9,15 @@ from concurrent.futures import Future
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from app.logic.dto import Actor
-from app.logic.errors import KehuError
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import KehuError
 from app.logic.services import Services
-from app.ui.first_admin_dialog import FirstAdminDialog
-from app.ui.i18n import Translation, chosen_language
-from app.ui.login_dialog import LoginDialog
-from app.ui.password_dialog import ChangePasswordDialog
-from app.ui.session import Session
-from app.ui.tasks import TaskRunner
+from app.ui.shell.first_admin_dialog import FirstAdminDialog
+from app.ui.shell.i18n import Translation, chosen_language
+from app.ui.shell.login_dialog import LoginDialog
+from app.ui.shell.password_dialog import ChangePasswordDialog
+from app.ui.shell.session import Session
+from app.ui.kit.tasks import TaskRunner
 
 
 def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,

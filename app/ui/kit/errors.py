@@ -8,7 +8,7 @@ import traceback
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.logic.errors import (
+from app.logic.kit.errors import (
     AuthenticationFailed,
     ConflictError,
     NotFound,
@@ -16,7 +16,7 @@ from app.logic.errors import (
     PossibleDuplicate,
     ValidationError,
 )
-from app.ui.messages import Messages
+from app.ui.kit.messages import Messages
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.dto import Actor
-from app.logic.errors import AuthenticationFailed
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import AuthenticationFailed
 from app.logic.services import Services
-from app.ui.errors import show_error
-from app.ui.tasks import Runner
+from app.ui.kit.errors import show_error
+from app.ui.kit.tasks import Runner
 
 
 class LockDialog(QDialog):

@@ -10,16 +10,15 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.logic.dto import Actor
-from app.logic.errors import AuthenticationFailed
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import AuthenticationFailed
 from app.logic.services import Services
-from app.ui.i18n import Translation, chosen_language
-from app.ui.lock import IdleWatcher, LockDialog
-from app.ui.lock.cover import Cover
-from app.ui.main_window import MainWindow
-from app.ui.messages import Messages
-from app.ui.password_dialog import ChangePasswordDialog
-from app.ui.tasks import Failure, Runner, Success, Task
+from app.ui.shell.i18n import Translation, chosen_language
+from app.ui.shell.lock import IdleWatcher, LockDialog
+from app.ui.shell.lock.cover import Cover
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.password_dialog import ChangePasswordDialog
+from app.ui.kit.tasks import Failure, Runner, Success, Task
 
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
@@ -74,7 +73,7 @@ class Session(QObject):
 
     def show_main_window(self) -> MainWindow:
         self.window_actor = self.actor
-        window = MainWindow(self._services, self.actor, self.guard, Messages())
+        window = MainWindow(self._services, self.actor, self.guard)
         window.restore_state(QSettings())
         window.sig_language_changed.connect(self.on_language_changed)
         window.sig_sign_out.connect(self.sign_out)

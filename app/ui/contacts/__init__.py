@@ -1,0 +1,1 @@
+"""Contacts' screens: the contacts of a record and the contact form."""

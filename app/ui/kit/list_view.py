@@ -1,0 +1,384 @@
+"""Any entity's list: filter bar, total, a lazily filled table whose columns the user picks,
+a word when nothing matches, and export of what is shown to Excel.
+
+The filters, columns, widths and words come from the field declarations; a module names
+which fields to filter by and, for those that are no choice field (an owner, a city), how
+to load their values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.logic.kit.dto import Changed, ListQuery
+from app.logic.kit.entity import Entity
+from app.logic.kit.export import ExportSpec
+from app.logic.kit.fields import Field
+from app.ui.kit import persist
+from app.ui.kit.context import Context
+from app.ui.kit.errors import show_error
+from app.ui.kit.export import ExportRun, ask_export_path
+from app.ui.kit.language import ui_language
+from app.ui.kit.table_model import ID_ROLE, RecordTableModel
+
+# Loads the (label, value) choices of a filter that is not a choice field, in the background.
+ChoiceLoader = Callable[[Context], list[tuple[str, Any]]]
+WIDTHS = {"code": 90, "choice": 90, "money": 110, "integer": 80, "boolean": 50,
+          "datetime": 130, "date": 100, "reference": 110, "phone": 130, "email": 190,
+          "text": 130, "tax_id": 170, "website": 160, "postal_code": 80}
+
+
+def column_width(entity: Entity, f: Field) -> int:
+    if f.name == entity.title:
+        return 260
+    return WIDTHS.get(f.kind, 130)
+
+
+class RecordListView(QWidget):
+    sig_open = Signal(int)  # the id of the record to open
+    sig_total_changed = Signal(int)
+
+    def __init__(self, context: Context, service: str, entity: Entity, *,
+                 filters: Sequence[str] = (), loaders: Mapping[str, ChoiceLoader] | None = None,
+                 reload_on: Mapping[str, Sequence[str]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{entity.name}List")
+        self.context = context
+        self.entity = entity
+        self._service = service
+        self._language = ui_language()
+        self._loaders = dict(loaders or {})
+        # entity changed -> filters whose choices to load again (a new user: the owners)
+        self._reload_on = {k: tuple(v) for k, v in (reload_on or {}).items()}
+        self._search = ""
+        self.settings_key = f"{entity.module}/{entity.name}/list"
+        self.model = RecordTableModel(context, service, entity, self)
+        self.model.sig_total_changed.connect(self.on_total_changed)
+        self.model.sig_failed.connect(self.on_failed)
+        self.model.sig_first_page.connect(self.on_first_page)
+        self.export_run: ExportRun | None = None
+        self.ask_path: Callable[[], str] = self.choose_export_path
+        self._build(filters)
+        context.hub.sig_changed.connect(self.on_changed)
+        self.apply_filters()
+        self.load_choices()
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self, filters: Sequence[str]) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_bar(filters))
+        self.table = self._build_table()
+        self.empty = self._build_empty()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+    def _build_bar(self, names: Sequence[str]) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 6, 0)
+        self.filter_combos: dict[str, QComboBox] = {}
+        for name in names:
+            f = self.entity.field(name)
+            combo = QComboBox()
+            combo.setObjectName(f"{name}Filter")
+            combo.addItem(self.tr("All: %1").replace("%1", f.caption(self._language)), None)
+            for choice in f.choices:
+                combo.addItem(choice.label.text(self._language), choice.value)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.setToolTip(f.caption(self._language))
+            combo.setAccessibleName(f.caption(self._language))
+            combo.currentIndexChanged.connect(self.apply_filters)
+            bar.addWidget(combo)
+            self.filter_combos[name] = combo
+        self.archived = QCheckBox(self.tr("Archived too"))
+        self.archived.setObjectName("showArchived")
+        self.archived.setVisible(self.entity.archivable)
+        self.archived.toggled.connect(self.apply_filters)
+        bar.addWidget(self.archived)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        bar.addWidget(self.clear_button)
+        bar.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export to Excel..."))
+        self.export_button.setObjectName("exportList")
+        can_export = self.context.can(self.entity.module, "export")
+        self.export_button.setEnabled(can_export)
+        if not can_export:
+            self.export_button.setToolTip(self.tr("You do not have the right to export "
+                                                  "this list."))
+        self.export_button.clicked.connect(self.on_export)
+        bar.addWidget(self.export_button)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("listTotal")
+        self.total_label.setContentsMargins(8, 0, 4, 0)
+        bar.addWidget(self.total_label)
+        return bar
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName(f"{self.entity.name}Table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.on_header_menu)
+        shown = set(self.entity.list_columns or (f.name for f in self.entity.listed))
+        for column, f in enumerate(self.model.fields):
+            header.resizeSection(column, column_width(self.entity, f))
+            header.setSectionHidden(column, f.name not in shown)
+        for position, name in enumerate(self.entity.list_columns):
+            column = self.model.column_of(name)
+            if column >= 0:
+                header.moveSection(header.visualIndex(column), position)
+        sort = self.model.column_of(self.entity.default_sort)
+        header.setSortIndicator(max(sort, 0), Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        table.activated.connect(self.on_activated)
+        return table
+
+    def _build_empty(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("emptyList")
+        box = QVBoxLayout(panel)
+        box.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyText")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        box.addWidget(self.empty_label)
+        self.empty_clear = QPushButton(self.tr("Clear filters"))
+        self.empty_clear.setObjectName("emptyClear")
+        self.empty_clear.clicked.connect(self.clear_filters)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_clear)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addStretch(2)
+        return panel
+
+    # --- columns --------------------------------------------------------------------------
+    def on_header_menu(self, point: QPoint) -> None:
+        self.column_menu().popup(self.table.horizontalHeader().mapToGlobal(point))
+
+    def column_menu(self) -> QMenu:
+        """Show or hide columns; at least one stays."""
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for column, f in enumerate(self.model.fields):
+            action = QAction(f.caption(self._language), menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: self.show_column(c, on))
+            menu.addAction(action)
+        return menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not shown and header.count() - header.hiddenSectionCount() <= 1:
+            return
+        header.setSectionHidden(column, not shown)
+
+    def visible_columns(self) -> tuple[str, ...]:
+        """The shown columns' fields, in the order the user sees them."""
+        header = self.table.horizontalHeader()
+        order = sorted((header.visualIndex(c), c) for c in range(header.count())
+                       if not header.isSectionHidden(c))
+        return tuple(self.model.fields[c].name for _, c in order)
+
+    # --- filters and search ---------------------------------------------------------------
+    def set_search(self, text: str) -> None:
+        if text.strip() != self._search:
+            self._search = text.strip()
+            self.apply_filters()
+
+    def current_query(self) -> ListQuery:
+        query = replace(self.model.query, search=self._search,
+                        include_archived=self.archived.isChecked())
+        for name, combo in self.filter_combos.items():
+            query = query.with_filter(name, combo.currentData())
+        return query
+
+    def apply_filters(self) -> None:
+        query = self.current_query()
+        if query != self.model.query or self.model.total is None:
+            self.model.set_query(query)
+
+    def clear_filters(self) -> None:
+        for combo in self.filter_combos.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.archived.blockSignals(True)
+        self.archived.setChecked(False)
+        self.archived.blockSignals(False)
+        if self._search:
+            self._search = ""
+            self.sig_search_cleared.emit()
+        self.apply_filters()
+
+    sig_search_cleared = Signal()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.load_choices()
+
+    def load_choices(self, names: Sequence[str] | None = None) -> None:
+        for name, loader in self._loaders.items():
+            if name in self.filter_combos and (names is None or name in names):
+                context = self.context
+                self.context.runner.run(lambda load=loader: load(context),
+                                        lambda items, n=name: self.on_choices(n, items),
+                                        self.on_failed, context=self)
+
+    def on_choices(self, name: str, items: list[tuple[str, Any]]) -> None:
+        combo = self.filter_combos[name]
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for label, data in items:
+            combo.addItem(label, data)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+        combo.blockSignals(False)
+
+    # --- what changed elsewhere -----------------------------------------------------------
+    def on_changed(self, changed: Changed) -> None:
+        """Redraw an edited record where it is; read the list again when records came or
+        went; load filter choices again when what they list changed."""
+        if changed.entity == self.entity.name:
+            if changed.action in ("update", "unlock", "enable", "disable") and changed.ids:
+                for record_id in changed.ids:
+                    self.model.refresh_record(record_id)
+            else:
+                self.model.reload()
+        reload = self._reload_on.get(changed.entity)
+        if reload:
+            self.load_choices(reload)
+
+    # --- outcomes -------------------------------------------------------------------------
+    def on_total_changed(self, total: int) -> None:
+        self.total_label.setText(self.tr("%1: %2").replace(
+            "%1", self.entity.plural.text(self._language)).replace("%2", f"{total:,}"))
+        self.sig_total_changed.emit(total)
+
+    def on_first_page(self, rows: int) -> None:
+        if rows:
+            self.stack.setCurrentWidget(self.table)
+            return
+        plural = self.entity.plural.text(self._language)
+        query = self.model.query
+        if self._search:
+            text = self.tr("No %1 match “%2”.").replace("%1", plural).replace(
+                "%2", self._search)
+        elif query.is_filtered:
+            text = self.tr("No %1 match these filters.").replace("%1", plural)
+        else:
+            text = self.tr("No %1 yet.").replace("%1", plural)
+        self.empty_label.setText(text)
+        self.empty_clear.setVisible(query.is_filtered)
+        self.stack.setCurrentWidget(self.empty)
+
+    def on_failed(self, error: Exception) -> None:
+        show_error(self, error)
+
+    def on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sig_open.emit(int(index.data(ID_ROLE)))
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    def focus_table(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    # --- export ---------------------------------------------------------------------------
+    def choose_export_path(self) -> str:
+        return ask_export_path(self, self.tr("Export to Excel"),
+                               self.entity.plural.en.lower().replace(" ", "-"))
+
+    def on_export(self) -> ExportRun | None:
+        if not self.context.can(self.entity.module, "export") or self.export_run is not None:
+            return None
+        path = self.ask_path()
+        if not path:
+            return None
+        spec = ExportSpec(self.model.query, self.visible_columns(), self._language)
+        service, actor = self.context.service(self._service), self.context.actor
+        total = self.model.total or 0
+        run = self.export_run = ExportRun(self.context.runner,
+                                          self.tr("Exporting to %1...").replace("%1", path),
+                                          self)
+        run.sig_finished.connect(lambda count: self.on_exported(path, count))
+        run.sig_failed.connect(self.on_export_failed)
+        self.export_button.setEnabled(False)
+        run.start(lambda report: service.export(actor, spec, path,
+                                                lambda done: report(done, total)))
+        return run
+
+    def on_exported(self, path: str, count: int) -> None:
+        self.export_run = None
+        self.export_button.setEnabled(True)
+        text = (self.tr("Export cancelled; no file was written.") if count < 0 else
+                self.tr("Exported %1 rows to %2.").replace("%1", f"{count:,}")
+                .replace("%2", path))
+        self.total_label.setToolTip(text)
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, 10_000)
+
+    def on_export_failed(self, error: Exception) -> None:
+        self.export_run = None
+        self.export_button.setEnabled(True)
+        show_error(self, error)
+
+    # --- memory ---------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        persist.save_header(settings, self.settings_key, self.table.horizontalHeader())
+
+    def restore_state(self, settings: QSettings) -> None:
+        persist.restore_header(settings, self.settings_key, self.table.horizontalHeader())
+
+
+__all__ = ["ChoiceLoader", "QKeySequence", "RecordListView", "column_width"]

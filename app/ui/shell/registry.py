@@ -1,0 +1,46 @@
+"""The screens of the modules listed in ``app.modules``, loaded by name.
+
+Each module's UI package (``app.ui.customers``) defines ``MODULE``: its navigation entry,
+the right that opens it, how to build its page, and whether the global search and the New
+action go to it. The main window shows the modules the user may open, in registry order.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from PySide6.QtWidgets import QWidget
+
+from app.logic.kit.fields import Label
+from app.ui.kit.context import Context
+
+
+@dataclass(frozen=True)
+class UiModule:
+    key: str
+    title: Label
+    right: tuple[str, str]  # (module, action) the user needs to open it
+    page: Callable[[Context], QWidget]
+    searchable: bool = False  # the global search (Ctrl+F) filters this page
+    creates: Label | None = None  # the File menu's "New ..." opens this page's new record
+
+
+@cache
+def load_ui_modules() -> tuple[UiModule, ...]:
+    from app.modules import MODULES
+
+    found = []
+    for name in MODULES:
+        try:
+            package = importlib.import_module(f"app.ui.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"app.ui.{name}":
+                raise
+            continue
+        module = getattr(package, "MODULE", None)
+        if module is not None:
+            found.append(module)
+    return tuple(found)
