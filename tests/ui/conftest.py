@@ -20,8 +20,8 @@ from argon2 import PasswordHasher
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from app.data.database import Database, open_database
-from app.logic import passwords
-from app.logic.dto import Actor
+from app.logic.admin import passwords
+from app.logic.kit.dto import Actor
 from app.logic.services import Services
 from app.ui.kit.messages import Messages
 from app.ui.kit.tasks import SyncTaskRunner

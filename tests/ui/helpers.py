@@ -9,7 +9,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.logic.customers import STATUSES, TIERS
-from app.logic.dto import Actor
+from app.logic.kit.dto import Actor
 from app.logic.services import Services
 
 CITIES = ("北京", "上海", "Shenzhen", "广州", "Hangzhou")
