@@ -117,7 +117,7 @@ def list_records(entity: Entity, args: Namespace, services: Services, db: Any) -
     found: list[Any] = []
     after = None
     while len(found) < args.limit:
-        page = service.list(actor, query, after, min(LIST_PAGE, args.limit - len(found)))
+        page = service.list_page(actor, query, after, min(LIST_PAGE, args.limit - len(found)))
         found.extend(page.rows)
         after = page.next_key
         if after is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +44,9 @@ def demo_url() -> str:
     return f"sqlite:///{(user_data_dir() / 'kehu-demo.db').as_posix()}"
 
 
-def resolve_url(cli_url: str | None = None, env: dict[str, str] | None = None) -> str:
-    env = os.environ if env is None else env
+def resolve_url(cli_url: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    if env is None:
+        env = os.environ
     if cli_url:
         return cli_url
     if env.get(ENV_URL):

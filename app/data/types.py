@@ -52,7 +52,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         if dialect.name == "mssql":  # DATETIME keeps 3.33 ms; DATETIME2 keeps microseconds
             from sqlalchemy.dialects.mssql import DATETIME2
 
-            return dialect.type_descriptor(DATETIME2(precision=6))
+            return dialect.type_descriptor(DATETIME2(precision=6))  # type: ignore[no-untyped-call]  # SQLAlchemy's mssql types are untyped
         return dialect.type_descriptor(DateTime())
 
     def process_bind_param(self, value: Any, dialect: Any) -> datetime | None:
@@ -60,7 +60,8 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given; Kehu stores UTC-aware datetimes only")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        moment: datetime = value.astimezone(UTC).replace(tzinfo=None)
+        return moment
 
     def process_result_value(self, value: Any, dialect: Any) -> datetime | None:
         return _aware(value)
@@ -79,7 +80,8 @@ def _aware(value: Any) -> datetime | None:
     if type(value) is str:  # SQLite's text form, as SQLAlchemy writes it
         # Parsed with the offset: five times faster than parsing, then .replace(tzinfo=UTC).
         return datetime.fromisoformat(value + "+00:00")
-    return value.replace(tzinfo=UTC)
+    aware: datetime = value.replace(tzinfo=UTC)
+    return aware
 
 
 def utcnow() -> datetime:

@@ -180,7 +180,7 @@ def _made(jobs: list[ChunkJob], dialect: str, workers: int | None,
                 break
         while pending:
             made = pending.pop(0).result()
-            job = next(queue, None)
-            if job is not None:
-                pending.append(pool.submit(make_packed, job, dialect))
+            following = next(queue, None)
+            if following is not None:
+                pending.append(pool.submit(make_packed, following, dialect))
             yield marshal.loads(made) if isinstance(made, bytes) else made

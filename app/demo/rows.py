@@ -60,10 +60,10 @@ class Picker(random.Random):
     makes ~50 draws per customer): one ``random()`` each, scaled, which is uniform enough
     for demo data (every range here is far below 2**53)."""
 
-    def choice(self, seq: Sequence[T]) -> T:  # type: ignore[override]
+    def choice(self, seq: Sequence[T]) -> T:  # type: ignore[override]  # narrower: sequences only
         return seq[int(self.random() * len(seq))]
 
-    def randrange(self, stop: int) -> int:  # type: ignore[override]
+    def randrange(self, stop: int) -> int:  # type: ignore[override]  # one argument form only
         return int(self.random() * stop)
 
     def randint(self, a: int, b: int) -> int:

@@ -39,7 +39,7 @@ class LoginAttempts:
                     locked_until=_case(expired, None, User.locked_until))
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return _rows_changed(result) == 1
 
     def lock_if_limit(self, user_id: int, limit: int, until: datetime) -> bool:
         result = self.session.execute(
@@ -47,7 +47,7 @@ class LoginAttempts:
                                User.locked_until.is_(None))
             .values(locked_until=until).execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return _rows_changed(result) == 1
 
     def succeed(self, user_id: int, now: datetime) -> None:
         self.session.execute(
@@ -61,6 +61,11 @@ class LoginAttempts:
             update(User).where(User.id == user_id).values(failed_logins=0, locked_until=None)
             .execution_options(synchronize_session=False)
         )
+
+
+def _rows_changed(result: Any) -> int:
+    """How many rows an UPDATE changed (its CursorResult's rowcount)."""
+    return int(result.rowcount)
 
 
 def _case(condition: Any, then: Any, otherwise: Any) -> Any:

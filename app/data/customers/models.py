@@ -13,7 +13,7 @@ from app.data.kit.base import Base, Tracked
 from app.data.types import Money, UtcDateTime
 
 if TYPE_CHECKING:
-    from app.data.contacts.models import Contact
+    from app.data.contacts import Contact
 
 
 class Customer(Tracked, Base):
@@ -79,6 +79,6 @@ class Customer(Tracked, Base):
 # case (and has no expression indexes): it uses the plain name index, which the other
 # databases have no use for (migration 0005).
 Index("ix_customers_name_lower", func.lower(Customer.name)).ddl_if(
-    dialect=("sqlite", "postgresql"))
+    dialect=("sqlite", "postgresql"))  # type: ignore[arg-type]  # a tuple of dialects is documented
 SQL_SERVER_ONLY_INDEXES = ("ix_customers_name",)
 Index("ix_customers_name", Customer.name).ddl_if(dialect="mssql")

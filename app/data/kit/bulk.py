@@ -129,12 +129,14 @@ class BulkLoad:
         """Insert users whose username is free; return every given username's id."""
         table = _table("users")
         names = [u["username"] for u in users]
-        found = dict(self.conn.execute(select(table.c.username, table.c.id)
-                                       .where(table.c.username.in_(names))).all())
+        found: dict[str, int] = {str(r[0]): int(r[1]) for r in self.conn.execute(
+            select(table.c.username, table.c.id).where(table.c.username.in_(names)))}
         for user in users:
             if user["username"] not in found:
                 result = self.conn.execute(insert(table).values(**user))
-                found[user["username"]] = result.inserted_primary_key[0]
+                key = result.inserted_primary_key
+                assert key is not None
+                found[user["username"]] = int(key[0])
         return {name: found[name] for name in names}
 
     def insert(self, table: str, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -148,7 +150,7 @@ class BulkLoad:
             return
         sql = (f"INSERT INTO {table} ({', '.join(fields)}) "
                f"VALUES ({', '.join('?' * len(fields))})")
-        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # open while the load runs
         try:
             cursor.executemany(sql, rows)
         finally:

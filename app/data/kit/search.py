@@ -342,7 +342,7 @@ class SearchPlan:
     def shape(self) -> tuple[TermPlan, ...]:
         return self.terms
 
-    def clause(self, id_column: ColumnElement, search_column: ColumnElement
+    def clause(self, id_column: ColumnElement[Any], search_column: ColumnElement[Any]
                ) -> ColumnElement[bool]:
         clauses: list[ColumnElement[bool]] = []
         for term in self.terms:
@@ -351,7 +351,7 @@ class SearchPlan:
 
 
 def plan_search(dialect_name: str, query: str, connection: Connection | None = None,
-                id_column: ColumnElement | None = None) -> SearchPlan | None:
+                id_column: ColumnElement[Any] | None = None) -> SearchPlan | None:
     """How to restrict customers to those matching every term of ``query``.
 
     Given the ``connection`` and the customers' ``id_column`` (SQLite), each term is also
@@ -415,8 +415,8 @@ def _fts_for(dialect_name: str, variants: Sequence[str], index: int,
     matches = [fts_match(v) for v in variants]
     if any(m is None for m in matches):
         return "", False
-    return (_fts_sql(matches, str(index), params),  # type: ignore[arg-type]
-            all(m[2] for m in matches))  # type: ignore[index]
+    return (_fts_sql(matches, str(index), params),  # type: ignore[arg-type]  # None ruled out above
+            all(m[2] for m in matches))  # type: ignore[index]  # None ruled out above
 
 
 def _fts_sql(matches: Sequence[FtsMatch], key: str, params: dict[str, Any]) -> str:
@@ -437,12 +437,12 @@ def _rowids(sql: str) -> Any:
     return text(sql).columns(column("rowid", Integer))
 
 
-def _term_clauses(term: TermPlan, id_column: ColumnElement, search_column: ColumnElement
+def _term_clauses(term: TermPlan, id_column: ColumnElement[Any], search_column: ColumnElement[Any]
                   ) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = []
     if term.fts:
         if term.plan == "drive":
-            table = id_column.table  # type: ignore[attr-defined]
+            table = id_column.table
             keys = select(table.c.name_sort).where(id_column.in_(_rowids(term.fts)))
             # Sort keys from the index, ids checked per row: with both usable by the index
             # SQLite would try every pair of a key and an id.
@@ -459,7 +459,7 @@ def _term_clauses(term: TermPlan, id_column: ColumnElement, search_column: Colum
 _PROBES: dict[tuple[str, int, str], Any] = {}
 
 
-def _probe(connection: Connection, id_column: ColumnElement, sql: str,
+def _probe(connection: Connection, id_column: ColumnElement[Any], sql: str,
            params: Mapping[str, Any]) -> tuple[float, float]:
     """``(hits, share of customers)`` of a term: counted when the probe reads all of them,
     else estimated from how far into the customers' ids its first ``PROBE_HITS`` reached.
@@ -471,7 +471,7 @@ def _probe(connection: Connection, id_column: ColumnElement, sql: str,
         sub = _rowids(sql).subquery().select()
         rowid = sub.selected_columns[0]
         first = sub.order_by(rowid).limit(PROBE_HITS + 1).subquery()
-        table = id_column.table  # type: ignore[attr-defined]
+        table = id_column.table
         stmt = _PROBES[key] = select(
             func.count(), func.max(first.c[0]),
             select(func.min(id_column)).select_from(table).scalar_subquery(),
@@ -484,7 +484,7 @@ def _probe(connection: Connection, id_column: ColumnElement, sql: str,
     return share * (high - low + 1), share
 
 
-def unindexed(column: ColumnElement) -> ColumnElement:
+def unindexed(column: ColumnElement[Any]) -> ColumnElement[Any]:
     """``+column``: SQLite then uses no index for a condition on it (checks it per row)."""
     return literal_column("+" + column.compile().string, column.type)
 

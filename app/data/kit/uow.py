@@ -74,7 +74,7 @@ class UnitOfWork:
         found = self._built.get(kind)
         if found is None:
             found = self._built[kind] = kind(self.session)  # type: ignore[call-arg]  # repositories take the session
-        return found  # type: ignore[no-any-return]  # built from kind
+        return found
 
     def port(self, name: str) -> Any:
         """A named service a module registered for the kit (``accounts``)."""
@@ -96,7 +96,7 @@ class UnitOfWork:
         found = self._built.get(Refs)
         if found is None:
             found = self._built[Refs] = Refs(self.session, self._registry.refs)
-        return found  # type: ignore[no-any-return]  # built just above
+        return found
 
     @property
     def dialect(self) -> str:

@@ -14,16 +14,36 @@ from app.logic.admin.fields import (
     role_description,
     role_name,
 )
+from app.logic.admin.passwords import MAX_LENGTH as PASSWORD_MAX_LENGTH
 from app.logic.admin.passwords import hash_password
 from app.logic.admin.roles import RoleService
 from app.logic.admin.settings import SettingsService
 from app.logic.admin.users import UserService
 from app.logic.kit.registry import LogicModule
 
-__all__ = ["ADMIN_ROLE", "DEFAULT_ROLES", "DEPARTMENT", "MODULE", "ROLE", "SECURITY", "USER",
-           "AuthService", "DepartmentRow", "DepartmentService", "RoleDetail", "RoleService",
-           "SecuritySettings", "SettingsService", "UserRow", "UserService", "check_username",
-           "hash_password", "role_description", "role_name"]
+__all__ = [
+    "ADMIN_ROLE",
+    "DEFAULT_ROLES",
+    "DEPARTMENT",
+    "MODULE",
+    "PASSWORD_MAX_LENGTH",
+    "ROLE",
+    "SECURITY",
+    "USER",
+    "AuthService",
+    "DepartmentRow",
+    "DepartmentService",
+    "RoleDetail",
+    "RoleService",
+    "SecuritySettings",
+    "SettingsService",
+    "UserRow",
+    "UserService",
+    "check_username",
+    "hash_password",
+    "role_description",
+    "role_name",
+]
 
 MODULE = LogicModule(
     "admin",

@@ -28,7 +28,8 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     try:
-        return HASHER.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
+        verified = bool(HASHER.verify(stored_hash or _dummy_hash(), password))
+        return verified and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -41,7 +41,7 @@ class CustomerService(RecordService):
 
     def list_customers(self, actor: Actor, query: ListQuery,
                        after: tuple[Any, ...] | None = None, limit: int = 200) -> Page:
-        return self.list(actor, query, after, limit)
+        return self.list_page(actor, query, after, limit)
 
     def count_customers(self, actor: Actor, query: ListQuery) -> int:
         return self.count(actor, query)

@@ -132,7 +132,7 @@ class Entity:
         """The list row: a named tuple of id, version and the listed fields."""
         names = ["id", "version", *(f.name for f in self.listed)]
         title = self.name.title().replace("_", "")
-        return namedtuple(f"{title}Row", names)  # type: ignore[misc]  # names from the fields
+        return namedtuple(f"{title}Row", names)
 
     def describe(self) -> list[dict[str, Any]]:
         return [f.describe() for f in self.fields]

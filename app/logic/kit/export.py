@@ -69,7 +69,8 @@ def _cell_maker(entity: Entity, names: tuple[str, ...], language: str
         else:
             parts.append(f"r.{name}")
     source = f"lambda r: ({', '.join(parts)},)"
-    return eval(source, scope)  # type: ignore[no-any-return]
+    made: Callable[[Any], tuple[Any, ...]] = eval(source, scope)
+    return made
 
 
 def about_sheet(entity: Entity, actor: Actor, spec: ExportSpec, at: datetime

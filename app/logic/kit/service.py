@@ -86,7 +86,7 @@ class RecordService(Service):
             self._check_scope(uow, actor, record, "view")
             return self.record_of(uow, record)
 
-    def list(self, actor: Actor, query: ListQuery, after: tuple[Any, ...] | None = None,
+    def list_page(self, actor: Actor, query: ListQuery, after: tuple[Any, ...] | None = None,
              limit: int = 200, columns: Sequence[str] | None = None) -> Page:
         """A page of rows (``entity.row_type``) matching ``query`` within the actor's
         scope; ``next_key`` fetches the next one."""
@@ -501,8 +501,9 @@ def _row_builder(entity: Entity, fields: tuple[str, ...]) -> Callable[[Any], Any
         else:
             parts.append(f"r[{j}]")
     source = f"lambda r: make((r[0], r[1], {', '.join(parts)}))"
-    found = _BUILDERS[key] = eval(source, {"make": entity.row_type._make, "Ref": Ref})
-    return found
+    made: Callable[[Any], Any] = eval(source, {"make": entity.row_type._make, "Ref": Ref})
+    _BUILDERS[key] = made
+    return made
 
 
 def build_records(uow: UnitOfWork, entity: Entity, records: Sequence[Any],

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-import xlsxwriter  # type: ignore[import-untyped]  # XlsxWriter 3.3.1 ships no py.typed marker
+import xlsxwriter
 
 KINDS = ("text", "money", "integer", "decimal", "percent", "date", "datetime", "bool")
 FORMATS = {"money": "#,##0.00", "percent": "0.0%", "date": "yyyy-mm-dd",

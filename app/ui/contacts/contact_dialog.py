@@ -36,7 +36,7 @@ class ContactDialog(RecordForm):
                 self.context.can("contacts", "create")
         return super().may_save()
 
-    def create(self, service: Any, actor: Any, values: dict[str, Any], allow: bool
+    def save_new(self, service: Any, actor: Any, values: dict[str, Any], allow: bool
                ) -> Changed:
         changed: Changed = service.add_contact(actor, self.customer_id, values)
         return changed

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.logic.customers import CUSTOMER
 from app.logic.kit.dto import Changed, Record
-from app.ui.contacts.contacts_tab import ContactsTab
+from app.ui.contacts import ContactsTab
 from app.ui.kit.context import Context
 from app.ui.kit.record_form import Choices, RecordForm
 
@@ -53,7 +53,7 @@ class CustomerForm(RecordForm):
         contacts = record.children.get("contacts", ()) if record is not None else ()
         self.contacts.set_contacts(record.id if record is not None else None, contacts)
 
-    def create(self, service: Any, actor: Any, values: dict[str, Any], allow: bool
+    def save_new(self, service: Any, actor: Any, values: dict[str, Any], allow: bool
                ) -> Changed:
         changed: Changed = service.create_customer(actor, values, allow,
                                                    contacts=self.contacts.pending)

@@ -59,7 +59,7 @@ class ErrorDialog(QMessageBox):
                 "%1 changed this record in the meantime. Nothing was saved; reload it and "
                 "make your change again.").replace("%1", error.changed_by)
         if isinstance(error, AuthenticationFailed):
-            return self.tr("Sign-in failed"), self.tr("Wrong user name or password.")
+            return self.tr("Sign-in failed"), sign_in_problem(self, error)
         if isinstance(error, PossibleDuplicate):
             return self.tr("Possible duplicate"), self.tr(
                 "A similar customer already exists.")
@@ -79,3 +79,13 @@ def show_error(parent: QWidget | None, error: Exception) -> ErrorDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def sign_in_problem(widget: QWidget, error: AuthenticationFailed) -> str:
+    """Why signing in failed, as the user may be told: a locked account (its password was
+    right) and until when; otherwise only that the name or password is wrong."""
+    if error.reason == "locked":
+        when = error.until.astimezone().strftime("%Y-%m-%d %H:%M") if error.until else "?"
+        return widget.tr("This account is locked after too many failed sign-ins, until %1. "
+                         "An administrator can unlock it sooner.").replace("%1", when)
+    return widget.tr("Wrong user name or password.")

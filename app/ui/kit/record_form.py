@@ -265,7 +265,7 @@ class RecordForm(QDialog):
         allow = self._allow_duplicate
         if record is None:
             values = self.create_values()
-            task: Any = lambda: self.create(service, actor, values, allow)  # noqa: E731
+            task: Any = lambda: self.save_new(service, actor, values, allow)  # noqa: E731
         else:
             changes = self.fields.changes()
             if not changes:
@@ -283,7 +283,7 @@ class RecordForm(QDialog):
         return {k: v for k, v in self.fields.values().items() if v not in ("", None)
                 or k in self.entity.defaults()}
 
-    def create(self, service: Any, actor: Any, values: dict[str, Any], allow: bool
+    def save_new(self, service: Any, actor: Any, values: dict[str, Any], allow: bool
                ) -> Changed:
         changed: Changed = service.create(actor, values, allow_duplicate=allow)
         return changed

@@ -83,7 +83,7 @@ class RecordTableModel(PagedTableModel):
         query = self._query
 
         def task() -> PageResult:
-            page = service.list(actor, query, after=cursor, limit=PAGE_SIZE)
+            page = service.list_page(actor, query, after=cursor, limit=PAGE_SIZE)
             return page.rows, page.next_key
 
         return task

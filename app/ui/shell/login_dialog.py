@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import AuthenticationFailed
 from app.logic.services import Services
-from app.ui.kit.errors import show_error
+from app.ui.kit.errors import show_error, sign_in_problem
 from app.ui.kit.tasks import Runner
 
 USERNAME_KEY = "login/username"
@@ -91,7 +91,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.sig_attempt_done.emit()
         if isinstance(error, AuthenticationFailed):
-            self.show_problem(self.tr("Wrong user name or password."))
+            self.show_problem(sign_in_problem(self, error))
             self.password.selectAll()
             self.password.setFocus()
         else:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import AuthenticationFailed
 from app.logic.services import Services
-from app.ui.kit.errors import show_error
+from app.ui.kit.errors import show_error, sign_in_problem
 from app.ui.kit.tasks import Runner
 
 
@@ -105,7 +105,7 @@ class LockDialog(QDialog):
     def on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, AuthenticationFailed):
-            self.show_problem(self.tr("Wrong user name or password."))
+            self.show_problem(sign_in_problem(self, error))
             self.password.selectAll()
             self.password.setFocus()
         else:
