@@ -1,4 +1,5 @@
-"""The demo data generator, on a real temporary SQLite database."""
+"""The demo data generator (app/demo: a tool above the layers), on a real temporary SQLite
+database, and on PostgreSQL when the tests have one."""
 
 from __future__ import annotations
 
@@ -15,15 +16,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.data.audit import verify_chain
+from app.data.customers import CustomerRepository, compute_search_key
 from app.data.database import Database, open_database
-from app.data.repositories import compute_search_key
-from app.data.search import pinyin_of_text
-from app.logic.auth import AuthService
+from app.data.kit.audit import verify_chain
+from app.data.kit.search import pinyin_of_text, sort_key
+from app.demo import DEMO_PASSWORD, DemoSummary, generate_demo
+from app.logic.admin import AuthService
 from app.logic.customers import CustomerService
-from app.logic.demo import DEMO_PASSWORD, DemoSummary, generate_demo
-from app.logic.dto import Actor, CustomerQuery
-from app.logic.validation import is_valid_uscc
+from app.logic.kit.dto import Actor, ListQuery
+from app.logic.kit.validation import is_valid_uscc
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,9 +97,11 @@ def test_search_keys_are_what_an_edit_would_store(demo) -> None:
     db, _ = demo
     with db.unit_of_work(write=False) as uow:
         for customer_id in range(1, N + 1, 7):
-            customer = uow.customers.get(customer_id)
+            customer = uow.get(CustomerRepository).get(customer_id)
+            assert customer is not None
             stored = (customer.search_text, customer.search_short, customer.name_sort)
             assert stored == compute_search_key(customer), customer.name
+            assert customer.city_sort == sort_key(customer.city), customer.city
 
 
 def test_generated_customers_are_found_by_pinyin(demo) -> None:
@@ -112,7 +115,7 @@ def test_generated_customers_are_found_by_pinyin(demo) -> None:
     for customer_id, code, name in chinese:
         full, initials = pinyin_of_text(name)
         for search in (f"{code} {full}", f"{code} {initials}", f"{code} {name[:2]}"):
-            page = service.list_customers(actor, CustomerQuery(search=search))
+            page = service.list_customers(actor, ListQuery(search=search))
             assert [r.id for r in page.rows] == [customer_id], search
 
 
@@ -128,7 +131,8 @@ def test_one_audit_entry_and_the_chain_verifies(demo) -> None:
 def test_money_is_decimal(demo) -> None:
     db, _ = demo
     with db.unit_of_work(write=False) as uow:
-        customer = uow.customers.get(1)
+        customer = uow.get(CustomerRepository).get(1)
+        assert customer is not None
         assert isinstance(customer.credit_limit, Decimal)
         assert customer.version == 1
         assert customer.created_at.tzinfo is not None
@@ -139,11 +143,12 @@ def snapshot(db: Database) -> list[tuple]:
     seen = []
     with db.unit_of_work(write=False) as uow:
         for customer_id in range(1, N + 1, 7):
-            c = uow.customers.get(customer_id)
+            c = uow.get(CustomerRepository).get(customer_id)
+            assert c is not None
             seen.append((c.code, c.name, c.kind, c.phone, c.email, c.tax_id, c.status,
                          c.tier, c.tier_override, c.credit_limit, c.owner_id, c.archived_at,
                          c.created_at, c.updated_at, c.search_text, c.search_short,
-                         c.name_sort, sorted((p.name, p.mobile, p.email, p.birthday,
+                         c.name_sort, c.city_sort, sorted((p.name, p.mobile, p.email, p.birthday,
                                               p.is_primary, p.created_at)
                                              for p in c.contacts)))
     return seen
@@ -159,7 +164,8 @@ def test_the_same_data_on_postgresql(pg_server, demo) -> None:
         assert (on_server.contacts, on_server.last_code) == (summary.contacts, summary.last_code)
         assert snapshot(server) == snapshot(db)
         with server.unit_of_work(write=False) as uow:
-            customer = uow.customers.get(N)
+            customer = uow.get(CustomerRepository).get(N)
+            assert customer is not None
             assert compute_search_key(customer) == (
                 customer.search_text, customer.search_short, customer.name_sort)
     finally:
@@ -167,7 +173,8 @@ def test_the_same_data_on_postgresql(pg_server, demo) -> None:
 
 
 CONTENT = ("SELECT code, name, short_name, phone, email, tax_id, status, tier, credit_limit, "
-           "owner_id, created_at, search_text, search_short, name_sort FROM customers ORDER BY id")
+           "owner_id, created_at, search_text, search_short, name_sort, city_sort FROM customers "
+           "ORDER BY id")
 CONTACTS = "SELECT customer_id, name, mobile, email, birthday FROM contacts ORDER BY id"
 
 
@@ -198,7 +205,7 @@ def test_a_second_run_adds_after_the_first(tmp_path) -> None:
 
 
 def test_a_big_load_indexes_for_search_and_restores_the_schema(tmp_path, monkeypatch) -> None:
-    from app.data import bulk
+    from app.data.kit import bulk
 
     monkeypatch.setattr(bulk, "BIG_LOAD", 100)  # take the big-load path with few rows
     db = open_database(f"sqlite:///{tmp_path / 'big.db'}")
@@ -224,7 +231,7 @@ def test_a_big_load_indexes_for_search_and_restores_the_schema(tmp_path, monkeyp
     service = CustomerService(db.unit_of_work)
     actor = Actor(user_id=1, username="admin", rights=frozenset({("customers", "view")}),
                   scopes=(("customers", "all"),))
-    page = service.list_customers(actor, CustomerQuery(search=f"{code} {name[-2:]}"))
+    page = service.list_customers(actor, ListQuery(search=f"{code} {name[-2:]}"))
     assert [r.id for r in page.rows] == [17]
     db.dispose()
 
@@ -233,8 +240,8 @@ def test_short_names_are_read_from_cached_pieces_as_pypinyin_reads_them_whole() 
     """The generator reads a short name (trade name + two characters of the industry word)
     with ``pinyin_of_joined``; for every combination the vocabulary can make, that is the
     reading of the whole short name in context."""
-    from app.data.search import pinyin_of_joined
-    from app.logic import demo_vocabulary as v
+    from app.data.kit.search import pinyin_of_joined
+    from app.demo import vocabulary as v
 
     words = {word[:2] for industry in v.INDUSTRIES for word in industry.words}
     differ = [first + second + word for first in set(v.BRAND_FIRST)
@@ -246,18 +253,18 @@ def test_short_names_are_read_from_cached_pieces_as_pypinyin_reads_them_whole() 
 @pytest.mark.skipif(not hasattr(os, "nice"), reason="process priorities are POSIX here")
 def test_worker_processes_run_below_the_writers_priority() -> None:
     """The writing process is the load's critical path: the row makers yield to it."""
-    from app.logic import demo
+    from app.demo import generate
 
     with ProcessPoolExecutor(1, mp_context=get_context("spawn"),
-                             initializer=demo._start_worker, initargs=(1,)) as pool:
-        assert pool.submit(os.nice, 0).result() == os.nice(0) + demo.WORKER_NICENESS
+                             initializer=generate._start_worker, initargs=(1,)) as pool:
+        assert pool.submit(os.nice, 0).result() == os.nice(0) + generate.WORKER_NICENESS
 
 
 KILLED_HALF_WAY = """
 import os, sys
-from app.data import bulk
+from app.data.kit import bulk
 from app.data.database import open_database
-from app.logic import demo
+from app.demo import generate as demo
 
 bulk.BIG_LOAD, demo.CHUNK = 100, 500  # the big-load path, several chunks
 prepare = bulk.BulkLoad.prepare

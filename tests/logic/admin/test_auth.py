@@ -10,10 +10,10 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
+from app.data.admin import User
 from app.data.database import Database
-from app.data.models import User
-from app.logic.dto import Actor
-from app.logic.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from app.logic.services import Services
 
 PASSWORD = "correct horse battery"

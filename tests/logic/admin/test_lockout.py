@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import update
 
+from app.data.admin import User
 from app.data.database import Database
-from app.data.models import User
-from app.logic.dto import Actor
-from app.logic.errors import AuthenticationFailed
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import AuthenticationFailed
 from app.logic.services import Services
 from tests.conftest import ADMIN_PASSWORD
 
@@ -29,11 +29,18 @@ def attempts(services: Services, username: str, password: str, n: int) -> int:
 
 def test_five_failures_lock_the_account(services: Services, admin: Actor, audit_log) -> None:
     assert attempts(services, "admin", "wrong password", 5) == 0
-    with pytest.raises(AuthenticationFailed):
+    with pytest.raises(AuthenticationFailed) as locked:
         services.auth.login("admin", ADMIN_PASSWORD)  # right password, but locked
+    # The right password learns that the account is locked, and until when.
+    assert locked.value.reason == "locked" and "locked" in str(locked.value)
+    assert locked.value.until is not None
+    assert datetime.now(UTC) < locked.value.until <= datetime.now(UTC) + timedelta(minutes=15)
+    with pytest.raises(AuthenticationFailed) as wrong:  # a wrong one learns nothing
+        services.auth.login("admin", "wrong password")
+    assert wrong.value.reason == "" and "invalid username or password" in str(wrong.value)
     actions = [e.action for e in audit_log()]
     assert actions.count("lockout") == 1
-    assert actions.count("login_failed") == 6
+    assert actions.count("login_failed") == 7
 
 
 def test_unknown_user_and_wrong_password_get_the_same_message(services: Services,
@@ -52,7 +59,7 @@ def test_the_lock_expires_and_an_administrator_can_unlock(services: Services, ad
     with pytest.raises(AuthenticationFailed):
         services.auth.login("sales1", ADMIN_PASSWORD)
     row = next(u for u in services.users.list_all_users(admin) if u.username == "sales1")
-    assert row.locked
+    assert row.locked and row.locked_until is not None  # the users list says until when
     services.users.unlock_user(admin, row.id)
     assert services.auth.login("sales1", ADMIN_PASSWORD).username == "sales1"
     attempts(services, "sales1", "nope", 5)

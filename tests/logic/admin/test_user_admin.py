@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 from argon2 import PasswordHasher
 
-from app.logic import passwords
-from app.logic.dto import Actor, CustomerQuery
-from app.logic.errors import AuthenticationFailed, ValidationError
+from app.logic.admin import passwords
+from app.logic.kit.dto import Actor, ListQuery
+from app.logic.kit.errors import AuthenticationFailed, ValidationError
 from app.logic.services import Services
 from tests.conftest import ADMIN_PASSWORD
 
@@ -38,12 +38,17 @@ def test_long_passphrases_and_no_composition_rules(services: Services, admin: Ac
 
 def test_the_administrator_can_raise_the_minimum_length(services: Services, admin: Actor
                                                         ) -> None:
-    services.settings.update_security_settings(admin, password_min_length=12)
+    settings = services.settings.get_security_settings(admin)
+    changed = services.settings.update_security_settings(admin, settings.version,
+                                                         password_min_length=12)
+    assert changed.extra["settings"].password_min_length == 12
+    assert changed.version == changed.extra["settings"].version == settings.version + 1
     with pytest.raises(ValidationError):
         services.users.add_user(admin, "bob", "eleven-char", roles=["salesperson"])
     services.users.add_user(admin, "bob", "twelve-chars", roles=["salesperson"])
     with pytest.raises(ValidationError):
-        services.settings.update_security_settings(admin, password_min_length=4)
+        services.settings.update_security_settings(admin, changed.version,
+                                                   password_min_length=4)
 
 
 def test_a_reset_password_must_be_changed_at_next_sign_in(services: Services, admin: Actor,
@@ -55,10 +60,10 @@ def test_a_reset_password_must_be_changed_at_next_sign_in(services: Services, ad
     first = services.auth.login("sales1", "temporary-42")
     assert first.must_change_password
     with pytest.raises(AuthenticationFailed):
-        services.customers.list_customers(first, CustomerQuery())
+        services.customers.list_customers(first, ListQuery())
     after = services.auth.change_password(first, "temporary-42", "my own secret 42")
     assert not after.must_change_password
-    assert services.customers.list_customers(after, CustomerQuery()).rows == ()
+    assert services.customers.list_customers(after, ListQuery()).rows == ()
 
 
 def test_a_disabled_users_next_action_fails(services: Services, admin: Actor,
@@ -109,7 +114,7 @@ def test_old_hashes_are_upgraded_at_the_next_login(services: Services, admin: Ac
                                                    db, monkeypatch: pytest.MonkeyPatch) -> None:
     from sqlalchemy import select
 
-    from app.data.models import User
+    from app.data.admin import User
 
     weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     stronger = PasswordHasher(time_cost=2, memory_cost=16, parallelism=1)

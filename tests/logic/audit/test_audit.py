@@ -10,20 +10,26 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
-from app.data.audit import entry_hash, verify_chain
 from app.data.database import Database
-from app.data.models import AuditEntry
-from app.data.uow import UnitOfWork
-from app.logic.dto import Actor, AuditFilter, CustomerDetail
-from app.logic.errors import ConflictError, PermissionDenied, PossibleDuplicate, ValidationError
+from app.data.kit.audit import AuditEntry, entry_hash, verify_chain
+from app.data.kit.uow import UnitOfWork
+from app.logic.audit import AuditFilter
+from app.logic.kit.dto import Actor, Record
+from app.logic.kit.errors import (
+    ConflictError,
+    PermissionDenied,
+    PossibleDuplicate,
+    ValidationError,
+)
 from app.logic.services import Services
 
 Counts = Callable[[], dict[str, int]]
 
 
 @pytest.fixture
-def customer(services: Services, admin: Actor) -> CustomerDetail:
-    return services.customers.create_customer(admin, {"name": "北京科技有限公司", "city": "北京"})
+def customer(services: Services, admin: Actor) -> Record:
+    return services.customers.create_customer(admin, {"name": "北京科技有限公司",
+                                                      "city": "北京"}).saved
 
 
 def new_entries(audit_log: Callable[[], list[Any]], since: int) -> list[Any]:
@@ -47,7 +53,7 @@ def test_creating_a_customer_records_its_values(services: Services, admin: Actor
                                                 audit_log: Callable[[], list[Any]]) -> None:
     start = last_id(audit_log)
     created = services.customers.create_customer(
-        admin, {"name": "上海贸易", "city": "上海", "credit_limit": "1000.5"})
+        admin, {"name": "上海贸易", "city": "上海", "credit_limit": "1000.5"}).saved
     [entry] = new_entries(audit_log, start)
     assert (entry.action, entry.entity_type, entry.entity_id) == ("create", "customer",
                                                                   str(created.id))
@@ -59,7 +65,7 @@ def test_creating_a_customer_records_its_values(services: Services, admin: Actor
 
 
 def test_an_update_records_only_the_changed_fields(services: Services, admin: Actor,
-                                                  customer: CustomerDetail,
+                                                  customer: Record,
                                                   audit_log: Callable[[], list[Any]]) -> None:
     start = last_id(audit_log)
     services.customers.update_customer(admin, customer.id, customer.version,
@@ -71,7 +77,7 @@ def test_an_update_records_only_the_changed_fields(services: Services, admin: Ac
 
 
 def test_archive_and_restore_are_recorded(services: Services, admin: Actor,
-                                          customer: CustomerDetail,
+                                          customer: Record,
                                           audit_log: Callable[[], list[Any]]) -> None:
     start = last_id(audit_log)
     archived = services.customers.archive_customer(admin, customer.id, customer.version)
@@ -83,12 +89,13 @@ def test_archive_and_restore_are_recorded(services: Services, admin: Actor,
 
 
 def test_contact_writes_are_recorded_one_entry_each(services: Services, admin: Actor,
-                                                    customer: CustomerDetail,
+                                                    customer: Record,
                                                     audit_log: Callable[[], list[Any]]) -> None:
     start = last_id(audit_log)
-    wang = services.contacts.add_contact(admin, customer.id, {"name": "王伟"})
-    li = services.contacts.add_contact(admin, customer.id, {"name": "李娜"})
-    wang = services.contacts.update_contact(admin, wang.id, wang.version, {"position": "经理"})
+    wang = services.contacts.add_contact(admin, customer.id, {"name": "王伟"}).saved
+    li = services.contacts.add_contact(admin, customer.id, {"name": "李娜"}).saved
+    wang = services.contacts.update_contact(admin, wang.id, wang.version,
+                                            {"position": "经理"}).saved
     services.contacts.set_primary_contact(admin, li.id, li.version)
     services.contacts.remove_contact(admin, wang.id, wang.version + 1)
     entries = new_entries(audit_log, start)
@@ -98,12 +105,13 @@ def test_contact_writes_are_recorded_one_entry_each(services: Services, admin: A
     assert entries[0].changes["customer_id"] == [None, customer.id]
     assert entries[2].changes == {"position": ["", "经理"]}
     assert entries[3].changes == {"is_primary": [False, True]}
-    assert entries[4].changes["customer_id"] == [customer.id, None]
+    # A removal records every field by its name: the customer is the field "customer".
+    assert entries[4].changes["customer"] == [customer.id, None]
     assert entries[4].changes["name"] == ["王伟", None]
 
 
 def test_an_update_that_changes_nothing_is_not_recorded(services: Services, admin: Actor,
-                                                       customer: CustomerDetail,
+                                                       customer: Record,
                                                        audit_log: Callable[[], list[Any]]
                                                        ) -> None:
     start = last_id(audit_log)
@@ -113,7 +121,7 @@ def test_an_update_that_changes_nothing_is_not_recorded(services: Services, admi
 
 # --- failed writes leave nothing ------------------------------------------------------------
 def test_refused_writes_leave_no_entry_and_no_change(services: Services, admin: Actor,
-                                                     customer: CustomerDetail,
+                                                     customer: Record,
                                                      row_counts: Counts) -> None:
     services.customers.update_customer(admin, customer.id, customer.version, {"city": "上海"})
     before = row_counts()
@@ -136,7 +144,7 @@ def test_refused_writes_leave_no_entry_and_no_change(services: Services, admin: 
 
 
 def test_a_failure_after_the_audit_entry_rolls_back_both(
-        services: Services, admin: Actor, customer: CustomerDetail, db: Database,
+        services: Services, admin: Actor, customer: Record, db: Database,
         row_counts: Counts, audit_log: Callable[[], list[Any]],
         monkeypatch: pytest.MonkeyPatch) -> None:
     before, start = row_counts(), last_id(audit_log)
@@ -166,7 +174,7 @@ def test_a_failure_after_the_audit_entry_rolls_back_both(
 
 # --- the hash chain -------------------------------------------------------------------------
 @pytest.fixture
-def history(services: Services, admin: Actor, customer: CustomerDetail, db: Database) -> int:
+def history(services: Services, admin: Actor, customer: Record, db: Database) -> int:
     """Six or more entries: sign-up, sign-in, creates, edits."""
     updated = services.customers.update_customer(admin, customer.id, customer.version,
                                                  {"city": "上海"})
@@ -265,8 +273,9 @@ def test_reordered_entries_are_detected(db: Database, history: int) -> None:
 # --- reading an entry -----------------------------------------------------------------------
 def test_an_entry_names_the_records_its_ids_and_codes_refer_to(
         services: Services, admin: Actor, make_user: Callable[..., Actor]) -> None:
-    south = services.departments.create_department(admin, "华南区")
-    north = services.departments.create_department(admin, "华北区", manager_id=admin.user_id)
+    south = services.departments.create_department(admin, "华南区").saved
+    north = services.departments.create_department(admin, "华北区",
+                                                   manager_id=admin.user_id).saved
     make_user("lina", "李娜", roles=("salesperson",))
     lina = next(u for u in services.users.list_all_users(admin) if u.username == "lina")
     services.users.update_user(admin, lina.id, lina.version, roles=["sales_manager"],
@@ -274,12 +283,12 @@ def test_an_entry_names_the_records_its_ids_and_codes_refer_to(
     entries = services.audit.list_audit_entries(admin, AuditFilter())
     moved = next(e for e in entries if e.entity_type == "user" and e.action == "update")
     names = services.audit.names_in(admin, moved)
-    assert names.name("department_id", south.id) == "华南区"
+    assert names.name("department", south.id) == "华南区"  # entries key fields by name
     assert names.name("roles", "sales_manager") == "Sales manager"
     assert names.name("roles", "salesperson") == "Salesperson"
     created = next(e for e in entries
                    if e.entity_type == "department" and e.entity_id == str(north.id))
-    assert services.audit.names_in(admin, created).name("manager_id", admin.user_id) \
+    assert services.audit.names_in(admin, created).name("manager", admin.user_id) \
         == "Ada Admin"
     plain = next(e for e in entries if e.entity_type == "department"
                  and e.entity_id == str(south.id) and e.action == "create")

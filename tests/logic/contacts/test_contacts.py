@@ -6,45 +6,46 @@ from collections.abc import Callable
 
 import pytest
 
-from app.logic.dto import Actor, ContactDetail, CustomerDetail
-from app.logic.errors import ConflictError, NotFound, ValidationError
+from app.logic.kit.dto import Actor, ListQuery, Record
+from app.logic.kit.errors import ConflictError, NotFound, ValidationError
 from app.logic.services import Services
 
 Counts = Callable[[], dict[str, int]]
 
 
 @pytest.fixture
-def customer(services: Services, admin: Actor) -> CustomerDetail:
-    return services.customers.create_customer(admin, {"name": "北京科技有限公司"})
+def customer(services: Services, admin: Actor) -> Record:
+    return services.customers.create_customer(admin, {"name": "北京科技有限公司"}).saved
 
 
 def primaries(services: Services, admin: Actor, customer_id: int) -> list[str]:
     return [c.name for c in services.contacts.list_contacts(admin, customer_id) if c.is_primary]
 
 
-def add(services: Services, admin: Actor, customer: CustomerDetail, name: str,
-        **values: object) -> ContactDetail:
-    return services.contacts.add_contact(admin, customer.id, {"name": name, **values})
+def add(services: Services, admin: Actor, customer: Record, name: str,
+        **values: object) -> Record:
+    return services.contacts.add_contact(admin, customer.id, {"name": name, **values}).saved
 
 
 def test_the_first_contact_becomes_primary(services: Services, admin: Actor,
-                                           customer: CustomerDetail) -> None:
+                                           customer: Record) -> None:
     first = add(services, admin, customer, "王伟", mobile="13812345678", is_primary=False)
     second = add(services, admin, customer, "Pat O'Brien")
     assert first.is_primary and not second.is_primary
-    assert first.customer_id == customer.id and first.version == 1
+    assert first.ref_id("customer") == customer.id and first.version == 1
+    assert first.customer.key == customer.code  # a reference names the customer by code
     assert primaries(services, admin, customer.id) == ["王伟"]
 
 
 def test_adding_a_primary_contact_takes_over(services: Services, admin: Actor,
-                                             customer: CustomerDetail) -> None:
+                                             customer: Record) -> None:
     add(services, admin, customer, "王伟")
     add(services, admin, customer, "李娜", is_primary=True)
     assert primaries(services, admin, customer.id) == ["李娜"]
 
 
 def test_setting_the_primary_leaves_exactly_one(services: Services, admin: Actor,
-                                                customer: CustomerDetail) -> None:
+                                                customer: Record) -> None:
     add(services, admin, customer, "王伟")
     li = add(services, admin, customer, "李娜")
     zhang = add(services, admin, customer, "张敏")
@@ -55,11 +56,13 @@ def test_setting_the_primary_leaves_exactly_one(services: Services, admin: Actor
 
 
 def test_updating_a_contact(services: Services, admin: Actor,
-                            customer: CustomerDetail) -> None:
+                            customer: Record) -> None:
     wang = add(services, admin, customer, "王伟")
-    updated = services.contacts.update_contact(admin, wang.id, wang.version,
+    changed = services.contacts.update_contact(admin, wang.id, wang.version,
                                                {"position": "总经理", "birthday": "1980-02-29",
                                                 "email": "wang@example.cn"})
+    assert changed.related == (("customer", customer.id),)  # the customer's screens refresh
+    updated = changed.saved
     assert (updated.position, str(updated.birthday), updated.email) == (
         "总经理", "1980-02-29", "wang@example.cn")
     assert updated.version == wang.version + 1
@@ -75,7 +78,7 @@ def test_updating_a_contact(services: Services, admin: Actor,
     ({"shoe_size": "42"}, {"shoe_size": "unknown_field"}),
 ])
 def test_invalid_contact_values_are_refused_and_nothing_changes(
-        services: Services, admin: Actor, customer: CustomerDetail, row_counts: Counts,
+        services: Services, admin: Actor, customer: Record, row_counts: Counts,
         values: dict[str, str], errors: dict[str, str]) -> None:
     wang = add(services, admin, customer, "王伟")
     before = row_counts()
@@ -92,12 +95,15 @@ def test_a_contact_needs_a_name_and_an_existing_customer(services: Services,
                                                           admin: Actor) -> None:
     with pytest.raises(ValidationError, match="name"):
         services.contacts.add_contact(admin, 1, {"mobile": "13812345678"})
-    with pytest.raises(NotFound):
+    # The customer is a reference field: one that does not exist is a field error.
+    with pytest.raises(ValidationError) as caught:
         services.contacts.add_contact(admin, 424242, {"name": "王伟"})
+    assert {f: e.code for f, e in caught.value.errors.items()} == {
+        "customer": "unknown_customer"}
 
 
 def test_removing_the_primary_passes_it_to_another(services: Services, admin: Actor,
-                                                   customer: CustomerDetail) -> None:
+                                                   customer: Record) -> None:
     wang = add(services, admin, customer, "王伟")
     add(services, admin, customer, "李娜")
     add(services, admin, customer, "张敏")
@@ -108,7 +114,7 @@ def test_removing_the_primary_passes_it_to_another(services: Services, admin: Ac
 
 
 def test_removing_the_last_contact(services: Services, admin: Actor,
-                                   customer: CustomerDetail) -> None:
+                                   customer: Record) -> None:
     wang = add(services, admin, customer, "王伟")
     services.contacts.remove_contact(admin, wang.id, wang.version)
     assert services.contacts.list_contacts(admin, customer.id) == []
@@ -117,25 +123,27 @@ def test_removing_the_last_contact(services: Services, admin: Actor,
 
 
 def test_contact_edits_do_not_bump_the_customer_version(services: Services, admin: Actor,
-                                                        customer: CustomerDetail) -> None:
+                                                        customer: Record) -> None:
     """Someone editing the customer's own fields must not conflict with contact edits."""
     wang = add(services, admin, customer, "王伟")
     li = add(services, admin, customer, "李娜")
-    wang = services.contacts.update_contact(admin, wang.id, wang.version, {"position": "经理"})
+    wang = services.contacts.update_contact(admin, wang.id, wang.version,
+                                            {"position": "经理"}).saved
     services.contacts.set_primary_contact(admin, li.id, li.version)  # wang loses it: v3
     services.contacts.remove_contact(admin, wang.id, wang.version + 1)
     now = services.customers.get_customer(admin, customer.id)
     assert now.version == customer.version
     assert now.updated_at == customer.updated_at
     edited = services.customers.update_customer(admin, customer.id, customer.version,
-                                                {"city": "北京"})
+                                                {"city": "北京"}).saved
     assert edited.version == customer.version + 1
 
 
 def test_a_stale_contact_edit_is_a_conflict_and_changes_nothing(
-        services: Services, admin: Actor, customer: CustomerDetail, row_counts: Counts) -> None:
+        services: Services, admin: Actor, customer: Record, row_counts: Counts) -> None:
     wang = add(services, admin, customer, "王伟")
-    theirs = services.contacts.update_contact(admin, wang.id, wang.version, {"position": "经理"})
+    theirs = services.contacts.update_contact(admin, wang.id, wang.version,
+                                              {"position": "经理"}).saved
     before = row_counts()
     with pytest.raises(ConflictError) as caught:
         services.contacts.update_contact(admin, wang.id, wang.version, {"position": "总监"})
@@ -152,12 +160,10 @@ def test_a_stale_contact_edit_is_a_conflict_and_changes_nothing(
 
 
 def test_contacts_are_found_by_the_customer_search(services: Services, admin: Actor,
-                                                   customer: CustomerDetail) -> None:
-    from app.logic.dto import CustomerQuery
-
+                                                   customer: Record) -> None:
     wang = add(services, admin, customer, "欧阳娜娜", mobile="13912345678")
-    found = services.customers.list_customers(admin, CustomerQuery(search="13912345678"))
+    found = services.customers.list_customers(admin, ListQuery(search="13912345678"))
     assert [r.id for r in found.rows] == [customer.id]
     services.contacts.remove_contact(admin, wang.id, wang.version)
-    found = services.customers.list_customers(admin, CustomerQuery(search="13912345678"))
+    found = services.customers.list_customers(admin, ListQuery(search="13912345678"))
     assert found.rows == ()

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from app.data.audit import verify_chain
 from app.data.database import Database
+from app.data.kit.audit import verify_chain
 from app.logic.customers import CustomerService
-from app.logic.dto import Actor
-from app.logic.errors import ConflictError
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import ConflictError
 from app.logic.services import Services
 
 
@@ -43,11 +43,12 @@ def test_a_stale_save_from_another_client_is_refused_and_says_who_and_when(
         services: Services, admin: Actor, make_user: Callable[..., Actor],
         other_client: Callable[[], Database]) -> None:
     bob = make_user("bob", "Bob Li")
-    mine = services.customers.create_customer(admin, {"name": "Acme", "city": "北京"})
+    mine = services.customers.create_customer(admin, {"name": "Acme", "city": "北京"}).saved
     second_pc = CustomerService(other_client().unit_of_work)
     bobs_copy = second_pc.get_customer(bob, mine.id)
 
-    saved = services.customers.update_customer(admin, mine.id, mine.version, {"city": "上海"})
+    saved = services.customers.update_customer(admin, mine.id, mine.version,
+                                               {"city": "上海"}).saved
     with pytest.raises(ConflictError) as caught:
         second_pc.update_customer(bob, mine.id, bobs_copy.version, {"city": "广州",
                                                                     "phone": "010-1234567"})
@@ -58,14 +59,15 @@ def test_a_stale_save_from_another_client_is_refused_and_says_who_and_when(
     assert "Ada Admin" in str(conflict) and "nothing was saved" in str(conflict)
     assert services.customers.get_customer(admin, mine.id) == saved  # nothing overwritten
 
-    rebased = second_pc.update_customer(bob, mine.id, conflict.current_version, {"city": "广州"})
+    rebased = second_pc.update_customer(bob, mine.id, conflict.current_version,
+                                        {"city": "广州"}).saved
     assert (rebased.city, rebased.updated_by, rebased.version) == ("广州", "Bob Li", 3)
 
 
 def test_archiving_a_changed_customer_is_a_conflict(services: Services, admin: Actor,
                                                     other_client: Callable[[], Database]
                                                     ) -> None:
-    mine = services.customers.create_customer(admin, {"name": "Acme"})
+    mine = services.customers.create_customer(admin, {"name": "Acme"}).saved
     second_pc = CustomerService(other_client().unit_of_work)
     second_pc.update_customer(admin, mine.id, mine.version, {"city": "上海"})
     with pytest.raises(ConflictError):
@@ -75,7 +77,7 @@ def test_archiving_a_changed_customer_is_a_conflict(services: Services, admin: A
 
 def test_two_clients_saving_the_same_version_at_once_one_wins(
         services: Services, admin: Actor, other_client: Callable[[], Database]) -> None:
-    mine = services.customers.create_customer(admin, {"name": "Acme"})
+    mine = services.customers.create_customer(admin, {"name": "Acme"}).saved
     clients = [CustomerService(other_client().unit_of_work) for _ in range(2)]
     results = run_together(
         lambda: clients[0].update_customer(admin, mine.id, mine.version, {"city": "上海"}),
@@ -85,7 +87,7 @@ def test_two_clients_saving_the_same_version_at_once_one_wins(
     assert len(winners) == 1 and len(losers) == 1
     assert isinstance(losers[0], ConflictError), repr(losers[0])
     final = services.customers.get_customer(admin, mine.id)
-    assert (final.city, final.version) == (winners[0].city, 2)
+    assert (final.city, final.version) == (winners[0].saved.city, 2)
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
@@ -95,18 +97,19 @@ def test_a_row_changed_between_reading_and_writing_is_caught_by_the_database(
     """The version check at load passes; another client commits before our UPDATE, whose
     ``WHERE version = 1`` then matches no row. (SQLite cannot interleave like this: its
     writers take the write lock before they read.)"""
-    mine = services.customers.create_customer(admin, {"name": "Acme"})
+    mine = services.customers.create_customer(admin, {"name": "Acme"}).saved
     second_pc = CustomerService(other_client().unit_of_work)
     check_version = CustomerService._check_version
 
-    def then_someone_else_saves(uow: Any, customer: Any, expected: int) -> None:
-        check_version(uow, customer, expected)
+    def then_someone_else_saves(self: CustomerService, uow: Any, customer: Any,
+                                expected: int) -> None:
+        check_version(self, uow, customer, expected)
         if threading.current_thread() is threading.main_thread():
             done = run_together(lambda: second_pc.update_customer(
                 admin, mine.id, mine.version, {"city": "广州"}))
             assert not isinstance(done[0], Exception), done
 
-    monkeypatch.setattr(CustomerService, "_check_version", staticmethod(then_someone_else_saves))
+    monkeypatch.setattr(CustomerService, "_check_version", then_someone_else_saves)
     with pytest.raises(ConflictError) as caught:
         services.customers.update_customer(admin, mine.id, mine.version, {"city": "上海"})
     assert caught.value.current_version == 2 and caught.value.theirs["city"] == "广州"
@@ -123,7 +126,7 @@ def test_parallel_writers_keep_the_audit_chain_whole(
             for i, c in enumerate(clients) for j in range(3)]
     results = run_together(*jobs)
     assert [r for r in results if isinstance(r, Exception)] == []
-    assert len({r.code for r in results}) == len(jobs)
+    assert len({r.saved.code for r in results}) == len(jobs)
     ids = [e.id for e in audit_log()]
     assert ids == list(range(1, before + len(jobs) + 1))
     with db.unit_of_work(write=False) as uow:
@@ -138,4 +141,4 @@ def test_the_very_first_customers_created_in_parallel(
     results = run_together(*[lambda c=c, i=i: c.create_customer(admin, {"name": f"First {i}"})
                              for i, c in enumerate(clients)])
     assert [r for r in results if isinstance(r, Exception)] == []
-    assert sorted(r.code for r in results) == ["C000001", "C000002", "C000003"]
+    assert sorted(r.saved.code for r in results) == ["C000001", "C000002", "C000003"]

@@ -6,15 +6,15 @@ from collections.abc import Callable
 
 import pytest
 
-from app.logic.dto import Actor, CustomerQuery
-from app.logic.errors import PermissionDenied
+from app.logic.kit.dto import Actor, ListQuery
+from app.logic.kit.errors import PermissionDenied
 from app.logic.services import Services
 
 
 @pytest.fixture
 def team(services: Services, admin: Actor, make_user: Callable[..., Actor]
          ) -> dict[str, Actor]:
-    dept = services.departments.create_department(admin, "华东销售部")
+    dept = services.departments.create_department(admin, "华东销售部").saved
     people = {
         "manager": make_user("manager", "经理", roles=("sales_manager",)),
         "sales1": make_user("sales1", "王伟", roles=("salesperson",)),
@@ -34,7 +34,7 @@ def team(services: Services, admin: Actor, make_user: Callable[..., Actor]
 
 
 def names(services: Services, actor: Actor, search: str = "") -> set[str]:
-    page = services.customers.list_customers(actor, CustomerQuery(search=search), limit=500)
+    page = services.customers.list_customers(actor, ListQuery(search=search), limit=500)
     return {r.name for r in page.rows}
 
 
@@ -46,9 +46,9 @@ def test_salespeople_see_only_their_own_customers(services: Services, team: dict
     assert names(services, team["sales1"]) == {"北京王记贸易"}
     assert names(services, team["sales1"], "北京") == {"北京王记贸易"}
     assert names(services, team["sales1"], "lishi") == set()  # another's customer: no hit
-    assert services.customers.count_customers(team["sales1"], CustomerQuery()) == 1
+    assert services.customers.count_customers(team["sales1"], ListQuery()) == 1
     assert services.customers.count_customers(team["sales2"],
-                                              CustomerQuery(search="beijing")) == 1
+                                              ListQuery(search="beijing")) == 1
 
 
 def test_the_manager_sees_the_team_but_not_other_teams(services: Services,
@@ -57,12 +57,12 @@ def test_the_manager_sees_the_team_but_not_other_teams(services: Services,
     services.customers.create_customer(team["sales2"], {"name": "Beta Trading"})
     services.customers.create_customer(team["outsider"], {"name": "Gamma Trading"})
     assert names(services, team["manager"], "trading") == {"Alpha Trading", "Beta Trading"}
-    assert services.customers.count_customers(team["manager"], CustomerQuery()) == 2
+    assert services.customers.count_customers(team["manager"], ListQuery()) == 2
 
 
 def test_reads_and_writes_outside_the_scope_are_refused(services: Services,
                                                         team: dict[str, Actor]) -> None:
-    theirs = services.customers.create_customer(team["sales2"], {"name": "Hidden Ltd"})
+    theirs = services.customers.create_customer(team["sales2"], {"name": "Hidden Ltd"}).saved
     me = team["sales1"]
     with pytest.raises(PermissionDenied):
         services.customers.get_customer(me, theirs.id)
@@ -75,9 +75,11 @@ def test_reads_and_writes_outside_the_scope_are_refused(services: Services,
     with pytest.raises(PermissionDenied):
         services.contacts.list_contacts(me, theirs.id)
     # nor can a salesperson hand a customer to someone else
-    mine = services.customers.create_customer(me, {"name": "Mine Ltd"})
+    mine = services.customers.create_customer(me, {"name": "Mine Ltd"}).saved
     with pytest.raises(PermissionDenied):
-        services.customers.assign_owner(me, mine.id, mine.version, theirs.owner_id)
+        services.customers.assign_owner(me, mine.id, mine.version, theirs.ref_id("owner"))
+    with pytest.raises(PermissionDenied):  # nor leave it without an owner, out of any scope
+        services.customers.assign_owner(me, mine.id, mine.version, None)
     assert services.customers.get_customer(team["sales2"], theirs.id).city == ""
 
 
