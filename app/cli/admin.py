@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 from argparse import Namespace
+from pathlib import Path
 from typing import Any
 
-from app.cli import output
+from app.cli import output, records
 from app.cli.commands import UsageError, new_password, password_from_env_or_prompt, sign_in
 from app.cli.parser import EXIT_OK, Commands
 from app.logic.admin import UserRow
@@ -39,6 +40,14 @@ def register(cmds: Commands) -> None:
     cmds.command(role, "list", "list roles", role_list)
     cmds.command(role, "show", "show a role's permission matrix and scopes",
                  role_show).add_argument("code")
+    # Users have no generic verbs (a user is added with a password and roles), but their
+    # list exports like any other: kehu export users -o FILE.xlsx
+    records.EXPORT_SOURCES["users"] = export_users
+
+
+def export_users(args: Namespace, services: Services, actor: Actor, path: Path,
+                 language: str) -> int:
+    return records.export_list(args, services.users, actor, path, language)
 
 
 def find_user(services: Services, actor: Actor, username: str) -> UserRow:

@@ -204,13 +204,19 @@ def export(args: Namespace, services: Services, db: Any) -> int:
         count = source(args, services, actor, path, language)
     else:
         entity = _entity_of(services, args.source)
-        service = services.for_entity(entity.name)
-        columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) \
-            or tuple(f.name for f in entity.listed)
-        count = service.export(actor, ExportSpec(query_of(args, entity), columns, language),
-                               path)
+        count = export_list(args, services.for_entity(entity.name), actor, path, language)
     output.emit(args, {"file": str(path), "rows": count}, f"exported {count:,} rows to {path}")
     return EXIT_OK
+
+
+def export_list(args: Namespace, service: RecordService, actor: Actor, path: Path,
+                language: str) -> int:
+    """Export the list of ``service``'s entity as ``args`` asks (search, filters, sort,
+    columns): the number of rows written."""
+    entity = service.entity
+    columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) \
+        or tuple(f.name for f in entity.listed)
+    return service.export(actor, ExportSpec(query_of(args, entity), columns, language), path)
 
 
 # --- helpers -------------------------------------------------------------------------------
