@@ -23,6 +23,9 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--only-search", action="store_true")
     parser.add_argument("--no-docs", action="store_true", help="do not write docs/benchmarks.md")
+    parser.add_argument("--no-export", action="store_true",
+                        help="skip the export to Excel (100,000 customers)")
+    parser.add_argument("--export-customers", type=int, default=100_000)
     return parser.parse_args()
 
 
@@ -47,12 +50,26 @@ def measure(args: argparse.Namespace) -> tuple[list[Result], float | None]:
     return results, build_seconds
 
 
+def export(args: argparse.Namespace) -> str:
+    """The export benchmark's summary ("" when skipped): its own database of
+    ``--export-customers`` customers, through the service, against the raw limit."""
+    if args.no_export or args.only_search:
+        return ""
+    from benchmarks import export_service
+
+    text = export_service.summary(export_service.run(args.export_customers, args.seed))
+    print(text, flush=True)
+    return text
+
+
 def main() -> None:
     args = parse()
     results, build_seconds = measure(args)
+    exported = export(args)
     print(report.table(results))
     if not args.no_docs:
-        text = report.markdown(results, args.customers, build_seconds, report.command_line())
+        text = report.markdown(results, args.customers, build_seconds, report.command_line(),
+                               exported)
         print(f"wrote {report.write_docs(text)}")
 
 

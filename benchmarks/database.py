@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 
 from app.data.database import Database, open_database
-from app.logic.demo import generate_demo
+from app.demo import generate_demo
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-FORMAT = 7  # bump when the generated data or the search key changes (7: search_short order)
+FORMAT = 8  # bump when the generated data or the schema changes (8: city_sort, migration 0007)
 
 
 def database_path(customers: int, seed: int) -> Path:

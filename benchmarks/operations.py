@@ -12,9 +12,8 @@ from sqlalchemy import event
 
 from app.data.database import Database
 from app.data.engine import MMAP_BYTES
-from app.data.queries import CustomerQueries
 from app.logic.customers import CustomerService
-from app.logic.dto import Actor, CustomerQuery
+from app.logic.kit.dto import Actor, ListQuery
 from benchmarks.timing import Result, interleaved
 
 RIGHTS = frozenset(("customers", a) for a in ("view", "create", "edit"))
@@ -37,30 +36,36 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def page_sql(db: Database, query: CustomerQuery) -> list[tuple[str, Any]]:
-    """The exact SQL and parameters our list query hands the driver (a search: its probes
-    and the page), to be run again through plain sqlite3."""
+def captured_sql(db: Database, work: Any) -> list[tuple[str, Any]]:
+    """The exact SQL and parameters ``work()`` hands the driver (a search: its probes and
+    the page), to be run again through plain sqlite3. The per-action account check and
+    the transaction statements are left out: the raw limit is the work itself."""
     captured: list[tuple[str, Any]] = []
 
     def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any
                 ) -> None:
-        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")) \
+                and "must_change_password" not in statement:
             captured.append((statement, parameters))
 
     event.listen(db.engine, "before_cursor_execute", capture)
     try:
-        with db.unit_of_work(write=False) as uow:
-            CustomerQueries(uow.session).page(query, None, PAGE)
+        work()
     finally:
         event.remove(db.engine, "before_cursor_execute", capture)
     return captured
 
 
+def page_sql(db: Database, actor: Actor, query: ListQuery) -> list[tuple[str, Any]]:
+    service = CustomerService(db.unit_of_work)
+    return captured_sql(db, lambda: service.list_customers(actor, query, limit=PAGE))
+
+
 def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
                search: str = "", label: str = "open customer list") -> Result:
     service = CustomerService(db.unit_of_work)
-    query = CustomerQuery(search=search)
-    statements = page_sql(db, query)
+    query = ListQuery(search=search)
+    statements = page_sql(db, actor, query)
 
     def plain() -> None:
         for sql, parameters in statements:
@@ -82,7 +87,7 @@ def search(db: Database, raw: sqlite3.Connection, actor: Actor, term: str, kind:
 def fts_count(raw: sqlite3.Connection, term: str) -> int:
     """How many customers the term finds: the rows of its FTS query, confirmed with
     ``LIKE`` where that query finds a few more (``app.data.search.fts_match``)."""
-    from app.data.search import fts_match, like_pattern, term_variants
+    from app.data.kit.search import fts_match, like_pattern, term_variants
 
     term = term_variants(term)[0]  # a phone written with separators: its digits
     match = fts_match(term)
@@ -114,7 +119,7 @@ def create_customer(db: Database, raw: sqlite3.Connection, actor: Actor,
                "website", "tax_id", "bank_name", "bank_account", "source", "status", "tier",
                "tier_override", "credit_rating", "credit_limit", "payment_terms_days",
                "owner_id", "tags", "notes", "name_sort", "search_text", "search_short",
-               "created_at", "updated_at", "version")
+               "created_at", "updated_at", "version", "city_sort")
     sql = (f"INSERT INTO customers ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
 
@@ -126,6 +131,7 @@ def create_customer(db: Database, raw: sqlite3.Connection, actor: Actor,
         values[24], values[25], values[33] = 30, actor.user_id, 1
         values[29] = f"基准测试客户 {n} raw jizhunceshikehu"
         values[31] = values[32] = "2026-01-01 00:00:00.000000"
+        values[34] = "0beijing 北京"
         raw.execute("BEGIN IMMEDIATE")
         raw.execute(sql, values)
         raw.execute("COMMIT")

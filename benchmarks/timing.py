@@ -49,9 +49,9 @@ def sample(action: Callable[[], object], repeat: int, warmup: int = 2) -> Sample
 
 
 def interleaved(ours: Callable[[], object], raw: Callable[[], object],
-                repeat: int) -> tuple[Samples, Samples]:
+                repeat: int, warmup: int = 2) -> tuple[Samples, Samples]:
     """Alternate ours and raw so both see the same machine noise."""
-    for _ in range(2):
+    for _ in range(warmup):
         ours()
         raw()
     mine: list[float] = []
