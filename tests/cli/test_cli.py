@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +18,10 @@ PASSWORD = "cli-admin-secret"
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quick_hashing: None) -> str:
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quick_hashing: None,
+           sqlite_template: Path) -> str:
+    """A copy of the migrated template with an administrator ``admin``."""
+    shutil.copyfile(sqlite_template, tmp_path / "cli.db")
     url = f"sqlite:///{(tmp_path / 'cli.db').as_posix()}"
     monkeypatch.setenv("KEHU_PASSWORD", PASSWORD)
     monkeypatch.delenv("KEHU_DATABASE_URL", raising=False)
@@ -107,6 +112,7 @@ def test_users_roles_and_the_audit_trail(db_url: str, capsys,
     assert code == 0 and "sales1" in out
     code, out, _ = run(capsys, "--db", db_url, "--user", "admin", "user", "list", "--json")
     assert {u["username"]: u["roles"] for u in json.loads(out)}["sales1"] == ["salesperson"]
+    lock(db_url, "sales1")  # unlocking an account that is not locked changes (and audits) nothing
     for action in ("disable", "enable", "unlock"):
         assert run(capsys, "--db", db_url, "--user", "admin", "user", action, "sales1")[0] == 0
     code, out, _ = run(capsys, "--db", db_url, "--user", "admin", "role", "show",
@@ -123,9 +129,14 @@ def test_users_roles_and_the_audit_trail(db_url: str, capsys,
     assert code == 0 and "intact" in out
 
 
-def test_audit_verify_exits_1_and_names_the_first_bad_entry(db_url: str, capsys) -> None:
-    import sqlite3
+def lock(db_url: str, username: str) -> None:
+    """As five wrong passwords would, without their audit entries."""
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        conn.execute("UPDATE users SET failed_logins = 5, locked_until = '2999-01-01 00:00:00' "
+                     "WHERE username = ?", (username,))
 
+
+def test_audit_verify_exits_1_and_names_the_first_bad_entry(db_url: str, capsys) -> None:
     path = db_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE audit_log SET username = 'mallory' WHERE id = 1")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from app.data.kit.audit import AuditEntry
@@ -32,6 +33,7 @@ from app.logic.kit.errors import (
     AuthenticationFailed,
     ConflictError,
     FieldError,
+    InvalidQuery,
     NotFound,
     PossibleDuplicate,
     ValidationError,
@@ -93,6 +95,7 @@ class RecordService(Service):
         self._require(actor, "view")
         request = self._request(actor, query, columns)
         with self._open(actor, write=False) as uow:
+            request = self._filter_ids(uow, request)
             rows, next_key = uow.get(self._queries()).page(request, after,
                                                            max(1, min(limit, PAGE_MAX)))
             return Page(rows=tuple(self._rows(uow, request.fields, rows)), next_key=next_key)
@@ -101,7 +104,7 @@ class RecordService(Service):
         self._require(actor, "view")
         request = self._request(actor, query, ())
         with self._open(actor, write=False) as uow:
-            return uow.get(self._queries()).count(request)
+            return uow.get(self._queries()).count(self._filter_ids(uow, request))
 
     def rows(self, actor: Actor, query: ListQuery, columns: Sequence[str] | None = None,
              batch: int = 2000, language: str = "en") -> Iterator[Any]:
@@ -110,6 +113,7 @@ class RecordService(Service):
         self._require(actor, "view")
         request = self._request(actor, query, columns)
         with self._open(actor, write=False) as uow:
+            request = self._filter_ids(uow, request)
             for chunk in _chunks(uow.get(self._queries()).all_rows(request, batch), batch):
                 yield from self._rows(uow, request.fields, chunk)
 
@@ -457,8 +461,6 @@ class RecordService(Service):
         fields = tuple(f.name for f in entity.listed) if columns is None else tuple(columns)
         unknown = [n for n in fields if n not in entity.by_name or not entity.field(n).listed]
         if unknown:
-            from app.logic.kit.errors import InvalidQuery
-
             raise InvalidQuery(f"unknown columns: {', '.join(unknown)}")
         filters = tuple(sorted((n, entity.filter_value(n, v)) for n, v in query.filters))
         scoped = entity.scope or entity.scope_module
@@ -466,6 +468,20 @@ class RecordService(Service):
         return ListRequest(fields=fields, search=query.search.strip(), filters=filters,
                            sort=entity.sort_value(query.sort), descending=query.descending,
                            include_archived=query.include_archived, scope=scope)
+
+    def _filter_ids(self, uow: UnitOfWork, request: ListRequest) -> ListRequest:
+        """Reference filters given by key (``--filter owner=sales1``) as the ids the list
+        compares; a key that names nothing is a usage error, never an empty list."""
+        filters = []
+        for name, value in request.filters:
+            f = self.entity.field(name)
+            if f.kind == "reference" and isinstance(value, str):
+                found = uow.refs.find(f.ref, value)
+                if found is None:
+                    raise InvalidQuery(f"{name}: there is no {f.ref} {value!r}")
+                value = found
+            filters.append((name, value))
+        return replace(request, filters=tuple(filters))
 
     def _rows(self, uow: UnitOfWork, fields: tuple[str, ...], rows: Sequence[Any]
               ) -> list[Any]:

@@ -15,7 +15,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app.logic.kit.dto import Actor, ListQuery, Record
-from app.logic.kit.errors import NotFound, PermissionDenied, PossibleDuplicate, ValidationError
+from app.logic.kit.errors import (
+    InvalidQuery,
+    NotFound,
+    PermissionDenied,
+    PossibleDuplicate,
+    ValidationError,
+)
 from app.logic.kit.fields import Ref
 from app.logic.kit.validation import USCC_CHARS, is_valid_uscc, uscc_check_char
 from app.logic.services import Services
@@ -264,6 +270,20 @@ def test_one_customer_as_a_list_line_matches_the_list(services: Services, admin:
     # The same rights and record scope as the list: a salesperson sees only their own.
     with pytest.raises(PermissionDenied):
         services.customers.get_customer_row(bob, theirs.id)
+
+
+def test_the_list_filters_by_an_owner_given_by_id_or_user_name(
+        services: Services, admin: Actor, make_user: Callable[..., Actor]) -> None:
+    bob = make_user("bob", "Bob Li", roles=("salesperson",))
+    mine = create(services, bob, {"name": "Bob's Shop"})
+    create(services, admin, {"name": "Nobody's Shop"})
+    for owner in (bob.user_id, "bob", "BOB"):
+        query = ListQuery(filters=(("owner", owner),))
+        assert [r.id for r in services.customers.list_customers(admin, query).rows] == [
+            mine.id]
+        assert services.customers.count_customers(admin, query) == 1
+    with pytest.raises(InvalidQuery, match="no user 'nobody'"):
+        services.customers.list_customers(admin, ListQuery(filters=(("owner", "nobody"),)))
 
 
 def test_missing_customers_are_not_found(services: Services, admin: Actor) -> None:
