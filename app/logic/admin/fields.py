@@ -43,7 +43,7 @@ USER = Entity(
     key="username", title="display_name", scope="", archivable=False,
     fields=(
         f.text("username", "User name", "用户名", 64, required=True, sortable=True),
-        f.text("display_name", "Display name", "显示名称", 128, sortable=True),
+        f.text("display_name", "Display name", "姓名", 128, sortable=True),
         f.reference("department", "Department", "部门", "department", filterable=True),
         f.text("roles", "Roles", "角色", 500, editable=False, source="role_names"),
         f.boolean("is_active", "Active", "启用", editable=False, default=True),

@@ -59,8 +59,9 @@ class RoleService(RecordService):
             return role_detail(uow, role)
 
     def create_role(self, actor: Actor, code: str, name: str, description: str = "",
-                    copy_from: str | None = None, sales: bool = False) -> Changed:
-        """A new role, empty or a copy of another role's rights, scopes and sales flag."""
+                    copy_from: str | None = None, sales: bool | None = None) -> Changed:
+        """A new role, empty or a copy of another role's rights and scopes; ``sales``
+        (members may own customers) None: as the copied role, else no."""
         require(actor, "admin", "create")
         code = code.strip().lower()
         if not code or not all(ch.isalnum() or ch == "_" for ch in code):
@@ -77,13 +78,17 @@ class RoleService(RecordService):
                     raise NotFound("role", copy_from)
                 rights = {(p.module, p.action) for p in source.permissions}
                 scopes = {s.module: s.scope for s in source.scopes}
-                role.sales = bool(source.sales) or sales
+                if sales is None:
+                    role.sales = bool(source.sales)
             roles.set_matrix(role, rights, scopes, MODULES)
-            return {"copy_from": [None, copy_from],
-                    "rights": [None, sorted(f"{m}.{a}" for m, a in rights)]}
+            more: dict[str, list[Any]] = {"copy_from": [None, copy_from],
+                                          "rights": [None, sorted(f"{m}.{a}" for m, a in rights)]}
+            if role.sales and sales is None:
+                more["sales"] = [None, True]
+            return more
 
         return self._create(actor, {"code": code, "name": name, "description": description,
-                                    "sales": sales}, build=build)
+                                    "sales": bool(sales)}, build=build)
 
     def update_role(self, actor: Actor, code: str, expected_version: int,
                     name: str | None = None, description: str | None = None,

@@ -66,13 +66,15 @@ class UserService(RecordService):
     @staticmethod
     def _row(user: User, departments: dict[int, str], language: str) -> Any:
         dept = user.department_id
+        locked = user.locked_until is not None and user.locked_until > now()
         return USER.row_type(
             id=user.id, version=user.version, username=user.username,
             display_name=user.display_name,
             department=None if dept is None else Ref(dept, departments.get(dept, ""),
                                                       departments.get(dept, "")),
             roles=", ".join(role_name(r.code, r.name, language) for r in user.roles),
-            is_active=user.is_active, locked_until=user.locked_until,
+            is_active=user.is_active,
+            locked_until=user.locked_until if locked else None,  # an old lock has ended
             must_change_password=user.must_change_password,
             last_login_at=user.last_login_at)
 

@@ -3,7 +3,7 @@ export to Excel (one row per changed field, in the user's language)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
@@ -61,23 +61,29 @@ class AuditService(Service):
     def names_in(self, actor: Actor, entry: AuditRow) -> AuditNames:
         """What the ids and codes in ``entry``'s changes name today (the entry keeps the
         ids it was written with; a reader wants "销售一部", not "3")."""
+        return self.names_in_entries(actor, [entry])[0]
+
+    def names_in_entries(self, actor: Actor, entries: Sequence[AuditRow]
+                         ) -> list[AuditNames]:
+        """``names_in`` for a page of entries, looked up together: one query per kind of
+        record, not one per entry (the list's summary names them too)."""
         require(actor, "audit", "view")
-        wanted = _referenced(entry)
-        if not wanted:
-            return AuditNames()
+        wanted = [_referenced(entry) for entry in entries]
+        by_kind: dict[str, set[Any]] = {}
+        for refs in wanted:
+            for kind, values in refs.values():
+                by_kind.setdefault(kind, set()).update(values)
+        if not by_kind:
+            return [AuditNames() for _ in entries]
         with self._open(actor, write=False) as uow:
-            found: dict[str, dict[str, str]] = {}
-            for name, (kind, values) in wanted.items():
-                if kind == "role":
-                    codes = {str(v) for v in values}
-                    ids = {uow.refs.find("role", c): c for c in codes}
-                    named = uow.refs.describe("role", [i for i in ids if i is not None])
-                    found[name] = {ids[i]: label for i, (_, label) in named.items()}
-                    continue
-                ids_ = [v for v in values if isinstance(v, int)]
-                found[name] = {str(i): label for i, (_, label) in
-                               uow.refs.describe(kind, ids_).items()}
-        return AuditNames({k: v for k, v in found.items() if v})
+            labels = {kind: _labels(uow, kind, values) for kind, values in by_kind.items()}
+        result = []
+        for refs in wanted:
+            found = {name: {str(v): labels[kind][str(v)] for v in values
+                            if str(v) in labels[kind]}
+                     for name, (kind, values) in refs.items()}
+            result.append(AuditNames({k: v for k, v in found.items() if v}))
+        return result
 
     def verify_audit_chain(self, actor: Actor) -> ChainReport:
         require(actor, "audit", "view")
@@ -213,6 +219,17 @@ def _subject_from(row: AuditRow) -> str:
             if text not in (None, ""):
                 return str(text)
     return "" if row.entity_id.isdigit() else row.entity_id
+
+
+def _labels(uow: UnitOfWork, kind: str, values: set[Any]) -> dict[str, str]:
+    """Value text -> what it names today: ids of users, departments, customers; roles by
+    their code."""
+    if kind == "role":
+        ids = {uow.refs.find("role", str(c)): str(c) for c in values}
+        named = uow.refs.describe("role", [i for i in ids if i is not None])
+        return {ids[i]: label for i, (_, label) in named.items()}
+    ids_ = [v for v in values if isinstance(v, int)]
+    return {str(i): label for i, (_, label) in uow.refs.describe(kind, ids_).items()}
 
 
 def _referenced(entry: AuditRow) -> dict[str, tuple[str, set[Any]]]:

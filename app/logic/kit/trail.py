@@ -132,8 +132,11 @@ def value_text(entity: Entity | None, name: str, value: Any, language: str,
                          for k, v in value.items())
     if entity is not None and entity.has(name):
         f = entity.field(name)
-        if f.kind in ("choice", "boolean"):
-            return f.display(value, language)
+        if f.kind in ("choice", "boolean", "money"):
+            try:
+                return f.display(value, language)
+            except ArithmeticError:  # not an amount after all: as it was written
+                return str(value)
     if isinstance(value, bool):
         return YES_NO[language.startswith("zh")][0 if value else 1]
     return str(value)
