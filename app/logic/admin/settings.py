@@ -58,8 +58,13 @@ class SettingsService(RecordService):
             after = {**before, **clean}
             changes = diff(before, after)
             if changes:
-                uow.settings.put({k: str(after[k]) for k in changes})
+                # The group's new version first: of two administrators saving at once the
+                # second waits for the first and is told of the conflict, instead of
+                # inserting a setting row the first inserted too (on PostgreSQL that was a
+                # unique violation, reported as "record: is already used").
                 self._repo(uow).touch(group, actor.user_id, now())
+                self._flush(uow, group, expected_version)
+                uow.settings.put({k: str(after[k]) for k in changes})
             return changes
 
         changed = self._change(actor, group_id, expected_version, "edit", "update", edit)
