@@ -4,7 +4,12 @@
 <context>
     <name>AdminErrorDialog</name>
     <message>
-        <location filename="../../app/ui/admin/errors.py" line="31"/>
+        <location filename="../../app/ui/admin/errors.py" line="24"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/errors.py" line="32"/>
         <source>At least %1 characters are needed.</source>
         <translation>至少需要 %1 个字符。</translation>
     </message>
@@ -12,311 +17,179 @@
 <context>
     <name>AdminLabels</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="55"/>
+        <location filename="../../app/ui/admin/labels.py" line="42"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="55"/>
+        <location filename="../../app/ui/admin/labels.py" line="42"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="56"/>
+        <location filename="../../app/ui/admin/labels.py" line="43"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="56"/>
+        <location filename="../../app/ui/admin/labels.py" line="43"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="57"/>
+        <location filename="../../app/ui/admin/labels.py" line="44"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="57"/>
+        <location filename="../../app/ui/admin/labels.py" line="44"/>
         <source>Feedback</source>
         <translation>服务反馈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="58"/>
+        <location filename="../../app/ui/admin/labels.py" line="45"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="58"/>
+        <location filename="../../app/ui/admin/labels.py" line="45"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="59"/>
-        <location filename="../../app/ui/admin/labels.py" line="76"/>
+        <location filename="../../app/ui/admin/labels.py" line="46"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="59"/>
+        <location filename="../../app/ui/admin/labels.py" line="46"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="60"/>
+        <location filename="../../app/ui/admin/labels.py" line="47"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="60"/>
+        <location filename="../../app/ui/admin/labels.py" line="47"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64"/>
+        <location filename="../../app/ui/admin/labels.py" line="51"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64"/>
+        <location filename="../../app/ui/admin/labels.py" line="51"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64"/>
+        <location filename="../../app/ui/admin/labels.py" line="51"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="65"/>
+        <location filename="../../app/ui/admin/labels.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="65"/>
+        <location filename="../../app/ui/admin/labels.py" line="52"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="66"/>
+        <location filename="../../app/ui/admin/labels.py" line="53"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="66"/>
+        <location filename="../../app/ui/admin/labels.py" line="53"/>
         <source>Approve</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="70"/>
+        <location filename="../../app/ui/admin/labels.py" line="57"/>
         <source>Own records</source>
         <translation>本人记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="70"/>
+        <location filename="../../app/ui/admin/labels.py" line="57"/>
         <source>Team&apos;s records</source>
         <translation>团队记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="71"/>
+        <location filename="../../app/ui/admin/labels.py" line="58"/>
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="75"/>
-        <source>Administrator</source>
-        <translation>系统管理员</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="75"/>
-        <source>Sales manager</source>
-        <translation>销售经理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="76"/>
-        <source>Salesperson</source>
-        <translation>销售员</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="77"/>
-        <source>Service</source>
-        <translation>客户服务</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="77"/>
-        <source>Auditor</source>
-        <translation>审计员</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="81"/>
-        <source>Everything, including users, roles and the audit log</source>
-        <translation>全部功能，包括用户、角色和审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="82"/>
-        <source>The team&apos;s customers, reports, exports, credit override</source>
-        <translation>团队的客户、报表、导出、信用额度超限审批</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="84"/>
-        <source>Own customers only</source>
-        <translation>仅限本人的客户</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="85"/>
-        <source>Invoices, payments, credit limits</source>
-        <translation>发票、收款、信用额度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="86"/>
-        <source>Feedback tickets</source>
-        <translation>服务反馈工单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="87"/>
-        <source>Reads everything including the audit log; changes nothing</source>
-        <translation>可查看全部内容（含审计日志），不能修改</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="93"/>
+        <location filename="../../app/ui/admin/labels.py" line="63"/>
         <source>You cannot do this to your own account.</source>
         <translation>不能对自己的账户执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="94"/>
+        <location filename="../../app/ui/admin/labels.py" line="64"/>
         <source>At least one active administrator with full administration rights must remain.</source>
         <translation>必须保留至少一名拥有全部管理权限的有效管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="96"/>
+        <location filename="../../app/ui/admin/labels.py" line="66"/>
         <source>This user has written records or owns customers, so the account cannot be deleted. Disable it instead.</source>
         <translation>该用户已录入过记录或负责客户，不能删除账户，请改为停用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="98"/>
+        <location filename="../../app/ui/admin/labels.py" line="68"/>
         <source>This password is too common or equals the user name; choose another.</source>
         <translation>该密码过于常见或与用户名相同，请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="100"/>
+        <location filename="../../app/ui/admin/labels.py" line="70"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="101"/>
+        <location filename="../../app/ui/admin/labels.py" line="71"/>
         <source>One of the chosen roles no longer exists.</source>
         <translation>所选角色中有一个已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="102"/>
+        <location filename="../../app/ui/admin/labels.py" line="72"/>
         <source>The chosen department no longer exists.</source>
         <translation>所选部门已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="103"/>
+        <location filename="../../app/ui/admin/labels.py" line="73"/>
         <source>Unknown right.</source>
         <translation>未知权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="104"/>
+        <location filename="../../app/ui/admin/labels.py" line="74"/>
         <source>Unknown record scope.</source>
         <translation>未知的记录范围。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="105"/>
+        <location filename="../../app/ui/admin/labels.py" line="75"/>
         <source>It is still in use; remove its members first.</source>
         <translation>仍在使用中，请先移除其成员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="106"/>
+        <location filename="../../app/ui/admin/labels.py" line="76"/>
         <source>This name is already used.</source>
         <translation>该名称已被使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="107"/>
+        <location filename="../../app/ui/admin/labels.py" line="77"/>
         <source>Use letters, digits and _ only.</source>
         <translation>只能使用字母、数字和 _。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="108"/>
+        <location filename="../../app/ui/admin/labels.py" line="78"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="113"/>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="113"/>
-        <source>Display name</source>
-        <translation>显示名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="114"/>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="114"/>
-        <source>Roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="115"/>
-        <location filename="../../app/ui/admin/labels.py" line="118"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="115"/>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="116"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="116"/>
-        <source>Rights</source>
-        <translation>权限</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="117"/>
-        <source>Record scope</source>
-        <translation>记录范围</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="117"/>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="118"/>
-        <source>Manager</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="119"/>
-        <source>Minimum password length</source>
-        <translation>密码最短长度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="120"/>
-        <source>Failed sign-ins before lockout</source>
-        <translation>锁定前允许的登录失败次数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="121"/>
-        <source>Lockout (minutes)</source>
-        <translation>锁定时长（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="122"/>
-        <source>Lock when idle (minutes)</source>
-        <translation>空闲锁定（分钟）</translation>
     </message>
 </context>
 <context>
@@ -327,22 +200,22 @@
         <translation>您没有查看系统管理的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="41"/>
+        <location filename="../../app/ui/admin/page.py" line="40"/>
         <source>&amp;Users</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="42"/>
+        <location filename="../../app/ui/admin/page.py" line="41"/>
         <source>&amp;Roles</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="43"/>
+        <location filename="../../app/ui/admin/page.py" line="42"/>
         <source>&amp;Departments</source>
         <translation>部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/page.py" line="44"/>
+        <location filename="../../app/ui/admin/page.py" line="43"/>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
     </message>
@@ -350,436 +223,227 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="62"/>
+        <location filename="../../app/ui/audit/detail.py" line="37"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="62"/>
+        <location filename="../../app/ui/audit/detail.py" line="37"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="63"/>
+        <location filename="../../app/ui/audit/detail.py" line="38"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="80"/>
+        <location filename="../../app/ui/audit/detail.py" line="57"/>
         <source>Choose an entry to see what it changed.</source>
         <translation>选择一条记录以查看其修改内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="84"/>
-        <source>No. %1 · %2 · %3 · %4 %5 %6</source>
-        <translation>第 %1 条 · %2 · %3 · %4 %5 %6</translation>
-    </message>
-</context>
-<context>
-    <name>AuditExport</name>
-    <message>
-        <location filename="../../app/ui/audit/export.py" line="28"/>
-        <source>Exporting the audit log...</source>
-        <translation>正在导出审计日志……</translation>
+        <location filename="../../app/ui/audit/detail.py" line="62"/>
+        <source>No. %1 · %2 · %3 · %4 · %5 %6</source>
+        <translation>第 %1 条 · %2 · %3 · %4 · %5 %6</translation>
     </message>
 </context>
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="36"/>
+        <location filename="../../app/ui/audit/filter_bar.py" line="46"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="37"/>
-        <source>All entities</source>
-        <translation>全部对象</translation>
+        <location filename="../../app/ui/audit/filter_bar.py" line="47"/>
+        <source>All record types</source>
+        <translation>全部记录类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="39"/>
+        <location filename="../../app/ui/audit/filter_bar.py" line="49"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="41"/>
+        <location filename="../../app/ui/audit/filter_bar.py" line="51"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="42"/>
+        <location filename="../../app/ui/audit/filter_bar.py" line="52"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="47"/>
-        <source>Text in changes, record ID or user name</source>
-        <translation>修改内容、记录 ID 或用户名</translation>
+        <location filename="../../app/ui/audit/filter_bar.py" line="57"/>
+        <source>A record&apos;s code (C000123), a user name or text in the changes</source>
+        <translation>记录编号（如 C000123）、用户名或修改内容中的文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="54"/>
+        <location filename="../../app/ui/audit/filter_bar.py" line="65"/>
         <source>C&amp;lear filters</source>
         <translation>清除筛选(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="62"/>
+        <location filename="../../app/ui/audit/filter_bar.py" line="73"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="63"/>
-        <source>&amp;Entity</source>
-        <translation>对象(&amp;E)</translation>
+        <location filename="../../app/ui/audit/filter_bar.py" line="74"/>
+        <source>&amp;Record type</source>
+        <translation>记录类型(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="64"/>
+        <location filename="../../app/ui/audit/filter_bar.py" line="75"/>
         <source>&amp;Action</source>
         <translation>操作(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/filter_bar.py" line="73"/>
+        <location filename="../../app/ui/audit/filter_bar.py" line="84"/>
         <source>Te&amp;xt</source>
         <translation>文本(&amp;X)</translation>
     </message>
 </context>
 <context>
-    <name>AuditLabels</name>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="41"/>
-        <source>Create</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="41"/>
-        <source>Update</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="42"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="42"/>
-        <source>Archive</source>
-        <translation>归档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="43"/>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="43"/>
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="44"/>
-        <source>Enable</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="44"/>
-        <source>Reset password</source>
-        <translation>重置密码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="45"/>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="45"/>
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="46"/>
-        <source>Failed sign-in</source>
-        <translation>登录失败</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="46"/>
-        <source>Lockout</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="47"/>
-        <source>Password change</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="47"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="48"/>
-        <source>Demo data</source>
-        <translation>演示数据</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="52"/>
-        <location filename="../../app/ui/audit/labels.py" line="68"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="52"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="53"/>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="53"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="54"/>
-        <location filename="../../app/ui/audit/labels.py" line="60"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="54"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="55"/>
-        <source>Audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="55"/>
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="59"/>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="59"/>
-        <source>Display name</source>
-        <translation>显示名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="60"/>
-        <source>Roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="61"/>
-        <source>Active</source>
-        <translation>在用</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="61"/>
-        <source>Locked until</source>
-        <translation>锁定至</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="62"/>
-        <source>Must change password</source>
-        <translation>须修改密码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="63"/>
-        <source>Rights (removed / added)</source>
-        <translation>权限（移除 / 新增）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="64"/>
-        <source>Record scope</source>
-        <translation>记录范围</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="64"/>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="65"/>
-        <source>Copied from</source>
-        <translation>复制自</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="65"/>
-        <source>Manager</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="66"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="66"/>
-        <source>Rows</source>
-        <translation>行数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="66"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="67"/>
-        <source>Filter</source>
-        <translation>筛选条件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="67"/>
-        <source>Archived</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="69"/>
-        <source>Minimum password length</source>
-        <translation>密码最短长度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="70"/>
-        <source>Failed sign-ins before lockout</source>
-        <translation>锁定前允许的登录失败次数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="71"/>
-        <source>Lockout (minutes)</source>
-        <translation>锁定时长（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/audit/labels.py" line="72"/>
-        <source>Lock when idle (minutes)</source>
-        <translation>空闲锁定（分钟）</translation>
-    </message>
-</context>
-<context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="157"/>
+        <location filename="../../app/ui/audit/model.py" line="139"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit/model.py" line="141"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit/model.py" line="142"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit/model.py" line="149"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="157"/>
+        <location filename="../../app/ui/audit/model.py" line="149"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="157"/>
+        <location filename="../../app/ui/audit/model.py" line="149"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="157"/>
+        <location filename="../../app/ui/audit/model.py" line="149"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="158"/>
-        <source>Entity</source>
-        <translation>对象</translation>
+        <location filename="../../app/ui/audit/model.py" line="150"/>
+        <source>Record type</source>
+        <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="158"/>
-        <source>Entity ID</source>
-        <translation>对象 ID</translation>
+        <location filename="../../app/ui/audit/model.py" line="150"/>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="158"/>
-        <source>Changed fields</source>
-        <translation>修改的字段</translation>
+        <location filename="../../app/ui/audit/model.py" line="150"/>
+        <source>Changes</source>
+        <translation>修改内容</translation>
     </message>
 </context>
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="54"/>
+        <location filename="../../app/ui/audit/page.py" line="63"/>
         <source>You do not have the right to view the audit log.</source>
         <translation>您没有查看审计日志的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="93"/>
+        <location filename="../../app/ui/audit/page.py" line="107"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="95"/>
+        <location filename="../../app/ui/audit/page.py" line="109"/>
         <source>&amp;Verify chain</source>
         <translation>校验日志链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="97"/>
+        <location filename="../../app/ui/audit/page.py" line="111"/>
         <source>E&amp;xport to Excel...</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="101"/>
+        <location filename="../../app/ui/audit/page.py" line="115"/>
         <source>You do not have the right to export the audit log.</source>
         <translation>您没有导出审计日志的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="149"/>
+        <location filename="../../app/ui/audit/page.py" line="188"/>
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="162"/>
+        <location filename="../../app/ui/audit/page.py" line="231"/>
         <source>Verifying...</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="170"/>
+        <location filename="../../app/ui/audit/page.py" line="239"/>
         <source>Chain intact: %1 entries checked.</source>
         <translation>日志链完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="174"/>
+        <location filename="../../app/ui/audit/page.py" line="243"/>
         <source>Chain broken at entry %1: %2</source>
         <translation>日志链在第 %1 条处断开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="186"/>
+        <location filename="../../app/ui/audit/page.py" line="255"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="187"/>
+        <location filename="../../app/ui/audit/page.py" line="256"/>
         <source>the link to the previous entry is broken</source>
         <translation>与上一条记录的链接已断开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="189"/>
+        <location filename="../../app/ui/audit/page.py" line="258"/>
         <source>its content was changed after it was written</source>
         <translation>记录写入后内容被修改过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="196"/>
+        <location filename="../../app/ui/audit/page.py" line="264"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="197"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <location filename="../../app/ui/audit/page.py" line="275"/>
+        <source>Exporting the audit log...</source>
+        <translation>正在导出审计日志……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="220"/>
+        <location filename="../../app/ui/audit/page.py" line="290"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="222"/>
+        <location filename="../../app/ui/audit/page.py" line="293"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 条记录导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1117,7 +781,7 @@ Rows in bold were changed by both of you.</source>
     <message>
         <location filename="../../app/ui/admin/department_dialog.py" line="36"/>
         <source>(no manager)</source>
-        <translation>（无负责人）</translation>
+        <translation>（无经理）</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/department_dialog.py" line="44"/>
@@ -1127,48 +791,48 @@ Rows in bold were changed by both of you.</source>
     <message>
         <location filename="../../app/ui/admin/department_dialog.py" line="45"/>
         <source>&amp;Manager:</source>
-        <translation>负责人(&amp;M)：</translation>
+        <translation>经理(&amp;M)：</translation>
     </message>
 </context>
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="46"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="52"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="46"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="52"/>
         <source>Manager</source>
-        <translation>负责人</translation>
+        <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="47"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="53"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="58"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="64"/>
         <source>&amp;Add...</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="59"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="65"/>
         <source>&amp;Edit...</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="60"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="66"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="149"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="165"/>
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="150"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="166"/>
         <source>Delete the department %1?</source>
         <translation>删除部门 %1？</translation>
     </message>
@@ -1386,6 +1050,13 @@ Rows in bold were changed by both of you.</source>
         <location filename="../../app/ui/first_admin_dialog.py" line="80"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>en</source>
+        <translation>zh_CN</translation>
     </message>
 </context>
 <context>
@@ -2171,47 +1842,52 @@ Signed in as %1.</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="39"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="43"/>
         <source>New role</source>
         <translation>新建角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="40"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="44"/>
         <source>Copy role %1</source>
         <translation>复制角色 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="44"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="48"/>
         <source>letters, digits and _</source>
         <translation>字母、数字和 _</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="53"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="55"/>
+        <source>Members may own customers (a sales role)</source>
+        <translation>成员可负责客户（销售角色）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/role_dialog.py" line="59"/>
         <source>(no rights)</source>
         <translation>（无权限）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="59"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="65"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="66"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="74"/>
         <source>&amp;Code:</source>
         <translation>代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="67"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="75"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="68"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="76"/>
         <source>&amp;Description:</source>
         <translation>说明(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/role_dialog.py" line="69"/>
+        <location filename="../../app/ui/admin/role_dialog.py" line="77"/>
         <source>Copy rights &amp;from:</source>
         <translation>从此角色复制权限(&amp;F)：</translation>
     </message>
@@ -2237,52 +1913,67 @@ Signed in as %1.</source>
 <context>
     <name>RolesTab</name>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="61"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="70"/>
         <source>&amp;New...</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="62"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="71"/>
         <source>&amp;Copy...</source>
         <translation>复制(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="63"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="72"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="86"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="92"/>
+        <source>Members may own customers (a sales role)</source>
+        <translation>成员可负责客户（销售角色）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roles_tab.py" line="97"/>
         <source>N&amp;ame:</source>
         <translation>名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="87"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="98"/>
         <source>Desc&amp;ription:</source>
         <translation>说明(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="88"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="99"/>
+        <source>Sales:</source>
+        <translation>销售：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roles_tab.py" line="100"/>
         <source>Members:</source>
         <translation>成员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="93"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="105"/>
         <source>&amp;Save role</source>
         <translation>保存角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="95"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="107"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="221"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="159"/>
+        <source>%1 · sales</source>
+        <translation>%1 · 销售</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roles_tab.py" line="277"/>
         <source>Delete role</source>
         <translation>删除角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="222"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="278"/>
         <source>Delete the role %1?</source>
         <translation>删除角色 %1？</translation>
     </message>
@@ -2290,14 +1981,49 @@ Signed in as %1.</source>
 <context>
     <name>SecurityTab</name>
     <message>
-        <location filename="../../app/ui/admin/security_tab.py" line="45"/>
+        <location filename="../../app/ui/admin/security_tab.py" line="58"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/security_tab.py" line="59"/>
         <source>Changes apply to the next sign-in; every change is recorded in the audit log.</source>
         <translation>修改在下次登录时生效；每次修改都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/security_tab.py" line="48"/>
-        <source>&amp;Save settings</source>
-        <translation>保存设置(&amp;S)</translation>
+        <location filename="../../app/ui/admin/security_tab.py" line="62"/>
+        <source>&amp;Save settings...</source>
+        <translation>保存设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/security_tab.py" line="124"/>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>无需保存：没有修改任何设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/security_tab.py" line="126"/>
+        <source>Save the security settings</source>
+        <translation>保存安全设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/security_tab.py" line="137"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/security_tab.py" line="140"/>
+        <source>Save these changes? They apply from the next sign-in.</source>
+        <translation>保存以下修改吗？修改在下次登录时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/security_tab.py" line="145"/>
+        <source>Saved at %1.</source>
+        <translation>已于 %1 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/security_tab.py" line="154"/>
+        <source>Not saved: another administrator changed the settings. Their values are shown.</source>
+        <translation>未保存：另一位管理员已修改了设置，现显示其修改后的值。</translation>
     </message>
 </context>
 <context>
@@ -2344,161 +2070,182 @@ Signed in as %1.</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="45"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="44"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="46"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="45"/>
         <source>Edit user %1</source>
         <translation>编辑用户 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="70"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="69"/>
         <source>(no department)</source>
         <translation>（无部门）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="73"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="72"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="74"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="73"/>
         <source>&amp;Display name:</source>
-        <translation>显示名称(&amp;D)：</translation>
+        <translation>姓名(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="76"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="75"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="77"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="76"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="78"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="77"/>
         <source>R&amp;oles:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/user_dialog.py" line="79"/>
+        <location filename="../../app/ui/admin/user_dialog.py" line="78"/>
         <source>D&amp;epartment:</source>
         <translation>部门(&amp;E)：</translation>
     </message>
 </context>
 <context>
+    <name>UsersExport</name>
+    <message>
+        <location filename="../../app/ui/admin/users_export.py" line="34"/>
+        <source>You do not have the right to export the users list.</source>
+        <translation>您没有导出用户列表的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/users_export.py" line="37"/>
+        <source>Export the users</source>
+        <translation>导出用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/users_export.py" line="50"/>
+        <source>Exporting to %1...</source>
+        <translation>正在导出到 %1……</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/users_export.py" line="63"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/users_export.py" line="64"/>
+        <source>Exported %1 users to %2.</source>
+        <translation>已将 %1 个用户导出到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="73"/>
+        <location filename="../../app/ui/admin/users_model.py" line="75"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="73"/>
+        <location filename="../../app/ui/admin/users_model.py" line="75"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="75"/>
+        <location filename="../../app/ui/admin/users_model.py" line="77"/>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/users_model.py" line="78"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="77"/>
+        <location filename="../../app/ui/admin/users_model.py" line="80"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="85"/>
-        <source>User name</source>
-        <translation>用户名</translation>
+        <location filename="../../app/ui/admin/users_model.py" line="81"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="85"/>
-        <source>Display name</source>
-        <translation>显示名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/users_model.py" line="85"/>
-        <source>Roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/users_model.py" line="86"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/users_model.py" line="86"/>
+        <location filename="../../app/ui/admin/users_model.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/users_model.py" line="86"/>
-        <source>Last sign-in</source>
-        <translation>最近登录</translation>
     </message>
 </context>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="71"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="85"/>
         <source>&amp;Add user...</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="73"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="87"/>
         <source>&amp;Edit...</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="74"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="88"/>
         <source>Reset &amp;password...</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="76"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="90"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="77"/>
-        <location filename="../../app/ui/admin/users_tab.py" line="135"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="91"/>
         <source>D&amp;isable</source>
         <translation>停用(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="79"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="93"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="134"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="95"/>
+        <source>E&amp;xport to Excel...</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/users_tab.py" line="159"/>
         <source>En&amp;able</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="227"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="254"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="228"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="255"/>
         <source>Disable %1? The account can no longer sign in.</source>
         <translation>停用 %1？该账户将无法再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="239"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="266"/>
         <source>Delete user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="240"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="267"/>
         <source>Delete %1 for good? Only an account that never wrote anything can be deleted.</source>
         <translation>永久删除 %1？只有从未录入过任何内容的账户才能删除。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""Departments (teams): name, manager and member count; add, edit, delete."""
+"""Departments (teams): name, manager and member count; add, edit, delete. Writes are
+broadcast on the change hub; the list reloads when departments or users change."""
 
 from __future__ import annotations
 
@@ -16,30 +17,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.kit.dto import Actor
 from app.logic.admin import DepartmentRow, UserRow
-from app.logic.services import Services
-from app.ui.kit import persist
+from app.logic.kit.dto import Changed
+from app.logic.kit.errors import ConflictError
 from app.ui.admin.department_dialog import DepartmentDialog
 from app.ui.admin.errors import show_admin_error
 from app.ui.admin.one_dialog import OneDialog
 from app.ui.admin.prompts import Confirm, ask_yes_no
-from app.ui.kit.tasks import Runner
+from app.ui.kit import persist
+from app.ui.kit.context import Context
 
 SETTINGS_KEY = "admin/departments"
+RELOAD_ON = ("department", "user")  # departments, their managers' names, member counts
 
 
 class DepartmentsTab(OneDialog, QWidget):
-    def __init__(self, services: Services, actor: Actor, runner: Runner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("departmentsTab")
-        self._services, self._actor, self._runner = services, actor, runner
+        self.context = context
+        self._services, self._actor, self._runner = (context.services, context.actor,
+                                                     context.runner)
         self.departments: list[DepartmentRow] = []
         self.users: list[UserRow] = []
         self.confirm: Confirm = ask_yes_no
         self.dialog: DepartmentDialog | None = None
         self._build()
+        context.hub.sig_changed.connect(self.on_changed)
         self.reload()
 
     def _build(self) -> None:
@@ -81,10 +85,15 @@ class DepartmentsTab(OneDialog, QWidget):
             return (services.departments.list_departments(actor),
                     services.users.list_all_users(actor))
 
-        self._runner.run(load, self.on_loaded, lambda exc: show_admin_error(self, exc),
+        self._runner.run(load, self.on_loaded, self.on_failed,
                          context=self)
 
+    def on_changed(self, changed: Changed) -> None:
+        if changed.entity in RELOAD_ON:
+            self.reload()
+
     def on_loaded(self, loaded: tuple[list[DepartmentRow], list[UserRow]]) -> None:
+        keep = getattr(self.selected(), "id", None)
         self.departments, self.users = loaded
         self.table.setRowCount(len(self.departments))
         for row, dept in enumerate(self.departments):
@@ -92,6 +101,8 @@ class DepartmentsTab(OneDialog, QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, dept.id)
                 self.table.setItem(row, column, item)
+            if dept.id == keep:
+                self.table.selectRow(row)
         self.update_buttons()
 
     def selected(self) -> DepartmentRow | None:
@@ -124,18 +135,28 @@ class DepartmentsTab(OneDialog, QWidget):
             return
         services, actor, dept = self._services, self._actor, dialog.department
         if dept is None:
-            def work() -> DepartmentRow:
-                return services.departments.create_department(actor, name, manager_id)
+            def work() -> Changed:
+                changed: Changed = services.departments.create_department(actor, name,
+                                                                          manager_id)
+                return changed
         else:
-            def work() -> DepartmentRow:
-                return services.departments.update_department(actor, dept.id, dept.version,
-                                                              name, manager_id)
+            def work() -> Changed:
+                changed: Changed = services.departments.update_department(
+                    actor, dept.id, dept.version, name, manager_id)
+                return changed
 
-        def saved(_row: DepartmentRow) -> None:
+        def saved(changed: Changed) -> None:
             dialog.close()
-            self.reload()
+            self.context.hub.broadcast(changed)
 
-        self._runner.run(work, saved, lambda exc: show_admin_error(dialog, exc), context=dialog)
+        def failed(error: Exception) -> None:
+            conflict = isinstance(error, ConflictError)
+            show_admin_error(self if conflict else dialog, error)
+            if conflict:  # changed by another administrator meanwhile: show theirs
+                dialog.close()
+                self.reload()
+
+        self._runner.run(work, saved, failed, context=dialog)
 
     def on_delete(self) -> None:
         dept = self.selected()
@@ -145,8 +166,13 @@ class DepartmentsTab(OneDialog, QWidget):
                             self.tr("Delete the department %1?").replace("%1", dept.name)):
             return
         self._runner.run(lambda: self._services.departments.delete_department(
-            self._actor, dept.id, dept.version), lambda _changed: self.reload(),
-            lambda exc: show_admin_error(self, exc), context=self)
+            self._actor, dept.id, dept.version), self.context.hub.broadcast,
+            self.on_failed, context=self)
+
+    def on_failed(self, error: Exception) -> None:
+        show_admin_error(self, error)
+        if isinstance(error, ConflictError):
+            self.reload()
 
     def save_state(self, settings: QSettings) -> None:
         persist.save_header(settings, SETTINGS_KEY, self.table.horizontalHeader())

@@ -20,8 +20,9 @@ class AdminErrorDialog(ErrorDialog):
         labels, messages = AdminLabels(self), Messages(self)
         lines = []
         for name, problem in error.errors.items():
-            field = labels.field(name) or messages.field_label(name)
-            lines.append(f"{field}: {self.problem_text(name, problem, labels, messages)}")
+            field = messages.field_label(name)
+            lines.append(self.tr("%1: %2").replace("%2", self.problem_text(
+                name, problem, labels, messages)).replace("%1", field))
         return "\n".join(lines) or super().validation_text(error)
 
     def problem_text(self, name: str, problem: FieldError, labels: AdminLabels,

@@ -1,4 +1,5 @@
-"""Translated words of the administration screens: modules, actions, scopes, roles, errors."""
+"""Translated words of the administration screens: modules, actions, scopes, errors. Role
+names and field names come from the declarations (``role_name``, the entities' fields)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,18 @@ from functools import cached_property
 
 from PySide6.QtCore import QObject
 
+from app.logic.admin import role_description, role_name
 from app.logic.kit.errors import FieldError
+from app.ui.kit.language import ui_language
 
-# The roles the first migration creates, with the English name it gives them.
-DEFAULT_ROLE_NAMES = {"admin": "Administrator", "sales_manager": "Sales manager",
-                      "salesperson": "Salesperson", "finance": "Finance", "service": "Service",
-                      "auditor": "Auditor"}
-DEFAULT_ROLE_DESCRIPTIONS = {
-    "admin": "Everything, including users, roles and the audit log",
-    "sales_manager": "The team's customers, reports, exports, credit override",
-    "salesperson": "Own customers only", "finance": "Invoices, payments, credit limits",
-    "service": "Feedback tickets",
-    "auditor": "Reads everything including the audit log; changes nothing"}
+
+def role_label(code: str, name: str) -> str:
+    """A role's name in the UI language while it is a default role's default name."""
+    return role_name(code, name, ui_language())
+
+
+def role_text(code: str, description: str) -> str:
+    return role_description(code, description, ui_language())
 
 
 class AdminLabels(QObject):
@@ -32,23 +33,9 @@ class AdminLabels(QObject):
     def scope(self, code: str) -> str:
         return self._scopes.get(code, code)
 
-    def role(self, code: str, name: str) -> str:
-        """A default role keeps a translated name until someone renames it."""
-        if DEFAULT_ROLE_NAMES.get(code) == name:
-            return self._roles.get(code, name)
-        return name
-
-    def role_description(self, code: str, description: str) -> str:
-        if DEFAULT_ROLE_DESCRIPTIONS.get(code) == description:
-            return self._descriptions.get(code, description)
-        return description
-
     def error(self, problem: FieldError) -> str | None:
         """The translation of an administration error code, or None if it is not ours."""
         return self._errors.get(problem.code)
-
-    def field(self, name: str) -> str | None:
-        return self._fields.get(name)
 
     @cached_property
     def _modules(self) -> dict[str, str]:
@@ -71,23 +58,6 @@ class AdminLabels(QObject):
                 "all": self.tr("All records")}
 
     @cached_property
-    def _roles(self) -> dict[str, str]:
-        return {"admin": self.tr("Administrator"), "sales_manager": self.tr("Sales manager"),
-                "salesperson": self.tr("Salesperson"), "finance": self.tr("Finance"),
-                "service": self.tr("Service"), "auditor": self.tr("Auditor")}
-
-    @cached_property
-    def _descriptions(self) -> dict[str, str]:
-        return {"admin": self.tr("Everything, including users, roles and the audit log"),
-                "sales_manager": self.tr("The team's customers, reports, exports, credit "
-                                         "override"),
-                "salesperson": self.tr("Own customers only"),
-                "finance": self.tr("Invoices, payments, credit limits"),
-                "service": self.tr("Feedback tickets"),
-                "auditor": self.tr("Reads everything including the audit log; changes "
-                                   "nothing")}
-
-    @cached_property
     def _errors(self) -> dict[str, str]:
         return {
             "self": self.tr("You cannot do this to your own account."),
@@ -107,16 +77,3 @@ class AdminLabels(QObject):
             "invalid_code": self.tr("Use letters, digits and _ only."),
             "password_mismatch": self.tr("The two passwords are not the same."),
         }
-
-    @cached_property
-    def _fields(self) -> dict[str, str]:
-        return {"username": self.tr("User name"), "display_name": self.tr("Display name"),
-                "password": self.tr("Password"), "roles": self.tr("Roles"),
-                "department_id": self.tr("Department"), "user": self.tr("User"),
-                "role": self.tr("Role"), "rights": self.tr("Rights"),
-                "scopes": self.tr("Record scope"), "description": self.tr("Description"),
-                "manager_id": self.tr("Manager"), "department": self.tr("Department"),
-                "password_min_length": self.tr("Minimum password length"),
-                "lockout_threshold": self.tr("Failed sign-ins before lockout"),
-                "lockout_minutes": self.tr("Lockout (minutes)"),
-                "idle_lock_minutes": self.tr("Lock when idle (minutes)")}

@@ -1,4 +1,6 @@
-"""The administration page the main window hosts: Users, Roles, Departments, Security."""
+"""The administration page the main window hosts: Users, Roles, Departments, Security.
+
+Each tab listens to the change hub for what it shows; no tab refreshes another."""
 
 from __future__ import annotations
 
@@ -21,36 +23,33 @@ class AdminPage(QWidget):
         super().__init__(parent)
         self.setObjectName("adminPage")
         self.context = context
-        services, actor, runner = context.services, context.actor, context.runner
         layout = QVBoxLayout(self)
         self.tabs: QTabWidget | None = None
-        if not actor.can("admin", "view"):
+        if not context.can("admin", "view"):
             notice = QLabel(self.tr("You do not have the right to view the administration."))
             notice.setObjectName("noAccess")
             notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(notice)
             return
-        self.users = UsersTab(services, actor, runner)
-        self.roles = RolesTab(services, actor, runner)
-        self.departments = DepartmentsTab(services, actor, runner)
-        self.security = SecurityTab(services, actor, runner)
-        self.users.sig_users_changed.connect(self.departments.reload)
+        self.users = UsersTab(context)
+        self.roles = RolesTab(context)
+        self.departments = DepartmentsTab(context)
+        self.security = SecurityTab(context)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
         self.tabs.addTab(self.users, self.tr("&Users"))
         self.tabs.addTab(self.roles, self.tr("&Roles"))
         self.tabs.addTab(self.departments, self.tr("&Departments"))
         self.tabs.addTab(self.security, self.tr("&Security"))
-        self.tabs.currentChanged.connect(self.on_tab_changed)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-    def on_tab_changed(self, index: int) -> None:
-        """Show fresh data on the tab just opened (another screen may have changed it)."""
+    def reload(self) -> None:
+        """Refresh (F5): read the tab on show again (another desktop may have changed it)."""
         if self.tabs is not None:
-            widget = self.tabs.widget(index)
-            if isinstance(widget, UsersTab | RolesTab | DepartmentsTab | SecurityTab):
-                widget.reload()
+            tab = self.tabs.currentWidget()
+            if isinstance(tab, UsersTab | RolesTab | DepartmentsTab | SecurityTab):
+                tab.reload()
 
     def save_state(self, settings: QSettings) -> None:
         if self.tabs is not None:
@@ -62,4 +61,4 @@ class AdminPage(QWidget):
         if self.tabs is not None:
             for tab in (self.users, self.roles, self.departments):
                 tab.restore_state(settings)
-            self.tabs.setCurrentIndex(int(settings.value(f"{SETTINGS_KEY}/tab", 0) or 0))
+            self.tabs.setCurrentIndex(int(str(settings.value(f"{SETTINGS_KEY}/tab", 0) or 0)))

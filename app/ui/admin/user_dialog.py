@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.logic.admin import DepartmentRow, RoleDetail, UserRow
-from app.ui.admin.labels import AdminLabels
+from app.ui.admin.labels import role_label, role_text
 
 
 @dataclass(frozen=True)
@@ -36,21 +36,19 @@ class UserDialog(QDialog):
 
     sig_save = Signal(object)  # UserInput
 
-    def __init__(self, labels: AdminLabels, roles: list[RoleDetail],
-                 departments: list[DepartmentRow], user: UserRow | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, roles: list[RoleDetail], departments: list[DepartmentRow],
+                 user: UserRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userDialog")
         self.user = user
         self.setWindowTitle(self.tr("New user") if user is None else
                             self.tr("Edit user %1").replace("%1", user.username))
-        self._build(labels, roles, departments)
+        self._build(roles, departments)
         if user is not None:
             self._fill(user)
         self.setMinimumWidth(420)
 
-    def _build(self, labels: AdminLabels, roles: list[RoleDetail],
-               departments: list[DepartmentRow]) -> None:
+    def _build(self, roles: list[RoleDetail], departments: list[DepartmentRow]) -> None:
         form = QFormLayout()
         self.username = self._line("username", 64)
         self.display_name = self._line("displayName", 128)
@@ -59,8 +57,9 @@ class UserDialog(QDialog):
         self.roles = QListWidget()
         self.roles.setObjectName("roles")
         for role in roles:
-            item = QListWidgetItem(labels.role(role.code, role.name))
+            item = QListWidgetItem(role_label(role.code, role.name))
             item.setData(Qt.ItemDataRole.UserRole, role.code)
+            item.setToolTip(role_text(role.code, role.description))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.roles.addItem(item)

@@ -1,4 +1,5 @@
-"""The table of user accounts (all of them: a company has tens or hundreds, not millions)."""
+"""The table of user accounts (all of them: a company has tens or hundreds, not millions).
+Column names come from the user's field declarations; a locked account says until when."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.logic.admin import RoleDetail, UserRow
-from app.ui.admin.labels import AdminLabels
+from app.logic.admin import USER, RoleDetail, UserRow
+from app.ui.admin.labels import role_label
+from app.ui.kit.language import ui_language
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("username", "display_name", "roles", "department", "status", "last_login_at")
@@ -18,9 +20,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class UsersModel(QAbstractTableModel):
-    def __init__(self, labels: AdminLabels, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._labels = labels
+        self._language = ui_language()
         self._rows: list[UserRow] = []
         self._role_names: dict[str, str] = {}
 
@@ -30,7 +32,7 @@ class UsersModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_roles(self, roles: list[RoleDetail]) -> None:
-        self._role_names = {r.code: self._labels.role(r.code, r.name) for r in roles}
+        self._role_names = {r.code: role_label(r.code, r.name) for r in roles}
         if self._rows:
             self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
 
@@ -66,27 +68,34 @@ class UsersModel(QAbstractTableModel):
             return self.status(row)
         value = getattr(row, column)
         if isinstance(value, datetime):
-            return value.astimezone().strftime("%Y-%m-%d %H:%M")
+            return local_time(value)
         return str(value or "")
 
     def status(self, row: UserRow) -> str:
         words = [self.tr("Active") if row.is_active else self.tr("Disabled")]
         if row.locked:
-            words.append(self.tr("locked"))
+            words.append(self.tr("locked until %1").replace("%1", local_time(row.locked_until))
+                         if row.locked_until is not None else self.tr("locked"))
         if row.must_change_password:
             words.append(self.tr("must change password"))
-        return ", ".join(words)
+        return self.tr(", ").join(words)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole
                 or not 0 <= section < len(COLUMNS)):
             return None
-        return (self.tr("User name"), self.tr("Display name"), self.tr("Roles"),
-                self.tr("Department"), self.tr("Status"), self.tr("Last sign-in"))[section]
+        column = COLUMNS[section]
+        if column == "status":
+            return self.tr("Status")
+        return USER.field(column).caption(self._language)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemNeverHasChildren)
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

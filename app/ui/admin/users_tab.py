@@ -1,54 +1,60 @@
-"""Users: the list and its actions (add, edit, reset password, unlock, disable, delete)."""
+"""Users: the list and its actions (add, edit, reset password, unlock, disable, delete,
+export). Every write is broadcast on the change hub; the list reloads when users, roles or
+departments change, whoever changed them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.logic.kit.dto import Actor
 from app.logic.admin import DepartmentRow, RoleDetail, UserRow
-from app.logic.kit.errors import FieldError, ValidationError
-from app.logic.services import Services
-from app.ui.kit import persist
+from app.logic.kit.dto import Changed
+from app.logic.kit.errors import ConflictError, FieldError, ValidationError
 from app.ui.admin.errors import show_admin_error
 from app.ui.admin.labels import AdminLabels
 from app.ui.admin.one_dialog import OneDialog
 from app.ui.admin.password_dialog import ResetPasswordDialog
 from app.ui.admin.prompts import Confirm, ask_yes_no
 from app.ui.admin.user_dialog import UserDialog, UserInput
+from app.ui.admin.users_export import UsersExport
 from app.ui.admin.users_model import UsersModel
-from app.ui.kit.tasks import Runner
+from app.ui.kit import persist
+from app.ui.kit.context import Context
 
 SETTINGS_KEY = "admin/users"
-WIDTHS = (130, 170, 200, 160, 230, 130)
+WIDTHS = (120, 150, 190, 150, 270, 130)
+RELOAD_ON = ("user", "role", "department")  # what the list or its dialogs show
 
 
 class UsersTab(OneDialog, QWidget):
-    sig_users_changed = Signal()
-
-    def __init__(self, services: Services, actor: Actor, runner: Runner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersTab")
-        self._services, self._actor, self._runner = services, actor, runner
+        self.context = context
+        self._services, self._actor, self._runner = (context.services, context.actor,
+                                                     context.runner)
         self.labels = AdminLabels(self)
-        self.model = UsersModel(self.labels, self)
+        self.model = UsersModel(self)
         self.roles: list[RoleDetail] = []
         self.departments: list[DepartmentRow] = []
         self.confirm: Confirm = ask_yes_no
         self.dialog: QWidget | None = None
+        self._select_next: int | None = None  # the user just written, to select after reload
         self._build()
+        self.export = UsersExport(context, self.model, self.export_button, self.status, self)
+        context.hub.sig_changed.connect(self.on_changed)
         self.reload()
 
     # --- layout ---------------------------------------------------------------------------
@@ -58,15 +64,21 @@ class UsersTab(OneDialog, QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(WIDTHS):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self.on_edit)
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
+        self.status = QLabel()
+        self.status.setObjectName("usersStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_buttons())
         layout.addWidget(self.table)
+        layout.addWidget(self.status)
 
     def _build_buttons(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -80,10 +92,13 @@ class UsersTab(OneDialog, QWidget):
                                            self.on_toggle_active)
         self.delete_button = self._button("deleteUser", self.tr("De&lete"), self.on_delete,
                                           QKeySequence.StandardKey.Delete)
+        self.export_button = self._button("exportUsers", self.tr("E&xport to Excel..."),
+                                          self.on_export)
         for button in (self.add_button, self.edit_button, self.reset_button,
                        self.unlock_button, self.disable_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.export_button)
         return bar
 
     def _button(self, name: str, text: str, slot: Callable[[], Any],
@@ -98,26 +113,34 @@ class UsersTab(OneDialog, QWidget):
     # --- loading --------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
         services, actor = self._services, self._actor
+        keep = select_id if select_id is not None else self._select_next
+        if keep is None:
+            keep = getattr(self.selected(), "id", None)
+        self._select_next = None
 
         def load() -> tuple[list[UserRow], list[RoleDetail], list[DepartmentRow]]:
             return (services.users.list_all_users(actor), services.roles.list_roles(actor),
                     services.departments.list_departments(actor))
 
-        self._runner.run(load, lambda loaded: self.on_loaded(loaded, select_id),
+        self._runner.run(load, lambda loaded: self.on_loaded(loaded, keep),
                          self.on_failed, context=self)
 
     def on_loaded(self, loaded: tuple[list[UserRow], list[RoleDetail], list[DepartmentRow]],
                   select_id: int | None) -> None:
         users, self.roles, self.departments = loaded
-        keep = select_id if select_id is not None else getattr(self.selected(), "id", None)
         self.model.set_roles(self.roles)
         self.model.set_users(users)
-        if keep is not None and self.model.row_of(keep) >= 0:
+        if select_id is not None and self.model.row_of(select_id) >= 0:
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(self.model.row_of(keep), 0),
+                self.model.index(self.model.row_of(select_id), 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
         self.update_buttons()
+
+    def on_changed(self, changed: Changed) -> None:
+        """Whoever wrote it: users, their roles' names and their departments are shown."""
+        if changed.entity in RELOAD_ON:
+            self.reload()
 
     def on_failed(self, error: Exception) -> None:
         show_admin_error(self.dialog if self.dialog is not None else self, error)
@@ -136,6 +159,13 @@ class UsersTab(OneDialog, QWidget):
         self.disable_button.setText(self.tr("En&able") if user is not None and not
                                     user.is_active else self.tr("D&isable"))
 
+    # --- writes: each is broadcast, and the list follows the hub --------------------------
+    def written(self, changed: Changed) -> None:
+        if changed.ids and changed.action != "delete":
+            self._select_next = changed.ids[0]
+        self.context.hub.broadcast(changed)
+        self._select_next = None
+
     # --- add and edit ---------------------------------------------------------------------
     def on_add(self) -> UserDialog | None:
         if not self._actor.can("admin", "create"):
@@ -149,7 +179,7 @@ class UsersTab(OneDialog, QWidget):
         return self._open_dialog(user)
 
     def _open_dialog(self, user: UserRow | None) -> UserDialog:
-        dialog = UserDialog(self.labels, self.roles, self.departments, user, self)
+        dialog = UserDialog(self.roles, self.departments, user, self)
         dialog.sig_save.connect(self.on_save_user)
         return self.open_dialog(dialog)
 
@@ -162,22 +192,30 @@ class UsersTab(OneDialog, QWidget):
             show_admin_error(dialog, _mismatch())
             return
         if user is None:
-            def work() -> UserRow:
-                return services.users.add_user(actor, value.username, value.password,
-                                               value.display_name, value.roles,
-                                               value.department_id)
+            def work() -> Changed:
+                changed: Changed = services.users.add_user(
+                    actor, value.username, value.password, value.display_name, value.roles,
+                    value.department_id)
+                return changed
         else:
-            def work() -> UserRow:
-                return services.users.update_user(actor, user.id, user.version,
-                                                  value.display_name, value.roles,
-                                                  value.department_id)
-        self._runner.run(work, lambda row: self.on_saved(dialog, row),
-                         lambda exc: show_admin_error(dialog, exc), context=dialog)
+            def work() -> Changed:
+                changed: Changed = services.users.update_user(
+                    actor, user.id, user.version, value.display_name, value.roles,
+                    value.department_id)
+                return changed
+        self._runner.run(work, lambda changed: self.on_saved(dialog, changed),
+                         lambda exc: self.on_dialog_failed(dialog, exc), context=dialog)
 
-    def on_saved(self, dialog: QWidget, row: UserRow) -> None:
+    def on_saved(self, dialog: QWidget, changed: Changed) -> None:
         dialog.close()
-        self.reload(row.id)
-        self.sig_users_changed.emit()
+        self.written(changed)
+
+    def on_dialog_failed(self, dialog: QWidget, error: Exception) -> None:
+        """Shown over the dialog; a user changed meanwhile closes it and reloads."""
+        show_admin_error(dialog if not isinstance(error, ConflictError) else self, error)
+        if isinstance(error, ConflictError):
+            dialog.close()
+            self.reload()
 
     # --- password, lock, active -------------------------------------------------------------
     def on_reset_password(self) -> ResetPasswordDialog | None:
@@ -198,12 +236,13 @@ class UsersTab(OneDialog, QWidget):
         services, actor, user = self._services, self._actor, dialog.user
         self._runner.run(
             lambda: services.users.reset_password(actor, user.id, user.version, password),
-            lambda row: self.on_saved(dialog, row),
-            lambda exc: show_admin_error(dialog, exc), context=dialog)
+            lambda changed: self.on_saved(dialog, changed),
+            lambda exc: self.on_dialog_failed(dialog, exc), context=dialog)
 
     def on_unlock(self) -> None:
         user = self.selected()
         if user is not None:
+            # Unlocking is harmless whatever changed meanwhile: as the account is now.
             self._write(lambda: self._services.users.unlock_user(self._actor, user.id))
 
     def on_toggle_active(self) -> None:
@@ -231,16 +270,16 @@ class UsersTab(OneDialog, QWidget):
         self._write(lambda: self._services.users.delete_user(self._actor, user.id,
                                                              user.version))
 
-    def _write(self, work: Callable[[], Any]) -> None:
-        def done(_result: Any) -> None:
-            self.reload()
-            self.sig_users_changed.emit()
-
-        self._runner.run(work, done, self.on_write_failed, context=self)
+    def _write(self, work: Callable[[], Changed]) -> None:
+        self._runner.run(work, self.written, self.on_write_failed, context=self)
 
     def on_write_failed(self, error: Exception) -> None:
         show_admin_error(self, error)
         self.reload()
+
+    # --- export ---------------------------------------------------------------------------
+    def on_export(self) -> Any:
+        return self.export.start()
 
     # --- memory ---------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

@@ -1,4 +1,5 @@
-"""The audit log's filters: user, entity type, action, date range and free text."""
+"""The audit log's filters: user, record type, action, date range and free text (a
+customer's code finds every entry about that customer and its contacts)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.logic.admin import UserRow
-from app.logic.audit import AuditFilter
-from app.ui.audit.labels import ACTIONS, ENTITY_TYPES, AuditLabels
+from app.logic.audit import AuditFilter, action_label, entity_label
+from app.logic.kit.registry import entities
+from app.logic.kit.trail import ACTIONS, OTHER_ENTITIES
+from app.ui.kit.language import ui_language
 
 TEXT_DELAY_MS = 300
 TEXT_MAX = 200
@@ -28,24 +31,31 @@ def local_midnight_utc(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone().astimezone(UTC)
 
 
+def day_of(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
 class AuditFilterBar(QWidget):
     sig_filters_changed = Signal(object)  # AuditFilter
 
-    def __init__(self, labels: AuditLabels, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditFilterBar")
+        language = ui_language()
+        kinds = [*entities(), *OTHER_ENTITIES]
         self.user = self._combo("userFilter", self.tr("All users"), [])
-        self.entity = self._combo("entityFilter", self.tr("All entities"),
-                                  [(labels.entity(e), e) for e in ENTITY_TYPES])
+        self.entity = self._combo("entityFilter", self.tr("All record types"),
+                                  [(entity_label(e, language), e) for e in kinds])
         self.action = self._combo("actionFilter", self.tr("All actions"),
-                                  [(labels.action(a), a) for a in ACTIONS])
+                                  [(action_label(a, language), a) for a in ACTIONS])
         self.use_since, self.since = self._date("since", self.tr("&From"), -30)
         self.use_until, self.until = self._date("until", self.tr("&To"), 0)
         self.text = QLineEdit()
         self.text.setObjectName("textFilter")
         self.text.setClearButtonEnabled(True)
         self.text.setMaxLength(TEXT_MAX)
-        self.text.setPlaceholderText(self.tr("Text in changes, record ID or user name"))
+        self.text.setPlaceholderText(self.tr("A record's code (C000123), a user name or "
+                                             "text in the changes"))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(TEXT_DELAY_MS)
@@ -61,7 +71,7 @@ class AuditFilterBar(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for column, (text, widget) in enumerate(((self.tr("&User"), self.user),
-                                                 (self.tr("&Entity"), self.entity),
+                                                 (self.tr("&Record type"), self.entity),
                                                  (self.tr("&Action"), self.action))):
             caption = QLabel(text)
             caption.setBuddy(widget)
@@ -111,9 +121,9 @@ class AuditFilterBar(QWidget):
         self.user.blockSignals(False)
 
     def filters(self) -> AuditFilter:
-        since = local_midnight_utc(self.since.date().toPython()) \
+        since = local_midnight_utc(day_of(self.since.date())) \
             if self.use_since.isChecked() else None
-        until = local_midnight_utc(self.until.date().toPython() + timedelta(days=1)) \
+        until = local_midnight_utc(day_of(self.until.date()) + timedelta(days=1)) \
             if self.use_until.isChecked() else None
         return AuditFilter(user_id=self.user.currentData(),
                            entity_type=self.entity.currentData() or "",

@@ -1,35 +1,54 @@
-"""The audit log as a lazy table: newest first, keyset pages fetched in the background."""
+"""The audit log as a lazy table: newest first, keyset pages fetched in the background.
+
+Each row names its record by code and name (``subject``) and sums up what changed, values
+read through the field declarations in the UI language; what ids in the changes name is
+looked up with the page, one query per kind of record."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
-from app.logic.kit.dto import Actor
-from app.logic.audit import AuditFilter, AuditRow
-from app.logic.services import Services
-from app.ui.audit.labels import AuditLabels
+from app.logic.admin import DEFAULT_ROLES, role_name
+from app.logic.audit import (
+    AuditFilter,
+    AuditNames,
+    AuditRow,
+    action_label,
+    entity_label,
+    field_changes,
+)
+from app.ui.audit.labels import fill
+from app.ui.kit.context import Context
+from app.ui.kit.language import ui_language
 from app.ui.kit.paged_model import Index, PagedTableModel, PageResult
-from app.ui.kit.tasks import Runner
 
 PAGE_SIZE = 200
-SUMMARY_MAX = 200
-COLUMNS = ("id", "at", "username", "action", "entity_type", "entity_id", "changes")
+SUMMARY_MAX = 300
+COLUMNS = ("id", "at", "username", "action", "entity_type", "subject", "changes")
 ROW_ROLE = Qt.ItemDataRole.UserRole
+
+
+def translated_roles(names: AuditNames, language: str) -> AuditNames:
+    """Role codes named in the UI language while a role keeps its default name (and the
+    default roles' names for codes no longer in the database)."""
+    found = names.fields.get("roles", {})
+    roles = {code: label.text(language) for code, (label, _) in DEFAULT_ROLES.items()}
+    roles.update({code: role_name(code, name, language) for code, name in found.items()})
+    return AuditNames({**names.fields, "roles": roles})
 
 
 class AuditLogModel(PagedTableModel):
     """Only ever holds the pages the view scrolled to, so millions of entries stay cheap."""
 
-    def __init__(self, services: Services, actor: Actor, runner: Runner, labels: AuditLabels,
-                 parent: QObject | None = None) -> None:
-        super().__init__(runner, parent)
-        self._services, self._actor = services, actor
-        self._labels = labels
+    def __init__(self, context: Context, parent: QObject | None = None) -> None:
+        super().__init__(context.runner, parent)
+        self._context = context
+        self._language = ui_language()
         self._filters = AuditFilter()
+        self._names: dict[int, AuditNames] = {}
 
     @property
     def filters(self) -> AuditFilter:
@@ -43,19 +62,42 @@ class AuditLogModel(PagedTableModel):
     def reload(self) -> None:
         self.restart()
 
+    def restart(self) -> None:
+        self._names = {}
+        super().restart()
+
+    def names(self, entry: AuditRow) -> AuditNames:
+        """What the ids and role codes in ``entry`` name (read with its page)."""
+        return self._names.get(entry.id) or translated_roles(AuditNames(), self._language)
+
     def page_task(self, before_id: Any) -> Callable[[], PageResult]:
-        audit, actor, filters = self._services.audit, self._actor, self._filters
+        audit, actor, filters = self._context.services.audit, self._context.actor, \
+            self._filters
+        language = self._language
 
         def task() -> PageResult:
             page = audit.list_audit_entries(actor, filters, before_id=before_id,
                                             limit=PAGE_SIZE)
-            return page, (page[-1].id if len(page) == PAGE_SIZE else None)
+            names = audit.names_in_entries(actor, page)
+            rows = [(entry, translated_roles(n, language)) for entry, n in zip(page, names,
+                                                                                strict=True)]
+            return rows, (page[-1].id if len(page) == PAGE_SIZE else None)
 
         return task
 
+    def on_page(self, generation: int, page: PageResult) -> None:
+        rows, cursor = page
+        if generation == self._generation:
+            self._names.update((entry.id, names) for entry, names in rows)
+        super().on_page(generation, ([entry for entry, _ in rows], cursor))
+
     def count_task(self) -> Callable[[], int]:
-        audit, actor, filters = self._services.audit, self._actor, self._filters
+        audit, actor, filters = self._context.services.audit, self._context.actor, \
+            self._filters
         return lambda: audit.count_audit_entries(actor, filters)
+
+    def row_of(self, entry_id: int) -> int:
+        return next((n for n, e in enumerate(self._rows) if e.id == entry_id), -1)
 
     # --- the table ------------------------------------------------------------------------
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -66,7 +108,10 @@ class AuditLogModel(PagedTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.display(row, COLUMNS[index.column()])
+            text = self.display(row, COLUMNS[index.column()])
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()] == "changes":
+                return self.summary(row, "\n")
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
@@ -77,19 +122,24 @@ class AuditLogModel(PagedTableModel):
         if column == "at":
             return row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         if column == "action":
-            return self._labels.action(row.action)
+            return action_label(row.action, self._language)
         if column == "entity_type":
-            return self._labels.entity(row.entity_type)
+            return entity_label(row.entity_type, self._language)
+        if column == "subject":
+            return row.subject or row.entity_id
         if column == "changes":
-            return self.summary(row.changes)
+            return self.summary(row)[:SUMMARY_MAX]
         return str(getattr(row, column))
 
-    def summary(self, changes: dict) -> str:
-        """One line: the changed fields' names (the detail pane shows the values)."""
-        if not isinstance(changes, dict):
-            return json.dumps(changes, ensure_ascii=False)[:SUMMARY_MAX]
-        text = ", ".join(self._labels.field(str(name)) for name in changes)
-        return text[:SUMMARY_MAX]
+    def summary(self, row: AuditRow, separator: str | None = None) -> str:
+        """What changed, one field after the other: "Status: Prospect → Active"."""
+        parts = []
+        for label, before, after in field_changes(row, self._language, self.names(row)):
+            if before:
+                parts.append(fill(self.tr("%1: %2 → %3"), label, before, after or "—"))
+            else:
+                parts.append(fill(self.tr("%1: %2"), label, after))
+        return (self.tr("; ") if separator is None else separator).join(parts)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,7 +147,7 @@ class AuditLogModel(PagedTableModel):
                 or not 0 <= section < len(COLUMNS)):
             return None
         return (self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
-                self.tr("Entity"), self.tr("Entity ID"), self.tr("Changed fields"))[section]
+                self.tr("Record type"), self.tr("Record"), self.tr("Changes"))[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -1,11 +1,16 @@
-"""The audit log page the main window hosts: filters, lazy list, entry detail, export, verify."""
+"""The audit log page the main window hosts: filters, lazy list, entry detail, export, verify.
+
+The detail pane follows the list: a reload or a filter change clears it, and shows the same
+entry again only if it is still listed. Any change reported on the hub (a new entry was
+written) reloads the list and drops an earlier "chain intact" verdict, which no longer
+covers every entry."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,19 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.logic.admin import UserRow
-from app.logic.audit import AuditFilter, AuditNames, AuditRow, ChainReport
-from app.ui.kit import persist
+from app.logic.audit import AuditFilter, ChainReport
+from app.logic.kit.dto import Changed
 from app.ui.audit.detail import AuditDetail
+from app.ui.audit.filter_bar import AuditFilterBar
+from app.ui.audit.labels import fill
+from app.ui.audit.model import ROW_ROLE, AuditLogModel
+from app.ui.kit import persist
+from app.ui.kit.context import Context
+from app.ui.kit.errors import show_error
 from app.ui.kit.export import ExportRun, ask_export_path
 from app.ui.kit.language import ui_language
-from app.ui.audit.filter_bar import AuditFilterBar
-from app.ui.audit.labels import AuditLabels, fill
-from app.ui.audit.model import ROW_ROLE, AuditLogModel
-from app.ui.kit.errors import show_error
-from app.ui.kit.context import Context
 
 SETTINGS_KEY = "audit/page"
-WIDTHS = (70, 150, 110, 110, 100, 90)
+WIDTHS = (60, 140, 90, 80, 80, 240)
 
 
 class AuditLogPage(QWidget):
@@ -38,48 +44,56 @@ class AuditLogPage(QWidget):
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        services, actor, runner = context.services, context.actor, context.runner
         self.setObjectName("auditLogPage")
-        self._services, self._actor, self._runner = services, actor, runner
-        self.labels = AuditLabels(self)
+        self.context = context
+        self._services, self._actor, self._runner = (context.services, context.actor,
+                                                     context.runner)
         self.ask_export_path: Callable[[], str] = self.choose_export_path
         self.export: ExportRun | None = None
         self.export_path = ""
-        self.model = AuditLogModel(services, actor, runner, self.labels, self)
+        self.report: ChainReport | None = None
+        self._shown_id: int | None = None  # the entry on show when the list was reset
+        self._stale = False  # changed while hidden: reload when shown
+        self.table: QTableView | None = None
+        self.model = AuditLogModel(context, self)
         self.model.sig_total_changed.connect(self.on_total_changed)
         self.model.sig_failed.connect(self.on_failed)
         layout = QVBoxLayout(self)
-        if not actor.can("audit", "view"):
+        if not context.can("audit", "view"):
             notice = QLabel(self.tr("You do not have the right to view the audit log."))
             notice.setObjectName("noAccess")
             notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(notice)
-            self.table = None
             return
         self._build(layout)
+        self.model.modelAboutToBeReset.connect(self.on_about_to_reset)
+        self.model.modelReset.connect(self.on_reset)
+        self.model.rowsInserted.connect(self.on_rows_arrived)
+        self.model.sig_first_page.connect(self.on_first_page)
+        context.hub.sig_changed.connect(self.on_changed)
         self.model.set_filters(AuditFilter())
         self.load_users()
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self, layout: QVBoxLayout) -> None:
-        self.filter_bar = AuditFilterBar(self.labels)
+        self.filter_bar = AuditFilterBar()
         self.filter_bar.sig_filters_changed.connect(self.on_filters_changed)
-        self.table = QTableView()
-        self.table.setObjectName("auditTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = table = QTableView()
+        table.setObjectName("auditTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(WIDTHS):
-            self.table.setColumnWidth(column, width)
-        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
-        self.detail = AuditDetail(self.labels)
+            table.setColumnWidth(column, width)
+        table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.detail = AuditDetail()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("auditSplitter")
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(table)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -100,9 +114,10 @@ class AuditLogPage(QWidget):
         if not self._actor.can("audit", "export"):
             self.export_button.setToolTip(self.tr("You do not have the right to export the "
                                                   "audit log."))
-        for button in (self.refresh_button, self.verify_button, self.export_button):
+        for button in (self.refresh_button, self.verify_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.export_button)
         return bar
 
     def _build_status(self) -> QWidget:
@@ -133,14 +148,38 @@ class AuditLogPage(QWidget):
         services, actor = self._services, self._actor
 
         def load() -> list[UserRow]:
+            users: list[UserRow] = []
             if actor.can("admin", "view"):
-                return services.users.list_all_users(actor)
-            return services.auth.list_users(actor) if actor.can("customers", "view") else []
+                users = services.users.list_all_users(actor)
+            elif actor.can("customers", "view"):
+                users = services.auth.list_users(actor)
+            return users
 
         self._runner.run(load, self.filter_bar.set_users, self.on_failed, context=self)
 
     def reload(self) -> None:
+        """Read the list again (new entries may exist): an earlier verdict on the chain
+        does not cover them."""
+        self._stale = False
+        self.forget_verdict()
         self.model.reload()
+
+    def on_changed(self, changed: Changed) -> None:
+        """Something was written, and with it an audit entry."""
+        self.forget_verdict()
+        if self.table is None:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+        if changed.entity == "user":
+            self.load_users()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.table is not None:
+            self.reload()
 
     def on_filters_changed(self, filters: AuditFilter) -> None:
         self.model.set_filters(filters)
@@ -150,24 +189,45 @@ class AuditLogPage(QWidget):
 
     def on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection
                              ) -> None:
-        rows = self.table.selectionModel().selectedRows() if self.table else []
+        if self.table is None:
+            return
+        rows = self.table.selectionModel().selectedRows()
         entry = rows[0].data(ROW_ROLE) if rows else None
-        self.detail.show_entry(entry)
-        if entry is not None:  # then what its ids and codes name, read in the background
-            self._runner.run(lambda: self._services.audit.names_in(self._actor, entry),
-                             lambda names: self.on_names(entry, names), self.on_failed,
-                             context=self)
+        self.detail.show_entry(entry, self.model.names(entry) if entry is not None else None)
 
-    def on_names(self, entry: AuditRow, names: AuditNames) -> None:
-        if self.detail.entry is entry and names.fields:  # still the entry on show
-            self.detail.show_entry(entry, names)
+    def on_about_to_reset(self) -> None:
+        entry = self.detail.entry
+        self._shown_id = entry.id if entry is not None else self._shown_id
+
+    def on_reset(self) -> None:
+        """A reset drops the selection without a signal: nothing stale may stay."""
+        self.detail.show_entry(None)
+
+    def on_first_page(self, rows: int) -> None:
+        if not rows:  # nothing matches: the entry shown before is not listed
+            self._shown_id = None
+
+    def on_rows_arrived(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        """The first rows after a reset: show the entry again if it is still listed."""
+        shown, self._shown_id = self._shown_id, None
+        row = self.model.row_of(shown) if shown is not None else -1
+        if row >= 0 and self.table is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
 
     def on_failed(self, error: Exception) -> None:
         show_error(self, error)
 
     # --- verify ---------------------------------------------------------------------------
+    def forget_verdict(self) -> None:
+        self.report = None
+        if self.table is not None:
+            self.chain_label.clear()
+
     def on_verify(self) -> None:
         self.verify_button.setEnabled(False)
+        self.chain_label.setStyleSheet("")
         self.chain_label.setText(self.tr("Verifying..."))
         self._runner.run(lambda: self._services.audit.verify_audit_chain(self._actor),
                          self.on_verified, self.on_verify_failed, context=self)
@@ -229,9 +289,9 @@ class AuditLogPage(QWidget):
         if count < 0:
             self.status_label.setText(self.tr("Export cancelled; no file was written."))
             return
+        self.reload()  # the export wrote an entry of its own
         self.status_label.setText(fill(self.tr("Exported %1 entries to %2."), f"{count:,}",
                                        path))
-        self.reload()
 
     def on_export_failed(self, error: Exception) -> None:
         self.export = None

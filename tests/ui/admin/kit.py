@@ -6,9 +6,13 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from app.logic.dto import Actor, UserRow
+from app.logic.admin import UserRow
+from app.logic.kit.dto import Actor
 from app.logic.services import Services
+from app.ui.kit.context import Context
 from app.ui.kit.errors import ErrorDialog
+from app.ui.kit.hub import ChangeHub
+from app.ui.kit.tasks import Runner
 
 ADMIN_PASSWORD = "secret123"
 BAD_INPUTS = {
@@ -27,14 +31,24 @@ class Env:
     admin: Actor
     db_path: str
 
+    def context(self, runner: Runner, actor: Actor | None = None,
+                hub: ChangeHub | None = None) -> Context:
+        """What the shell gives a page: these services, ``actor`` (the admin), a hub."""
+        return Context(self.services, actor or self.admin, runner, hub or ChangeHub())
+
+    def user(self, username: str) -> UserRow | None:
+        return next((u for u in self.services.users.list_all_users(self.admin)
+                     if u.username == username), None)
+
 
 def add_signed_in(services: Services, admin: Actor, username: str, roles: list[str],
                   department_id: int | None = None) -> tuple[UserRow, Actor]:
     """A user with ``roles`` who has signed in and chosen their own password."""
-    row = services.users.add_user(admin, username, "temporary-pw-1", username.title(), roles,
-                                  department_id)
+    services.users.add_user(admin, username, "temporary-pw-1", username.title(), roles,
+                            department_id)
     actor = services.auth.login(username, "temporary-pw-1")
     actor = services.auth.change_password(actor, "temporary-pw-1", "chosen-pw-22")
+    row = next(u for u in services.users.list_all_users(admin) if u.username == username)
     return row, actor
 
 

@@ -32,7 +32,7 @@ def outcome(widget, stored: str | None, typed: str) -> str:
 
 @CASES
 def test_new_user_fields(qtbot, env: Env, sync_runner, text: str) -> None:
-    tab = UsersTab(env.services, env.admin, sync_runner)
+    tab = UsersTab(env.context(sync_runner))
     qtbot.addWidget(tab)
     dialog = tab.on_add()
     dialog.username.setText(text)
@@ -48,8 +48,8 @@ def test_new_user_fields(qtbot, env: Env, sync_runner, text: str) -> None:
 
 @CASES
 def test_display_name_of_an_existing_user(qtbot, env: Env, sync_runner, text: str) -> None:
-    row = env.services.users.add_user(env.admin, "plain", "plain-password-1", "Plain")
-    tab = UsersTab(env.services, env.admin, sync_runner)
+    row = env.services.users.add_user(env.admin, "plain", "plain-password-1", "Plain").saved
+    tab = UsersTab(env.context(sync_runner))
     qtbot.addWidget(tab)
     tab.table.selectionModel().setCurrentIndex(
         tab.model.index(tab.model.row_of(row.id), 0),
@@ -66,8 +66,8 @@ def test_display_name_of_an_existing_user(qtbot, env: Env, sync_runner, text: st
 
 @CASES
 def test_reset_password_field(qtbot, env: Env, sync_runner, text: str) -> None:
-    row = env.services.users.add_user(env.admin, "plain", "plain-password-1", "Plain")
-    tab = UsersTab(env.services, env.admin, sync_runner)
+    row = env.services.users.add_user(env.admin, "plain", "plain-password-1", "Plain").saved
+    tab = UsersTab(env.context(sync_runner))
     qtbot.addWidget(tab)
     tab.table.selectionModel().setCurrentIndex(
         tab.model.index(tab.model.row_of(row.id), 0),
@@ -87,7 +87,7 @@ def test_reset_password_field(qtbot, env: Env, sync_runner, text: str) -> None:
 
 @CASES
 def test_new_role_fields(qtbot, env: Env, sync_runner, text: str) -> None:
-    tab = RolesTab(env.services, env.admin, sync_runner)
+    tab = RolesTab(env.context(sync_runner))
     qtbot.addWidget(tab)
     dialog = tab.on_new()
     dialog.code.setText(text)
@@ -104,7 +104,7 @@ def test_new_role_fields(qtbot, env: Env, sync_runner, text: str) -> None:
 @CASES
 def test_role_name_and_description(qtbot, env: Env, sync_runner, text: str) -> None:
     env.services.roles.create_role(env.admin, "plain", "Plain")
-    tab = RolesTab(env.services, env.admin, sync_runner)
+    tab = RolesTab(env.context(sync_runner))
     qtbot.addWidget(tab)
     tab.reload("plain")
     tab.name.setText(text)
@@ -117,7 +117,7 @@ def test_role_name_and_description(qtbot, env: Env, sync_runner, text: str) -> N
 
 @CASES
 def test_department_name(qtbot, env: Env, sync_runner, text: str) -> None:
-    tab = DepartmentsTab(env.services, env.admin, sync_runner)
+    tab = DepartmentsTab(env.context(sync_runner))
     qtbot.addWidget(tab)
     dialog = tab.on_add()
     dialog.name.setText(text)
