@@ -134,7 +134,10 @@ class UserService(RecordService):
                     user.roles = new_roles
                     done["roles"] = [before, after]
             if done:
-                user.updated_by = actor.user_id
+                # Touched, not only updated_by set: a change of roles alone (rows of
+                # user_roles) by whoever changed the user last left the users row as it was,
+                # so its version stayed and a stale copy was accepted again.
+                self._repo(uow).touch(user, actor.user_id, now())
             return done
 
         return self._change(actor, user_id, expected_version, "edit", "update", edit)

@@ -192,6 +192,20 @@ def test_a_stale_update_is_refused_naming_who_changed_it(
                      lambda i, v: case.write(services, admin, i, v, 2), row_counts, audit_log)
 
 
+@pytest.mark.parametrize("case", CASES, ids=ids)
+def test_every_save_gives_a_new_version_whoever_saved_last(
+        services: Services, admin: Actor, case: Case) -> None:
+    """The same user in two windows: the second save of the old version is stale too, also
+    when the change lives only in child rows (a user's roles, a role's rights)."""
+    record_id = case.make(services, admin)
+    version = case.version(services, admin, record_id)
+    saved = case.write(services, admin, record_id, version, 1)
+    assert saved.version == case.version(services, admin, record_id) == version + 1
+    with pytest.raises(ConflictError):
+        case.write(services, admin, record_id, version, 2)
+    assert case.value(services, admin, record_id) == case.shows(1)
+
+
 @pytest.mark.parametrize(("name", "what", "attempt"), OTHER_WRITES,
                          ids=[f"{n} {w}" for n, w, _ in OTHER_WRITES])
 def test_every_other_stale_write_is_refused_too(
