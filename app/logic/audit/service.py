@@ -191,18 +191,28 @@ def _subjects_named(uow: UnitOfWork, text: str) -> list[tuple[str, str]]:
 
 def _with_subjects(uow: UnitOfWork, rows: list[AuditRow]) -> list[AuditRow]:
     """Each row with ``subject``: its record's key and label as they are now, else (a
-    deleted record) as the entry says."""
+    deleted record) as the entry says. Entries of records known by their key (roles by
+    code) find the record by that key."""
     wanted: dict[str, set[int]] = {}
     kinds = set(uow.refs.kinds())
+    by_key: dict[tuple[str, str], int | None] = {}
     for r in rows:
-        if r.entity_type in kinds and r.entity_id.isdigit():
-            wanted.setdefault(r.entity_type, set()).add(int(r.entity_id))
+        if r.entity_type not in kinds or not r.entity_id:
+            continue
+        if not r.entity_id.isdigit() and (r.entity_type, r.entity_id) not in by_key:
+            by_key[(r.entity_type, r.entity_id)] = uow.refs.find(r.entity_type, r.entity_id)
+        record_id = int(r.entity_id) if r.entity_id.isdigit() else \
+            by_key[(r.entity_type, r.entity_id)]
+        if record_id is not None:
+            wanted.setdefault(r.entity_type, set()).add(record_id)
     named = {kind: uow.refs.describe(kind, ids) for kind, ids in wanted.items()}
     result = []
     for r in rows:
         subject = ""
-        if r.entity_id.isdigit() and r.entity_type in named:
-            key, label = named[r.entity_type].get(int(r.entity_id), ("", ""))
+        record_id = int(r.entity_id) if r.entity_id.isdigit() else \
+            by_key.get((r.entity_type, r.entity_id))
+        if record_id is not None and r.entity_type in named:
+            key, label = named[r.entity_type].get(record_id, ("", ""))
             subject = key if key == label or not label else f"{key} {label}".strip()
         if not subject:
             subject = _subject_from(r)

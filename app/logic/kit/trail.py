@@ -83,6 +83,15 @@ OTHER_FIELDS = {
 }
 
 
+# Values the kit and the sign-in write that are words, not field values.
+OTHER_VALUES = {
+    ("reason", "unknown user"): Label("Unknown user", "未知用户"),
+    ("reason", "wrong password"): Label("Wrong password", "密码错误"),
+    ("reason", "locked"): Label("Account locked", "账户已锁定"),
+    ("reason", "disabled"): Label("Account disabled", "账户已停用"),
+}
+
+
 class Names:
     """What the ids and codes in an entry's changes name (``AuditNames`` has this shape)."""
 
@@ -123,13 +132,19 @@ def value_text(entity: Entity | None, name: str, value: Any, language: str,
         return ""
     named = names.name(name, value) if names is not None and not isinstance(
         value, list | dict) else None
-    if named is not None:
-        return named if name == "roles" else f"{named} (#{value})"
+    if named is not None:  # an id: "销售一部 (#3)"; a code (a role's): its name
+        return f"{named} (#{value})" if isinstance(value, int) else named
+    chinese = language.startswith("zh")
     if isinstance(value, list):
-        return ", ".join(value_text(entity, name, v, language, names) for v in value)
+        return ("、" if chinese else ", ").join(
+            value_text(entity, name, v, language, names) for v in value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {value_text(entity, k, v, language, names)}"
-                         for k, v in value.items())
+        colon = "：" if chinese else ": "
+        return ("；" if chinese else "; ").join(
+            f"{k}{colon}{value_text(entity, k, v, language, names)}" for k, v in value.items())
+    word = OTHER_VALUES.get((name, value)) if isinstance(value, str) else None
+    if word is not None:
+        return word.text(language)
     if entity is not None and entity.has(name):
         f = entity.field(name)
         if f.kind in ("choice", "boolean", "money"):
@@ -137,6 +152,11 @@ def value_text(entity: Entity | None, name: str, value: Any, language: str,
                 return f.display(value, language)
             except ArithmeticError:  # not an amount after all: as it was written
                 return str(value)
+        if f.kind == "datetime" and isinstance(value, str):
+            try:
+                return f.display(datetime.fromisoformat(value), language)
+            except ValueError:
+                return value
     if isinstance(value, bool):
         return YES_NO[language.startswith("zh")][0 if value else 1]
     return str(value)
