@@ -223,27 +223,27 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="37"/>
+        <location filename="../../app/ui/audit/detail.py" line="38"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="37"/>
+        <location filename="../../app/ui/audit/detail.py" line="38"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="38"/>
+        <location filename="../../app/ui/audit/detail.py" line="39"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="57"/>
+        <location filename="../../app/ui/audit/detail.py" line="58"/>
         <source>Choose an entry to see what it changed.</source>
         <translation>选择一条记录以查看其修改内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/detail.py" line="62"/>
+        <location filename="../../app/ui/audit/detail.py" line="63"/>
         <source>No. %1 · %2 · %3 · %4 · %5 %6</source>
         <translation>第 %1 条 · %2 · %3 · %4 · %5 %6</translation>
     </message>
@@ -309,52 +309,52 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="139"/>
+        <location filename="../../app/ui/audit/model.py" line="156"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="141"/>
+        <location filename="../../app/ui/audit/model.py" line="158"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="142"/>
+        <location filename="../../app/ui/audit/model.py" line="159"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="149"/>
+        <location filename="../../app/ui/audit/model.py" line="166"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="149"/>
+        <location filename="../../app/ui/audit/model.py" line="166"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="149"/>
+        <location filename="../../app/ui/audit/model.py" line="166"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="149"/>
+        <location filename="../../app/ui/audit/model.py" line="166"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="150"/>
+        <location filename="../../app/ui/audit/model.py" line="167"/>
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="150"/>
+        <location filename="../../app/ui/audit/model.py" line="167"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/model.py" line="150"/>
+        <location filename="../../app/ui/audit/model.py" line="167"/>
         <source>Changes</source>
         <translation>修改内容</translation>
     </message>
@@ -362,82 +362,82 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="63"/>
+        <location filename="../../app/ui/audit/page.py" line="64"/>
         <source>You do not have the right to view the audit log.</source>
         <translation>您没有查看审计日志的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="107"/>
+        <location filename="../../app/ui/audit/page.py" line="111"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="109"/>
+        <location filename="../../app/ui/audit/page.py" line="113"/>
         <source>&amp;Verify chain</source>
         <translation>校验日志链(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="111"/>
+        <location filename="../../app/ui/audit/page.py" line="115"/>
         <source>E&amp;xport to Excel...</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="115"/>
+        <location filename="../../app/ui/audit/page.py" line="119"/>
         <source>You do not have the right to export the audit log.</source>
         <translation>您没有导出审计日志的权限。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="188"/>
+        <location filename="../../app/ui/audit/page.py" line="192"/>
         <source>%1 entries</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="231"/>
+        <location filename="../../app/ui/audit/page.py" line="235"/>
         <source>Verifying...</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="239"/>
+        <location filename="../../app/ui/audit/page.py" line="243"/>
         <source>Chain intact: %1 entries checked.</source>
         <translation>日志链完整：已校验 %1 条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="243"/>
+        <location filename="../../app/ui/audit/page.py" line="247"/>
         <source>Chain broken at entry %1: %2</source>
         <translation>日志链在第 %1 条处断开：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="255"/>
+        <location filename="../../app/ui/audit/page.py" line="259"/>
         <source>an entry is missing or out of order</source>
         <translation>有记录缺失或顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="256"/>
+        <location filename="../../app/ui/audit/page.py" line="260"/>
         <source>the link to the previous entry is broken</source>
         <translation>与上一条记录的链接已断开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="258"/>
+        <location filename="../../app/ui/audit/page.py" line="262"/>
         <source>its content was changed after it was written</source>
         <translation>记录写入后内容被修改过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="264"/>
+        <location filename="../../app/ui/audit/page.py" line="268"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="275"/>
+        <location filename="../../app/ui/audit/page.py" line="279"/>
         <source>Exporting the audit log...</source>
         <translation>正在导出审计日志……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="290"/>
+        <location filename="../../app/ui/audit/page.py" line="294"/>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit/page.py" line="293"/>
+        <location filename="../../app/ui/audit/page.py" line="297"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 条记录导出到 %2。</translation>
     </message>
@@ -797,42 +797,42 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="52"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="53"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="52"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="53"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="53"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="54"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="64"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="66"/>
         <source>&amp;Add...</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="65"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="67"/>
         <source>&amp;Edit...</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="66"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="68"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="165"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="170"/>
         <source>Delete department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/departments_tab.py" line="166"/>
+        <location filename="../../app/ui/admin/departments_tab.py" line="171"/>
         <source>Delete the department %1?</source>
         <translation>删除部门 %1？</translation>
     </message>
@@ -1858,8 +1858,8 @@ Signed in as %1.</source>
     </message>
     <message>
         <location filename="../../app/ui/admin/role_dialog.py" line="55"/>
-        <source>Members may own customers (a sales role)</source>
-        <translation>成员可负责客户（销售角色）</translation>
+        <source>Members may own customers</source>
+        <translation>成员可负责客户</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/role_dialog.py" line="59"/>
@@ -1891,6 +1891,11 @@ Signed in as %1.</source>
         <source>Copy rights &amp;from:</source>
         <translation>从此角色复制权限(&amp;F)：</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/admin/role_dialog.py" line="78"/>
+        <source>Sales role:</source>
+        <translation>销售角色：</translation>
+    </message>
 </context>
 <context>
     <name>RoleMatrix</name>
@@ -1913,67 +1918,67 @@ Signed in as %1.</source>
 <context>
     <name>RolesTab</name>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="70"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="71"/>
         <source>&amp;New...</source>
         <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="71"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="72"/>
         <source>&amp;Copy...</source>
         <translation>复制(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="72"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="73"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="92"/>
-        <source>Members may own customers (a sales role)</source>
-        <translation>成员可负责客户（销售角色）</translation>
+        <location filename="../../app/ui/admin/roles_tab.py" line="93"/>
+        <source>Members may own customers</source>
+        <translation>成员可负责客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="97"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="100"/>
+        <source>Sales role:</source>
+        <translation>销售角色：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roles_tab.py" line="160"/>
+        <source>%1 · sales role</source>
+        <translation>%1 · 销售角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roles_tab.py" line="98"/>
         <source>N&amp;ame:</source>
         <translation>名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="98"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="99"/>
         <source>Desc&amp;ription:</source>
         <translation>说明(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="99"/>
-        <source>Sales:</source>
-        <translation>销售：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="100"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="101"/>
         <source>Members:</source>
         <translation>成员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="105"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="106"/>
         <source>&amp;Save role</source>
         <translation>保存角色(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="107"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="108"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="159"/>
-        <source>%1 · sales</source>
-        <translation>%1 · 销售</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="277"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="278"/>
         <source>Delete role</source>
         <translation>删除角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roles_tab.py" line="278"/>
+        <location filename="../../app/ui/admin/roles_tab.py" line="279"/>
         <source>Delete the role %1?</source>
         <translation>删除角色 %1？</translation>
     </message>
@@ -2146,37 +2151,37 @@ Signed in as %1.</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="75"/>
+        <location filename="../../app/ui/admin/users_model.py" line="79"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="75"/>
+        <location filename="../../app/ui/admin/users_model.py" line="79"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="77"/>
+        <location filename="../../app/ui/admin/users_model.py" line="81"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="78"/>
+        <location filename="../../app/ui/admin/users_model.py" line="82"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="80"/>
+        <location filename="../../app/ui/admin/users_model.py" line="84"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="81"/>
+        <location filename="../../app/ui/admin/users_model.py" line="85"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_model.py" line="90"/>
+        <location filename="../../app/ui/admin/users_model.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2184,62 +2189,62 @@ Signed in as %1.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="85"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="89"/>
         <source>&amp;Add user...</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="87"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="91"/>
         <source>&amp;Edit...</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="88"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="92"/>
         <source>Reset &amp;password...</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="90"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="94"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="91"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="95"/>
         <source>D&amp;isable</source>
         <translation>停用(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="93"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="97"/>
         <source>De&amp;lete</source>
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="95"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="99"/>
         <source>E&amp;xport to Excel...</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="159"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="163"/>
         <source>En&amp;able</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="254"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="258"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="255"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="259"/>
         <source>Disable %1? The account can no longer sign in.</source>
         <translation>停用 %1？该账户将无法再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="266"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="270"/>
         <source>Delete user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="267"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="271"/>
         <source>Delete %1 for good? Only an account that never wrote anything can be deleted.</source>
         <translation>永久删除 %1？只有从未录入过任何内容的账户才能删除。</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -55,9 +56,10 @@ class DepartmentsTab(OneDialog, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 260)
-        self.table.setColumnWidth(1, 220)
+        header = self.table.horizontalHeader()
+        self.table.setColumnWidth(0, 300)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(2, 90)
         self.table.itemSelectionChanged.connect(self.update_buttons)
         self.table.itemDoubleClicked.connect(self.on_edit)
         bar = QHBoxLayout()
@@ -100,6 +102,9 @@ class DepartmentsTab(OneDialog, QWidget):
             for column, text in enumerate((dept.name, dept.manager, str(dept.members))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, dept.id)
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
             if dept.id == keep:
                 self.table.selectRow(row)

@@ -52,7 +52,7 @@ class RoleDialog(QDialog):
         self.description.setObjectName("roleDescription")
         for line in (self.code, self.name, self.description):
             line.setMaxLength(2000)
-        self.sales = QCheckBox(self.tr("Members may own customers (a sales role)"))
+        self.sales = QCheckBox(self.tr("Members may own customers"))
         self.sales.setObjectName("roleSales")
         self.copy_from = QComboBox()
         self.copy_from.setObjectName("copyFrom")
@@ -75,7 +75,7 @@ class RoleDialog(QDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Description:"), self.description)
         form.addRow(self.tr("Copy rights &from:"), self.copy_from)
-        form.addRow("", self.sales)
+        form.addRow(self.tr("Sales role:"), self.sales)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.on_save)

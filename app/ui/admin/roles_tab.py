@@ -61,6 +61,7 @@ class RolesTab(OneDialog, QWidget):
     def _build(self) -> None:
         self.role_list = QListWidget()
         self.role_list.setObjectName("roleList")
+        self.role_list.setStyleSheet("QListWidget#roleList::item { padding: 4px 6px; }")
         self.role_list.currentItemChanged.connect(self.on_role_chosen)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -89,14 +90,14 @@ class RolesTab(OneDialog, QWidget):
         self.description.setObjectName("roleDescription")
         for line in (self.name, self.description):
             line.setMaxLength(2000)
-        self.sales = QCheckBox(self.tr("Members may own customers (a sales role)"))
+        self.sales = QCheckBox(self.tr("Members may own customers"))
         self.sales.setObjectName("roleSales")
         self.members = QLabel()
         self.members.setObjectName("roleMembers")
         form = QFormLayout()
         form.addRow(self.tr("N&ame:"), self.name)
         form.addRow(self.tr("Desc&ription:"), self.description)
-        form.addRow(self.tr("Sales:"), self.sales)
+        form.addRow(self.tr("Sales role:"), self.sales)
         form.addRow(self.tr("Members:"), self.members)
         self.matrix = RoleMatrix(self.labels)
         scroll = QScrollArea()
@@ -156,7 +157,7 @@ class RolesTab(OneDialog, QWidget):
 
     def list_text(self, role: RoleDetail) -> str:
         name = role_label(role.code, role.name)
-        return self.tr("%1 · sales").replace("%1", name) if role.sales else name
+        return self.tr("%1 · sales role").replace("%1", name) if role.sales else name
 
     def on_changed(self, changed: Changed) -> None:
         if changed.entity in RELOAD_ON:

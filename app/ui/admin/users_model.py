@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.logic.admin import USER, RoleDetail, UserRow
@@ -57,13 +57,17 @@ class UsersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.is_active:
             return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                        QPalette.ColorRole.Text))
+        if role == Qt.ItemDataRole.ForegroundRole and row.locked and \
+                COLUMNS[index.column()] == "status":
+            return QBrush(QColor("darkred"))
         if role == ROW_ROLE:
             return row
         return None
 
     def display(self, row: UserRow, column: str) -> str:
         if column == "roles":
-            return ", ".join(self._role_names.get(code, code) for code in row.roles)
+            separator = "、" if self._language.startswith("zh") else ", "
+            return separator.join(self._role_names.get(code, code) for code in row.roles)
         if column == "status":
             return self.status(row)
         value = getattr(row, column)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.logic.audit import AuditNames, AuditRow, action_label, entity_label, field_changes
 from app.ui.audit.labels import fill
+from app.ui.audit.model import subject_text
 from app.ui.kit.language import ui_language
 
 VALUE_MAX = 2000
@@ -62,7 +63,7 @@ class AuditDetail(QWidget):
             self.tr("No. %1 · %2 · %3 · %4 · %5 %6"), entry.id,
             entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), entry.username,
             action_label(entry.action, language), entity_label(entry.entity_type, language),
-            entry.subject or entry.entity_id).strip())
+            subject_text(entry, language)).strip())
         rows = field_changes(entry, language, names)
         self.table.setRowCount(len(rows))
         for row, values in enumerate(rows):

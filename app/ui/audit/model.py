@@ -20,6 +20,7 @@ from app.logic.audit import (
     entity_label,
     field_changes,
 )
+from app.logic.kit.registry import entities
 from app.ui.audit.labels import fill
 from app.ui.kit.context import Context
 from app.ui.kit.language import ui_language
@@ -38,6 +39,22 @@ def translated_roles(names: AuditNames, language: str) -> AuditNames:
     roles = {code: label.text(language) for code, (label, _) in DEFAULT_ROLES.items()}
     roles.update({code: role_name(code, name, language) for code, name in found.items()})
     return AuditNames({**names.fields, "roles": roles})
+
+
+def subject_text(row: AuditRow, language: str) -> str:
+    """The record an entry is about as a person knows it: "C000123 北京某某科技有限公司",
+    "salesperson 销售员" (a default role's name in the UI language); nothing for a record
+    without a key (the security settings), "#id" for one no longer found."""
+    subject = row.subject
+    if row.entity_type == "role" and subject.startswith(f"{row.entity_id} "):
+        name = subject[len(row.entity_id) + 1:]
+        return f"{row.entity_id} {role_name(row.entity_id, name, language)}"
+    if subject:
+        return subject
+    entity = entities().get(row.entity_type)
+    if entity is not None and not entity.key:
+        return ""
+    return f"#{row.entity_id}" if row.entity_id.isdigit() else row.entity_id
 
 
 class AuditLogModel(PagedTableModel):
@@ -126,7 +143,7 @@ class AuditLogModel(PagedTableModel):
         if column == "entity_type":
             return entity_label(row.entity_type, self._language)
         if column == "subject":
-            return row.subject or row.entity_id
+            return subject_text(row, self._language)
         if column == "changes":
             return self.summary(row)[:SUMMARY_MAX]
         return str(getattr(row, column))

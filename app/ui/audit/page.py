@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -36,7 +37,7 @@ from app.ui.kit.export import ExportRun, ask_export_path
 from app.ui.kit.language import ui_language
 
 SETTINGS_KEY = "audit/page"
-WIDTHS = (60, 140, 90, 80, 80, 240)
+WIDTHS = (60, 140, 90, 110, 100, 250)
 
 
 class AuditLogPage(QWidget):
@@ -85,6 +86,9 @@ class AuditLogPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.setWordWrap(False)
         table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(WIDTHS):

@@ -62,7 +62,7 @@ def test_the_tab_shows_which_roles_are_sales_roles(tab: RolesTab) -> None:
     assert tab.sales.isChecked() and tab.sales.isEnabled()
     choose(tab, "finance")
     assert not tab.sales.isChecked()
-    assert item_text(tab, "salesperson") == "Salesperson · sales"
+    assert item_text(tab, "salesperson") == "Salesperson · sales role"
     assert item_text(tab, "finance") == "Finance"
 
 
@@ -101,7 +101,7 @@ def test_making_a_role_a_sales_role_offers_its_members_as_owners(
     tab.sales.setChecked(True)
     tab.save_button.click()
     assert env.services.roles.get_role(env.admin, "finance").sales
-    assert item_text(tab, "finance") == "Finance · sales" and tab.sales.isChecked()
+    assert item_text(tab, "finance") == "Finance · sales role" and tab.sales.isChecked()
     assert owners.findText("Chen") >= 0
 
 

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from app.logic.audit import AuditFilter
+from app.logic.kit.errors import AuthenticationFailed
 from app.ui.admin.page import AdminPage
 from app.ui.audit.page import AuditLogPage
 from app.ui.kit.language import ui_language
@@ -34,7 +35,7 @@ def chinese(qapp) -> Iterator[None]:
 def test_the_admin_page_speaks_chinese(qtbot, env: Env, sync_runner, chinese: None) -> None:
     add_signed_in(env.services, env.admin, "wu", ["salesperson"])
     for _ in range(5):
-        with pytest.raises(Exception):  # noqa: B017 (a wrong password, five times: locked)
+        with pytest.raises(AuthenticationFailed):  # five times: locked
             env.services.auth.login("wu", "wrong password")
     admin = AdminPage(env.context(sync_runner))
     qtbot.addWidget(admin)
@@ -49,7 +50,7 @@ def test_the_admin_page_speaks_chinese(qtbot, env: Env, sync_runner, chinese: No
     assert users.index(wu, 4).data().startswith("在用，锁定至 ")
     roles = admin.roles
     names = [roles.role_list.item(n).text() for n in range(roles.role_list.count())]
-    assert "销售员 · 销售" in names and "审计员" in names
+    assert "销售员 · 销售角色" in names and "审计员" in names
     security = admin.security
     asked: list[str] = []
     security.confirm = lambda _parent, _title, text: asked.append(text) or False
@@ -64,6 +65,13 @@ def test_the_audit_log_speaks_chinese(qtbot, env: Env, sync_runner, chinese: Non
                                                   ).saved
     env.services.customers.update(env.admin, made.id, made.version, {"status": "active"})
     add_signed_in(env.services, env.admin, "lina", ["salesperson"])
+    lina = env.user("lina")
+    env.services.users.update_user(env.admin, lina.id, lina.version,
+                                   roles=["salesperson", "service"])
+    with pytest.raises(AuthenticationFailed):
+        env.services.auth.login("lina", "wrong password")
+    role = env.services.roles.get_role(env.admin, "salesperson")
+    env.services.roles.update_role(env.admin, "salesperson", role.version, sales=False)
     audit = AuditLogPage(env.context(sync_runner))
     qtbot.addWidget(audit)
     assert audit.verify_button.text() == "校验日志链(&V)"
@@ -82,6 +90,12 @@ def test_the_audit_log_speaks_chinese(qtbot, env: Env, sync_runner, chinese: Non
     audit.table.selectRow(created_user)
     assert ("角色", "", "销售员") in audit.detail.values()
     assert ("姓名", "", "Lina") in audit.detail.values()
+    texts = {(model.row_at(n).action, model.row_at(n).entity_type):
+             (model.index(n, 5).data(), model.index(n, 6).data())
+             for n in reversed(range(model.rowCount()))}  # the newest of each kind
+    assert texts[("update", "user")][1] == "角色：销售员 → 销售员、客服"
+    assert texts[("login_failed", "user")][1] == "原因：密码错误"
+    assert texts[("update", "role")] == ("salesperson 销售员", "销售角色（可负责客户）：是 → 否")
     audit.filter_bar.text.setText(made.code)
     audit.filter_bar.on_changed()
     audit.ask_export_path = lambda: str(tmp_path / "审计.xlsx")

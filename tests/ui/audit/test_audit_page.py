@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QItemSelectionModel, QSettings
 
 from app.logic.audit import AuditFilter
+from app.logic.kit.errors import AuthenticationFailed
 from app.ui.audit.model import PAGE_SIZE, AuditLogModel
 from app.ui.audit.page import AuditLogPage
 from app.ui.kit.export import ExportRun
@@ -164,6 +165,31 @@ def test_the_list_sums_up_values_as_a_person_reads_them(page: AuditLogPage,
     assert "prospect" not in summary
     created = shown(page, min(ids), 6)
     assert "Status: Prospect" in created and "City: 北京" in created
+
+
+def test_sign_ins_lockouts_roles_and_settings_read_as_words(page: AuditLogPage,
+                                                           env: Env) -> None:
+    add_signed_in(env.services, env.admin, "wu", ["salesperson"])
+    for _ in range(5):
+        with pytest.raises(AuthenticationFailed):
+            env.services.auth.login("wu", "wrong password")
+    role = env.services.roles.get_role(env.admin, "salesperson")
+    env.services.roles.update_role(env.admin, "salesperson", role.version, sales=False)
+    settings = env.services.settings.get_security_settings(env.admin)
+    env.services.settings.update_security_settings(env.admin, settings.version,
+                                                   lockout_minutes=30)
+    page.reload()
+    by_action = {e.action: e for e in entries(page)}  # the newest of each
+    assert shown(page, by_action["login_failed"].id, 6) == "Reason: Wrong password"
+    until = env.user("wu").locked_until.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert shown(page, by_action["lockout"].id, 6) == f"Locked until: {until}"
+    role_update = next(e for e in entries(page) if e.entity_type == "role")
+    assert shown(page, role_update.id, 5) == "salesperson Salesperson"
+    assert shown(page, role_update.id, 6) == "Sales role (may own customers): Yes → No"
+    settings_update = next(e for e in entries(page) if e.entity_type == "settings")
+    assert shown(page, settings_update.id, 4) == "Security settings"
+    assert shown(page, settings_update.id, 5) == ""
+    assert shown(page, settings_update.id, 6) == "Lockout (minutes): 15 → 30"
 
 
 def test_the_detail_shows_each_field_before_and_after(page: AuditLogPage, env: Env) -> None:
