@@ -3,6 +3,7 @@ services; every write reaches the change hub, and the list follows the hub."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 import pytest
@@ -261,6 +262,10 @@ def test_export_writes_the_users_list_and_is_audited(tab: UsersTab, env: Env,
                                                      tmp_path) -> None:
     add_signed_in(env.services, env.admin, "wu", ["salesperson"])
     lock(env, "wu")
+    add_signed_in(env.services, env.admin, "zhao", ["salesperson"])
+    with sqlite3.connect(env.db_path) as raw:  # a lock that ended long ago
+        raw.execute("UPDATE users SET locked_until = '2001-01-01 08:00:00.000000' "
+                    "WHERE username = 'zhao'")
     tab.reload()
     target = tmp_path / "users.xlsx"
     tab.export.ask_path = lambda: str(target)
@@ -269,10 +274,11 @@ def test_export_writes_the_users_list_and_is_audited(tab: UsersTab, env: Env,
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == tuple(USER.field(n).caption("en") for n in USER.list_columns)
     by_name = {r[0]: dict(zip(USER.list_columns, r, strict=True)) for r in rows[1:]}
-    assert set(by_name) == {"admin", "wu"}
+    assert set(by_name) == {"admin", "wu", "zhao"}
     assert by_name["wu"]["roles"] == "Salesperson" and by_name["wu"]["locked_until"]
     assert by_name["admin"]["locked_until"] is None
-    assert "Exported 2 users" in tab.status.text()
+    assert by_name["zhao"]["locked_until"] is None  # no longer locked
+    assert "Exported 3 users" in tab.status.text()
     assert tab.export_button.isEnabled() and tab.export.run is None
     [entry] = [e for e in env.services.audit.list_audit_entries(env.admin, AuditFilter())
                if e.action == "export"]
