@@ -221,6 +221,8 @@ def test_export_audit_and_users(kehu: Kehu, tmp_path: Path) -> None:
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0][0] == "User name" and rows[1][0] == "admin"
     assert "Administrator" in rows[1]
+    code, _, err = kehu("export", "users", "-o", str(users), "--filter", "nosuch=x")
+    assert code == 2 and "department" in err  # the users list checks its filters too
     code, _, err = kehu("export", "nosuchlist", "-o", str(tmp_path / "n.xlsx"))
     assert code == 2 and "customers" in err and "audit" in err
 

@@ -16,7 +16,7 @@ from app.logic.admin.passwords import check_password_policy, hash_password
 from app.logic.admin.settings import read_security_settings
 from app.logic.kit.clock import now
 from app.logic.kit.dto import Actor, Changed, ListQuery
-from app.logic.kit.errors import FieldError, NotFound, ValidationError
+from app.logic.kit.errors import FieldError, InvalidQuery, NotFound, ValidationError
 from app.logic.kit.fields import Ref
 from app.logic.kit.permissions import require
 from app.logic.kit.service import RecordService
@@ -51,14 +51,21 @@ class UserService(RecordService):
         here, role names in the user's language."""
         require(actor, "admin", "view")
         text = query.search.strip().casefold()
-        department = query.filter("department")
+        # Checked like every list's: an unknown filter or sort is a usage error.
+        filters = {n: USER.filter_value(n, v) for n, v in query.filters}
+        sort = USER.sort_value(query.sort)
         with self._open(actor, write=False) as uow:
             names = {d.id: d.name for d in _departments(uow)}
+            department = filters.get("department")
+            if isinstance(department, str):  # by name: --filter department=销售一部
+                department = next((i for i, n in names.items() if n == department), None)
+                if department is None:
+                    raise InvalidQuery(f"department: there is no department "
+                                       f"{filters['department']!r}")
             users = [u for u in uow.get(UserRepository).list_all()
                      if (not text or text in f"{u.username} {u.display_name}".casefold())
                      and (department is None or u.department_id == department)]
             made = [self._row(u, names, language) for u in users]
-        sort = USER.sort_value(query.sort)
         made.sort(key=lambda r: sort_key(str(getattr(r, sort) or "")),
                   reverse=query.descending)
         yield from made

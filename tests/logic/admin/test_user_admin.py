@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 
 from app.logic.admin import passwords
 from app.logic.kit.dto import Actor, ListQuery
-from app.logic.kit.errors import AuthenticationFailed, ValidationError
+from app.logic.kit.errors import AuthenticationFailed, InvalidQuery, ValidationError
 from app.logic.services import Services
 from tests.conftest import ADMIN_PASSWORD
 
@@ -129,3 +129,22 @@ def test_the_production_hash_meets_owasp_asvs() -> None:
     params = passwords.HASHER
     assert params.type.name == "ID"
     assert params.memory_cost >= 19456 and params.time_cost >= 2
+
+
+def test_the_users_list_checks_its_filters_and_takes_a_department_by_name(
+        services: Services, admin: Actor) -> None:
+    dept = services.departments.create_department(admin, "销售一部").saved
+    services.users.add_user(admin, "bob", "bob-password-1", roles=["salesperson"],
+                            department_id="销售一部")
+    services.users.add_user(admin, "carol", "carol-password-1", roles=["salesperson"])
+    for value in (dept.id, "销售一部"):
+        rows = list(services.users.rows(admin, ListQuery(filters=(("department", value),))))
+        assert [r.username for r in rows] == ["bob"]
+    assert [r.username for r in services.users.rows(admin, ListQuery(sort="username",
+                                                                     descending=True))] == [
+        "carol", "bob", "admin"]
+    for query, named in ((ListQuery(filters=(("department", "华南区"),)), "'华南区'"),
+                         (ListQuery(filters=(("is_active", "yes"),)), "department"),
+                         (ListQuery(sort="password_hash"), "username")):
+        with pytest.raises(InvalidQuery, match=named):
+            list(services.users.rows(admin, query))
