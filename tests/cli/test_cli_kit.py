@@ -179,6 +179,10 @@ def test_export_customers_writes_typed_safe_cells_and_says_who_exported(
     facts = {row[0].value: row[1].value for row in about.iter_rows()}
     assert facts["Exported by"] == "Ada Admin (admin)"
     assert facts["Rows"] == "2"
+    code, out, _ = kehu("audit", "list", "--action", "export", "--json")
+    [entry] = json.loads(out)  # the export is audited: what, how many rows, which file
+    assert (entry["entity_type"], entry["changes"]["rows"], entry["changes"]["file"]) == (
+        "customer", [None, 2], [None, "x.xlsx"])
 
 
 def test_export_in_chinese_uses_the_chinese_words(kehu: Kehu, tmp_path: Path) -> None:
