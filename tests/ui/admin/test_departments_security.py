@@ -252,3 +252,19 @@ def test_an_auditor_sees_every_tab_with_editing_switched_off(qtbot, env: Env,
     assert not page.departments.add_button.isEnabled()
     assert not page.security.save_button.isEnabled()
     assert close_errors(page) == []
+
+
+def test_a_department_changed_meanwhile_is_not_overwritten(qtbot, env: Env, sync_runner
+                                                           ) -> None:
+    dept = env.services.departments.create_department(env.admin, "Team A").saved
+    tab = DepartmentsTab(env.context(sync_runner))
+    qtbot.addWidget(tab)
+    select_row(tab, 0)
+    dialog = tab.on_edit()
+    env.services.departments.update_department(env.admin, dept.id, dept.version, "Team B")
+    dialog.name.setText("Team C")
+    dialog.on_save()
+    texts = close_errors(tab)
+    assert texts and "changed this record in the meantime" in texts[0]
+    assert [d.name for d in env.services.departments.list_departments(env.admin)] == ["Team B"]
+    assert tab.table.item(0, 0).text() == "Team B" and not dialog.isVisible()

@@ -302,3 +302,19 @@ def test_errors_name_the_field_in_words(tab: UsersTab) -> None:
     assert shown_errors[0].icon() == shown_errors[0].Icon.Warning
     assert dialog.isVisible()
     close_errors(dialog)
+
+
+def test_a_user_changed_meanwhile_is_not_overwritten(tab: UsersTab, env: Env,
+                                                     heard: list) -> None:
+    env.services.users.add_user(env.admin, "wang", "wang-password-1", "Wang", ["salesperson"])
+    tab.reload()
+    select(tab, "wang")
+    dialog = tab.on_edit()
+    wang = env.user("wang")  # another administrator renames him first
+    env.services.users.update_user(env.admin, wang.id, wang.version, "Wang Wei")
+    dialog.display_name.setText("Wang Fang")
+    dialog.save_button.click()
+    texts = close_errors(tab)
+    assert texts and "changed this record in the meantime" in texts[0]
+    assert env.user("wang").display_name == "Wang Wei" and not dialog.isVisible()
+    assert shown(tab, "wang", 1) == "Wang Wei" and heard == []
