@@ -123,7 +123,7 @@ class AuditService(Service):
                                  (words["filters"], describe_filter(filters) or "-"),
                                  (words["entries"], f"{done[0]:,}"),
                                  (words["rows"], f"{n:,}")],
-                progress=counted, progress_every=500, yes_no=_yes_no(language))
+                progress=counted, progress_every=100, yes_no=_yes_no(language))
         except Cancelled:
             return -1
         self._record_export(actor, filters, done[0], rows, target.name)

@@ -113,7 +113,7 @@ def write_list(path: str | os.PathLike[str], entity: Entity, actor: Actor, spec:
         path, columns_of(entity, spec.columns, lang),
         cells(entity, spec.columns, rows, lang),
         sheet_name=entity.plural.text(lang), about_title=WORDS["about"].text(lang),
-        about=about_sheet(entity, actor, spec, now()), progress=progress,
+        about=about_sheet(entity, actor, spec, now()), progress=progress, progress_every=200,
         yes_no=YES_NO[lang.startswith("zh")])
 
 
