@@ -6,11 +6,38 @@ from collections.abc import Collection
 
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import PermissionDenied
+from app.logic.kit.fields import Label
 
 MODULES = ("customers", "contacts", "projects", "suppliers", "products", "feedback",
            "activities", "sales", "finance", "reports", "admin", "audit")
 ACTIONS = ("view", "create", "edit", "delete", "export", "import", "approve")
 SCOPES = ("own", "team", "all")
+# What the rights matrix, the audit log and the exports call them.
+MODULE_LABELS = {
+    "customers": Label("Customers", "客户"), "contacts": Label("Contacts", "联系人"),
+    "projects": Label("Projects", "项目"), "suppliers": Label("Suppliers", "供应商"),
+    "products": Label("Products", "产品"), "feedback": Label("Feedback", "服务反馈"),
+    "activities": Label("Activities", "活动"), "sales": Label("Sales", "销售"),
+    "finance": Label("Finance", "财务"), "reports": Label("Reports", "报表"),
+    "admin": Label("Administration", "系统管理"), "audit": Label("Audit log", "审计日志")}
+ACTION_LABELS = {
+    "view": Label("View", "查看"), "create": Label("Create", "新建"),
+    "edit": Label("Edit", "修改"), "delete": Label("Delete", "删除"),
+    "export": Label("Export", "导出"), "import": Label("Import", "导入"),
+    "approve": Label("Approve", "审批")}
+SCOPE_LABELS = {"own": Label("Own records", "本人记录"),
+                "team": Label("Team's records", "团队记录"),
+                "all": Label("All records", "全部记录")}
+
+
+def right_label(right: str, language: str) -> str:
+    """``customers.view`` as a person reads it: "Customers: View" / "客户：查看"."""
+    module, _, action = right.partition(".")
+    words = (MODULE_LABELS.get(module), ACTION_LABELS.get(action))
+    if words[0] is None or words[1] is None:
+        return right
+    colon = "：" if language.startswith("zh") else ": "
+    return f"{words[0].text(language)}{colon}{words[1].text(language)}"
 
 
 def require(actor: Actor, module: str, action: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from app.logic.kit.dto import AuditRow
 from app.logic.kit.entity import Entity
 from app.logic.kit.fields import YES_NO, Label
+from app.logic.kit.permissions import MODULE_LABELS, SCOPE_LABELS, right_label
 from app.logic.kit.registry import entities
 
 
@@ -135,11 +136,17 @@ def value_text(entity: Entity | None, name: str, value: Any, language: str,
     if named is not None:  # an id: "销售一部 (#3)"; a code (a role's): its name
         return f"{named} (#{value})" if isinstance(value, int) else named
     chinese = language.startswith("zh")
+    if name == "rights" and isinstance(value, str):  # a role's rights: "customers.view"
+        return right_label(value, language)
     if isinstance(value, list):
         return ("、" if chinese else ", ").join(
             value_text(entity, name, v, language, names) for v in value)
     if isinstance(value, dict):
         colon = "：" if chinese else ": "
+        if name == "scopes":  # module -> own / team / all
+            return ("；" if chinese else "; ").join(
+                f"{_word(MODULE_LABELS, k, language)}{colon}"
+                f"{_word(SCOPE_LABELS, v, language)}" for k, v in value.items())
         return ("；" if chinese else "; ").join(
             f"{k}{colon}{value_text(entity, k, v, language, names)}" for k, v in value.items())
     word = OTHER_VALUES.get((name, value)) if isinstance(value, str) else None
@@ -160,6 +167,11 @@ def value_text(entity: Entity | None, name: str, value: Any, language: str,
     if isinstance(value, bool):
         return YES_NO[language.startswith("zh")][0 if value else 1]
     return str(value)
+
+
+def _word(labels: Mapping[str, Label], key: Any, language: str) -> str:
+    label = labels.get(str(key))
+    return label.text(language) if label is not None else str(key)
 
 
 def action_label(action: str, language: str) -> str:
