@@ -12,4 +12,4 @@ __all__ = ["CUSTOMER_BULK", "DATA", "SQL_SERVER_ONLY_INDEXES", "Customer", "Cust
            "CustomerRepository", "User", "compute_search_key"]
 
 DATA = DataModule("customers", refs={"customer": RefTarget(Customer, Customer.code,
-                                                           Customer.name)})
+                                                           Customer.name, upper=True)})

@@ -22,6 +22,7 @@ class RefTarget:
     label: Any  # what a person reads: display name, name
     case_insensitive: bool = False
     active: Any = None  # a boolean column: only active records may be referred to anew
+    upper: bool = False  # keys are stored upper-case (codes): c000123 finds C000123
 
 
 class Refs:
@@ -32,9 +33,10 @@ class Refs:
     def find(self, kind: str, key: str) -> int | None:
         """The id of the record of ``kind`` whose key is ``key`` (None if there is none)."""
         target = self.targets[kind]
+        key = key.strip().upper() if target.upper else key.strip()
         condition: ColumnElement[bool] = (
-            func.lower(target.key) == key.strip().lower() if target.case_insensitive
-            else target.key == key.strip())
+            func.lower(target.key) == key.lower() if target.case_insensitive
+            else target.key == key)
         found = self.session.execute(select(target.model.id).where(condition)).first()
         return None if found is None else int(found[0])
 

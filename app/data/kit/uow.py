@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.data.kit.audit import AuditRepository
+from app.data.kit.base import Base
 from app.data.kit.refs import Refs
 from app.data.kit.registry import DataRegistry
 from app.data.kit.settings import SettingsStore
@@ -24,9 +25,8 @@ from app.data.kit.settings import SettingsStore
 R = TypeVar("R")
 
 # How each database names the column or constraint a unique violation is about.
-_UNIQUE = (re.compile(r"UNIQUE constraint failed: \w+\.(\w+)"),  # SQLite
-           re.compile(r'unique constraint "uq_\w+?_(\w+)"'),  # PostgreSQL
-           re.compile(r"constraint '?uq_\w+?_(\w+)'?"))  # SQL Server
+_UNIQUE = re.compile(r"UNIQUE constraint failed: \w+\.(\w+)")  # SQLite
+_CONSTRAINT = re.compile(r"""constraint ["']?((?:uq|ix)_\w+)""", re.IGNORECASE)  # the others
 
 
 class StaleRecord(Exception):
@@ -42,10 +42,18 @@ class DuplicateKey(Exception):
 
 
 def unique_column(message: str) -> str:
-    for pattern in _UNIQUE:
-        found = pattern.search(message)
-        if found:
-            return found.group(1)
+    """The column a unique violation is about: SQLite names it; PostgreSQL and SQL Server
+    name the constraint (``uq_settings_groups_name``), which the metadata knows."""
+    found = _UNIQUE.search(message)
+    if found:
+        return found.group(1)
+    named = _CONSTRAINT.search(message)
+    if named:
+        for table in Base.metadata.tables.values():
+            for constraint in (*table.constraints, *table.indexes):
+                columns = list(getattr(constraint, "columns", ()))
+                if getattr(constraint, "name", None) == named.group(1) and columns:
+                    return str(columns[0].name)
     return ""
 
 

@@ -89,8 +89,3 @@ class ContactService(RecordService):
 
     def related(self, uow: UnitOfWork, record: Any) -> tuple[tuple[str, int], ...]:
         return (("customer", record.customer_id),)
-
-    def created_changes(self, clean: Mapping[str, Any]) -> dict[str, list[Any]]:
-        changes = super().created_changes(clean)
-        customer = changes.pop("customer", None)
-        return {"customer_id": customer or [None, clean.get("customer")], **changes}

@@ -72,7 +72,7 @@ class CustomerService(RecordService):
                 uow.audit.append(user_id=actor.user_id, username=actor.username,
                                  action="create", entity_type=CONTACT.name,
                                  entity_id=contact.id,
-                                 changes={"customer_id": [None, customer.id],
+                                 changes={"customer": [None, customer.id],
                                           **created(person)})
             return {}
 

@@ -110,8 +110,11 @@ class RecordService(Service):
              batch: int = 2000, language: str = "en") -> Iterator[Any]:
         """Every row of ``query`` (an export): pages read in one transaction, handed on as
         they come, so memory stays flat."""
-        self._require(actor, "view")
+        self._require(actor, "view")  # when called, not when the first row is read
         request = self._request(actor, query, columns)
+        return self._stream(actor, request, batch)
+
+    def _stream(self, actor: Actor, request: ListRequest, batch: int) -> Iterator[Any]:
         with self._open(actor, write=False) as uow:
             request = self._filter_ids(uow, request)
             for chunk in _chunks(uow.get(self._queries()).all_rows(request, batch), batch):

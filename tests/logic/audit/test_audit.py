@@ -102,7 +102,7 @@ def test_contact_writes_are_recorded_one_entry_each(services: Services, admin: A
     assert [(e.action, e.entity_type) for e in entries] == [
         ("create", "contact"), ("create", "contact"), ("update", "contact"),
         ("update", "contact"), ("delete", "contact")]
-    assert entries[0].changes["customer_id"] == [None, customer.id]
+    assert entries[0].changes["customer"] == [None, customer.id]  # the field, as on removal
     assert entries[2].changes == {"position": ["", "经理"]}
     assert entries[3].changes == {"is_primary": [False, True]}
     # A removal records every field by its name: the customer is the field "customer".
