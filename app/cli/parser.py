@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -58,7 +57,7 @@ class Commands:
 def build_parser() -> argparse.ArgumentParser:
     from app.cli import commands, records
     from app.logic.kit.registry import load_modules
-    from app.modules import MODULES
+    from app.modules import packages
 
     parser = argparse.ArgumentParser(
         prog="kehu", description="Kehu (客户) customer-information manager. "
@@ -69,13 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     cmds = Commands(sub)
     commands.register(cmds)
-    for name in MODULES:
-        try:
-            module = importlib.import_module(f"app.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.cli.{name}":
-                raise
-            continue
+    for module in packages("app.cli"):  # a module's commands of its own (optional)
         module.register(cmds)
     for logic in load_modules():
         for entity in logic.entities:

@@ -7,7 +7,6 @@ puts their tables into the shared metadata, which the migrations compare against
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,15 +40,6 @@ class DataRegistry:
 @cache
 def load_registry() -> DataRegistry:
     """The data packages of every registered module (a module may have none)."""
-    from app.modules import MODULES
+    from app.modules import packages
 
-    found = []
-    for name in MODULES:
-        try:
-            package = importlib.import_module(f"app.data.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.data.{name}":
-                raise
-            continue
-        found.append(package.DATA)
-    return DataRegistry(tuple(found))
+    return DataRegistry(tuple(package.DATA for package in packages("app.data")))

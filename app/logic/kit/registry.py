@@ -7,7 +7,6 @@ forms and exports).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,18 +24,9 @@ class LogicModule:
 
 @cache
 def load_modules() -> tuple[LogicModule, ...]:
-    from app.modules import MODULES
+    from app.modules import packages
 
-    found = []
-    for name in MODULES:
-        try:
-            package = importlib.import_module(f"app.logic.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.logic.{name}":
-                raise
-            continue
-        found.append(package.MODULE)
-    return tuple(found)
+    return tuple(package.MODULE for package in packages("app.logic"))
 
 
 def entities() -> dict[str, Entity]:

@@ -7,7 +7,6 @@ action go to it. The main window shows the modules the user may open, in registr
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -30,17 +29,7 @@ class UiModule:
 
 @cache
 def load_ui_modules() -> tuple[UiModule, ...]:
-    from app.modules import MODULES
+    from app.modules import packages
 
-    found = []
-    for name in MODULES:
-        try:
-            package = importlib.import_module(f"app.ui.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.ui.{name}":
-                raise
-            continue
-        module = getattr(package, "MODULE", None)
-        if module is not None:
-            found.append(module)
-    return tuple(found)
+    return tuple(m for package in packages("app.ui")
+                 if (m := getattr(package, "MODULE", None)) is not None)
