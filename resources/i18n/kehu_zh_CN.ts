@@ -528,13 +528,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/conflict_dialog.py" line="48"/>
-        <source>%1 saved this customer at %2, after you opened it. Nothing of yours was saved yet.
-Rows in bold were changed by both of you.</source>
-        <translation>在您打开此客户之后，%1 于 %2 保存了它。您的修改尚未保存。
-粗体行表示你们双方都修改了该字段。</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/customers/conflict_dialog.py" line="54"/>
         <source>Field</source>
         <translation>字段</translation>
@@ -549,37 +542,15 @@ Rows in bold were changed by both of you.</source>
         <source>Their value</source>
         <translation>对方的值</translation>
     </message>
-</context>
-<context>
-    <name>ContactDialog</name>
     <message>
-        <location filename="../../app/ui/customers/contact_dialog.py" line="37"/>
-        <source>New contact</source>
-        <translation>新建联系人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/contact_dialog.py" line="38"/>
-        <source>Contact: %1</source>
-        <translation>联系人：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/contact_dialog.py" line="47"/>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/contact_dialog.py" line="48"/>
-        <source>Primary contact of this customer</source>
-        <translation>该客户的主要联系人</translation>
+        <source>%1 saved this %3 at %2, after you opened it. Nothing of yours was saved yet.
+Rows in bold were changed by both of you.</source>
+        <translation>%1 在您打开此%3之后于 %2 保存了它。您的修改尚未保存。
+粗体的行是你们两人都修改过的。</translation>
     </message>
 </context>
 <context>
     <name>ContactsTab</name>
-    <message>
-        <location filename="../../app/ui/customers/contacts_tab.py" line="50"/>
-        <source>Primary</source>
-        <translation>主要</translation>
-    </message>
     <message>
         <location filename="../../app/ui/customers/contacts_tab.py" line="58"/>
         <source>&amp;Add...</source>
@@ -610,6 +581,22 @@ Rows in bold were changed by both of you.</source>
         <source>Remove the contact %1?</source>
         <translation>删除联系人 %1？</translation>
     </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>查看(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <source>Exporting the contacts to %1...</source>
+        <translation>正在导出联系人到 %1……</translation>
+    </message>
 </context>
 <context>
     <name>Cover</name>
@@ -622,148 +609,13 @@ Rows in bold were changed by both of you.</source>
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="68"/>
-        <source>&amp;Details</source>
-        <translation>详细信息(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="69"/>
-        <source>&amp;Notes</source>
-        <translation>备注(&amp;N)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/customers/form.py" line="70"/>
         <source>C&amp;ontacts</source>
         <translation>联系人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/form.py" line="78"/>
-        <source>Save (Ctrl+S or Enter)</source>
-        <translation>保存（Ctrl+S 或回车）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="103"/>
-        <source>Opening the customer...</source>
-        <translation>正在打开客户……</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="146"/>
-        <source>You may look at this customer but not change it.</source>
-        <translation>您可以查看此客户，但无权修改。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="151"/>
-        <location filename="../../app/ui/customers/form.py" line="152"/>
-        <source>New customer</source>
-        <translation>新建客户</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="153"/>
-        <source>Fields marked * are required. Ctrl+S saves.</source>
-        <translation>标有 * 的字段为必填项。按 Ctrl+S 保存。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="155"/>
-        <source>Customer %1</source>
-        <translation>客户 %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="158"/>
-        <source>Last changed by %1 at %2 (version %3)</source>
-        <translation>最后由 %1 于 %2 修改（版本 %3）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="174"/>
-        <source>No changes to save.</source>
-        <translation>没有需要保存的修改。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="178"/>
-        <source>Saving...</source>
-        <translation>正在保存……</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="186"/>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="208"/>
-        <source>Please correct the marked fields. Nothing was saved.</source>
-        <translation>请更正标出的字段。未保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="225"/>
-        <source>Not saved: another user changed this customer.</source>
-        <translation>未保存：其他用户修改了此客户。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="245"/>
-        <source>Reloaded. Your edits are re-applied: check them and save.</source>
-        <translation>已重新加载，并重新应用了您的修改：请检查后保存。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="266"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/form.py" line="266"/>
-        <source>Discard your unsaved changes?</source>
-        <translation>放弃未保存的修改？</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerListView</name>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="62"/>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="63"/>
-        <source>All tiers</source>
-        <translation>全部等级</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="64"/>
-        <source>All owners</source>
-        <translation>全部负责人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="65"/>
-        <source>All cities</source>
-        <translation>全部城市</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="66"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="66"/>
-        <source>Tier</source>
-        <translation>客户等级</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="66"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="66"/>
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="72"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/list_view.py" line="173"/>
-        <source>Customers: %1</source>
-        <translation>客户：%1</translation>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -838,49 +690,6 @@ Rows in bold were changed by both of you.</source>
     </message>
 </context>
 <context>
-    <name>DetailsPage</name>
-    <message>
-        <location filename="../../app/ui/customers/details_page.py" line="25"/>
-        <source>Basic information</source>
-        <translation>基本信息</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/details_page.py" line="26"/>
-        <source>Address and phone</source>
-        <translation>地址和电话</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/details_page.py" line="27"/>
-        <source>Finance</source>
-        <translation>财务</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/details_page.py" line="34"/>
-        <source>Full registered name</source>
-        <translation>注册全称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/details_page.py" line="36"/>
-        <source>Generated when saved</source>
-        <translation>保存时自动生成</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/details_page.py" line="40"/>
-        <source>Set by hand</source>
-        <translation>手动设定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/details_page.py" line="41"/>
-        <source>(nobody)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/details_page.py" line="46"/>
-        <source>Comma separated</source>
-        <translation>用逗号分隔</translation>
-    </message>
-</context>
-<context>
     <name>DuplicatePrompt</name>
     <message>
         <location filename="../../app/ui/customers/duplicate_prompt.py" line="21"/>
@@ -888,19 +697,9 @@ Rows in bold were changed by both of you.</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/customers/duplicate_prompt.py" line="22"/>
-        <source>Customers with the same name, tax ID or phone already exist:</source>
-        <translation>已存在名称、税号或电话相同的客户：</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/customers/duplicate_prompt.py" line="25"/>
         <source>... and %1 more</source>
         <translation>……另有 %1 个</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/customers/duplicate_prompt.py" line="26"/>
-        <source>Save this customer anyway?</source>
-        <translation>仍然保存此客户？</translation>
     </message>
     <message>
         <location filename="../../app/ui/customers/duplicate_prompt.py" line="28"/>
@@ -911,6 +710,14 @@ Rows in bold were changed by both of you.</source>
         <location filename="../../app/ui/customers/duplicate_prompt.py" line="30"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>These %1 look like the one you are saving:</source>
+        <translation>以下%1与您要保存的相似：</translation>
+    </message>
+    <message>
+        <source>Save this %1 anyway?</source>
+        <translation>仍然保存此%1吗？</translation>
     </message>
 </context>
 <context>
@@ -956,19 +763,9 @@ Rows in bold were changed by both of you.</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62"/>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/errors.py" line="64"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="65"/>
-        <source>A similar customer already exists.</source>
-        <translation>已存在相似的客户。</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="66"/>
@@ -984,6 +781,21 @@ Rows in bold were changed by both of you.</source>
         <location filename="../../app/ui/errors.py" line="73"/>
         <source>The input is not valid.</source>
         <translation>输入无效。</translation>
+    </message>
+    <message>
+        <source>A similar record already exists.</source>
+        <translation>已存在相似的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWords</name>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出 %1 行到 %2。</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +865,53 @@ Rows in bold were changed by both of you.</source>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>The history could not be read.</source>
+        <translation>无法读取历史记录。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>No history recorded.</source>
+        <translation>没有历史记录。</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>历史记录：%1</translation>
+    </message>
+    <message>
+        <source>%1 changes, newest first.</source>
+        <translation>%1 条修改，最新的在前。</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>en</source>
@@ -1101,11 +960,6 @@ Rows in bold were changed by both of you.</source>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/lock/dialog.py" line="108"/>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1144,11 +998,6 @@ Rows in bold were changed by both of you.</source>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/login_dialog.py" line="94"/>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1161,11 +1010,6 @@ Rows in bold were changed by both of you.</source>
         <location filename="../../app/ui/main_window.py" line="67"/>
         <source>Search name, code, pinyin, phone, contact... (Ctrl+F)</source>
         <translation>搜索名称、编号、拼音、电话、联系人……（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
-        <source>&amp;New customer</source>
-        <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="85"/>
@@ -1223,51 +1067,6 @@ Rows in bold were changed by both of you.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
-        <source>Customers</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
-        <source>Administration</source>
-        <translation>系统管理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
-        <source>Audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
-        <source>Projects</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
-        <source>Service</source>
-        <translation>客户服务</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
-        <source>Sales</source>
-        <translation>销售</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
-        <source>Finance</source>
-        <translation>财务</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
-        <source>Reports</source>
-        <translation>报表</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
-        <source>%1 (coming)</source>
-        <translation>%1（即将推出）</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/main_window.py" line="178"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
@@ -1276,11 +1075,6 @@ Rows in bold were changed by both of you.</source>
         <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
-        <source>%1 customers</source>
-        <translation>%1 个客户</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="266"/>
@@ -1293,11 +1087,18 @@ Rows in bold were changed by both of you.</source>
         <translation>关于 Kehu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
-        <source>Kehu customer information manager.
-Signed in as %1.</source>
-        <translation>Kehu 客户信息管理系统。
-当前登录用户：%1。</translation>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Kehu customer information manager, version %1.
+Signed in as %2.
+Database: %3
+Python %4, PySide6 %5.</source>
+        <translation>客户信息管理系统，版本 %1。
+当前用户：%2。
+数据库：%3
+Python %4，PySide6 %5。</translation>
     </message>
 </context>
 <context>
@@ -1488,319 +1289,73 @@ Signed in as %1.</source>
         <translation>未知部门。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="74"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="75"/>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="75"/>
-        <source>Display name</source>
-        <translation>显示名称</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/messages.py" line="76"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77"/>
-        <source>Short name</source>
-        <translation>简称</translation>
+        <source>User</source>
+        <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="77"/>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78"/>
-        <source>Ownership</source>
-        <translation>所有制</translation>
+        <source>Rights</source>
+        <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="78"/>
-        <source>Industry</source>
-        <translation>行业</translation>
+        <source>Record scope</source>
+        <translation>记录范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="79"/>
-        <source>Size</source>
-        <translation>规模</translation>
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="79"/>
-        <source>Province</source>
-        <translation>省份</translation>
+        <source>Archived</source>
+        <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80"/>
-        <source>City</source>
-        <translation>城市</translation>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80"/>
-        <source>Address</source>
-        <translation>地址</translation>
+        <source>Current password</source>
+        <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81"/>
-        <source>Postal code</source>
-        <translation>邮政编码</translation>
+        <source>No such customer.</source>
+        <translation>没有这个客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="81"/>
-        <source>Phone</source>
-        <translation>电话</translation>
+        <source>Only active users with a sales role can own customers.</source>
+        <translation>只有拥有销售角色的在用用户才能负责客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82"/>
-        <source>Fax</source>
-        <translation>传真</translation>
+        <source>This field cannot be changed.</source>
+        <translation>此字段不能修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82"/>
-        <source>E-mail</source>
-        <translation>电子邮件</translation>
+        <source>This value is already used.</source>
+        <translation>此值已被使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82"/>
-        <source>Website</source>
-        <translation>网址</translation>
+        <source>This database already has users.</source>
+        <translation>此数据库已有用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="83"/>
-        <source>Tax ID / USCC</source>
-        <translation>税号 / 统一社会信用代码</translation>
+        <source>This database already has the demo users.</source>
+        <translation>此数据库已有演示用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="83"/>
-        <source>Bank</source>
-        <translation>开户银行</translation>
+        <source>This user has written records; disable the account instead.</source>
+        <translation>此用户已写入过记录；请改为停用该账户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="84"/>
-        <source>Bank account</source>
-        <translation>银行账号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="84"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="85"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="85"/>
-        <source>Tier</source>
-        <translation>客户等级</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="86"/>
-        <source>Set tier by hand</source>
-        <translation>手动设定等级</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
-        <source>Credit rating</source>
-        <translation>信用等级</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="87"/>
-        <source>Credit limit</source>
-        <translation>信用额度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="88"/>
-        <source>Payment terms (days)</source>
-        <translation>账期（天）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="89"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="89"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
-        <source>Updated</source>
-        <translation>更新时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="91"/>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="91"/>
-        <source>Position</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="92"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="92"/>
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="93"/>
-        <source>IM handle</source>
-        <translation>即时通讯账号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="93"/>
-        <source>Birthday</source>
-        <translation>生日</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="94"/>
-        <source>Primary contact</source>
-        <translation>主要联系人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
-        <source>Prospect</source>
-        <translation>潜在客户</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
-        <source>Active</source>
-        <translation>活跃</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="101"/>
-        <source>Dormant</source>
-        <translation>休眠</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="101"/>
-        <source>Lost</source>
-        <translation>流失</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="102"/>
-        <source>Premium</source>
-        <translation>优质</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="102"/>
-        <source>Major</source>
-        <translation>主要</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
-        <source>Ordinary</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
-        <source>Restricted</source>
-        <translation>限制</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="104"/>
-        <source>Potential</source>
-        <translation>潜在</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="105"/>
-        <source>Company</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="105"/>
-        <source>Individual</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="106"/>
-        <source>State-owned</source>
-        <translation>国有</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="106"/>
-        <source>Private</source>
-        <translation>民营</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="107"/>
-        <source>Foreign-owned</source>
-        <translation>外资</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="107"/>
-        <source>Joint venture</source>
-        <translation>合资</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="108"/>
-        <source>Collective</source>
-        <translation>集体</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="108"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
-        <source>Micro</source>
-        <translation>微型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="109"/>
-        <source>Small</source>
-        <translation>小型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="110"/>
-        <source>Medium</source>
-        <translation>中型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="110"/>
-        <source>Large</source>
-        <translation>大型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="111"/>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="111"/>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1369,136 @@ Signed in as %1.</source>
         <location filename="../../app/ui/progress.py" line="23"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save (Enter or Ctrl+S)</source>
+        <translation>保存（Enter 或 Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>&amp;History...</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Opening...</source>
+        <translation>正在打开……</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields. Nothing was saved.</source>
+        <translation>请更正标出的字段。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Reloaded. Your edits are re-applied: check them and save.</source>
+        <translation>已重新加载，并重新应用了您的修改：请检查后保存。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required. Enter or Ctrl+S saves.</source>
+        <translation>标有 * 的字段为必填项。按 Enter 或 Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: another user changed this record.</source>
+        <translation>未保存：另一位用户修改了此记录。</translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Save your changes to this %1?</source>
+        <translation>保存对此%1的修改吗？</translation>
+    </message>
+    <message>
+        <source>You may look at this %1 but not change it.</source>
+        <translation>您可以查看此%1，但不能修改。</translation>
+    </message>
+    <message>
+        <source>New %1[*]</source>
+        <translation>新建%1[*]</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <source>Last changed by %1 at %2 (version %3)</source>
+        <translation>最后由 %1 于 %2 修改（版本 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <source>Archived too</source>
+        <translation>包括已归档</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Export to Excel...</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>You do not have the right to export this list.</source>
+        <translation>您没有导出此列表的权限。</translation>
+    </message>
+    <message>
+        <source>Exporting to %1...</source>
+        <translation>正在导出到 %1……</translation>
+    </message>
+    <message>
+        <source>All: %1</source>
+        <translation>全部%1</translation>
+    </message>
+    <message>
+        <source>No %1 match these filters.</source>
+        <translation>没有符合这些筛选条件的%1。</translation>
+    </message>
+    <message>
+        <source>No %1 yet.</source>
+        <translation>还没有%1。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No %1 match “%2”.</source>
+        <translation>没有与“%2”匹配的%1。</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +1755,17 @@ Signed in as %1.</source>
         <location filename="../../app/ui/settings_dialog.py" line="44"/>
         <source>Open customer forms close when the language changes.</source>
         <translation>切换语言时，已打开的客户表单将会关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWords</name>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed sign-ins, until %1. An administrator can unlock it sooner.</source>
+        <translation>登录失败次数过多，此账户已被锁定，直到 %1。管理员可以提前解锁。</translation>
     </message>
 </context>
 <context>
