@@ -22,7 +22,7 @@ MODULE_LABELS = {
     "admin": Label("Administration", "系统管理"), "audit": Label("Audit log", "审计日志")}
 ACTION_LABELS = {
     "view": Label("View", "查看"), "create": Label("Create", "新建"),
-    "edit": Label("Edit", "修改"), "delete": Label("Delete", "删除"),
+    "edit": Label("Edit", "编辑"), "delete": Label("Delete", "删除"),
     "export": Label("Export", "导出"), "import": Label("Import", "导入"),
     "approve": Label("Approve", "审批")}
 SCOPE_LABELS = {"own": Label("Own records", "本人记录"),

@@ -1,5 +1,6 @@
-"""Translated words of the administration screens: modules, actions, scopes, errors. Role
-names and field names come from the declarations (``role_name``, the entities' fields)."""
+"""Translated words of the administration screens: errors here; modules, actions and scopes
+from the logic kit (``app.logic.kit.permissions``), role and field names from the
+declarations (``role_name``, the entities' fields)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ from PySide6.QtCore import QObject
 
 from app.logic.admin import role_description, role_name
 from app.logic.kit.errors import FieldError
+from app.logic.kit.fields import Label
+from app.logic.kit.permissions import ACTION_LABELS, MODULE_LABELS, SCOPE_LABELS
 from app.ui.kit.language import ui_language
+
+
+def _word(labels: dict[str, Label], code: str) -> str:
+    """A module's, action's or scope's word, as the logic kit declares it (the rights
+    matrix, the audit log and the exports say the same)."""
+    label = labels.get(code)
+    return label.text(ui_language()) if label is not None else code
 
 
 def role_label(code: str, name: str) -> str:
@@ -25,37 +35,17 @@ class AdminLabels(QObject):
     """Looked up once per language and cached; unknown values are shown as they are."""
 
     def module(self, code: str) -> str:
-        return self._modules.get(code, code)
+        return _word(MODULE_LABELS, code)
 
     def action(self, code: str) -> str:
-        return self._actions.get(code, code)
+        return _word(ACTION_LABELS, code)
 
     def scope(self, code: str) -> str:
-        return self._scopes.get(code, code)
+        return _word(SCOPE_LABELS, code)
 
     def error(self, problem: FieldError) -> str | None:
         """The translation of an administration error code, or None if it is not ours."""
         return self._errors.get(problem.code)
-
-    @cached_property
-    def _modules(self) -> dict[str, str]:
-        return {"customers": self.tr("Customers"), "contacts": self.tr("Contacts"),
-                "projects": self.tr("Projects"), "suppliers": self.tr("Suppliers"),
-                "products": self.tr("Products"), "feedback": self.tr("Feedback"),
-                "activities": self.tr("Activities"), "sales": self.tr("Sales"),
-                "finance": self.tr("Finance"), "reports": self.tr("Reports"),
-                "admin": self.tr("Administration"), "audit": self.tr("Audit log")}
-
-    @cached_property
-    def _actions(self) -> dict[str, str]:
-        return {"view": self.tr("View"), "create": self.tr("Create"), "edit": self.tr("Edit"),
-                "delete": self.tr("Delete"), "export": self.tr("Export"),
-                "import": self.tr("Import"), "approve": self.tr("Approve")}
-
-    @cached_property
-    def _scopes(self) -> dict[str, str]:
-        return {"own": self.tr("Own records"), "team": self.tr("Team's records"),
-                "all": self.tr("All records")}
 
     @cached_property
     def _errors(self) -> dict[str, str]:
