@@ -797,6 +797,10 @@ Rows in bold were changed by both of you.</source>
         <source>Exported %1 rows to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
     </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
 </context>
 <context>
     <name>FieldSet</name>
@@ -829,26 +833,6 @@ Rows in bold were changed by both of you.</source>
         <translation>此数据库还没有用户。请创建管理员账户，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_admin_dialog.py" line="53"/>
-        <source>&amp;User name</source>
-        <translation>用户名(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/first_admin_dialog.py" line="54"/>
-        <source>&amp;Display name</source>
-        <translation>显示名称(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/first_admin_dialog.py" line="55"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/first_admin_dialog.py" line="56"/>
-        <source>&amp;Repeat password</source>
-        <translation>再次输入密码(&amp;R)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/first_admin_dialog.py" line="62"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
@@ -862,6 +846,22 @@ Rows in bold were changed by both of you.</source>
         <location filename="../../app/ui/first_admin_dialog.py" line="80"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>姓名(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -974,16 +974,6 @@ Rows in bold were changed by both of you.</source>
         <translation>客户信息管理系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="50"/>
-        <source>&amp;User name</source>
-        <translation>用户名(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/login_dialog.py" line="51"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/login_dialog.py" line="56"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
@@ -997,6 +987,14 @@ Rows in bold were changed by both of you.</source>
         <location filename="../../app/ui/login_dialog.py" line="77"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -1747,14 +1745,13 @@ Python %4，PySide6 %5。</translation>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="37"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/settings_dialog.py" line="44"/>
         <source>Open customer forms close when the language changes.</source>
         <translation>切换语言时，已打开的客户表单将会关闭。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
     </message>
 </context>
 <context>

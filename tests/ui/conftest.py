@@ -12,7 +12,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,8 @@ from app.data.database import Database, open_database
 from app.logic.admin import passwords
 from app.logic.kit.dto import Actor
 from app.logic.services import Services
+from app.ui.kit.context import Context
+from app.ui.kit.hub import ChangeHub
 from app.ui.kit.messages import Messages
 from app.ui.kit.tasks import SyncTaskRunner
 
@@ -106,3 +108,35 @@ def runner(qapp) -> SyncTaskRunner:
 @pytest.fixture
 def messages(qapp) -> Messages:
     return Messages()
+
+
+@pytest.fixture
+def hub(qapp) -> ChangeHub:
+    return ChangeHub()
+
+
+@pytest.fixture
+def context(services: Services, actor: Actor, runner: SyncTaskRunner, hub: ChangeHub
+            ) -> Context:
+    """What the shell hands every screen: here the administrator's."""
+    return Context(services, actor, runner, hub)
+
+
+@pytest.fixture
+def make_actor(services: Services, actor: Actor) -> Callable[..., Actor]:
+    """A user with ``roles`` (role codes), signed in with a password of their own."""
+
+    def make(username: str, roles: tuple[str, ...], display_name: str = "") -> Actor:
+        services.users.add_user(actor, username, "first-password-1", display_name or username,
+                                list(roles))
+        first = services.auth.login(username, "first-password-1")
+        return services.auth.change_password(first, "first-password-1", PASSWORD + "-x")
+
+    return make
+
+
+@pytest.fixture
+def make_context(services: Services, runner: SyncTaskRunner, hub: ChangeHub
+                 ) -> Callable[[Actor], Context]:
+    """Another user's context over the same services, runner and hub."""
+    return lambda who: Context(services, who, runner, hub)

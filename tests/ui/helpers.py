@@ -19,7 +19,7 @@ def add_customers(services: Services, actor: Actor, count: int) -> None:
     for n in range(count):
         services.customers.create_customer(actor, {
             "name": f"Customer {n:04d} 公司", "city": CITIES[n % len(CITIES)],
-            "status": STATUSES[n % len(STATUSES)], "tier": TIERS[n % len(TIERS)],
+            "status": STATUSES[n % len(STATUSES)][0], "tier": TIERS[n % len(TIERS)][0],
             "phone": f"010-{n:08d}"}, allow_duplicate=True)
 
 

@@ -7,7 +7,7 @@ columns are sized for what they hold (the primary star narrow, phones and e-mail
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -37,12 +37,14 @@ from app.logic.kit.export import ExportSpec
 from app.ui.contacts.contact_dialog import ContactDialog
 from app.ui.kit.context import Context
 from app.ui.kit.errors import show_error
-from app.ui.kit.export import ExportRun, ask_export_path
+from app.ui.kit.export import ExportRun, announce, ask_export_path, export_outcome
 from app.ui.kit.language import ui_language
 
 COLUMNS = ("is_primary", "name", "position", "department", "phone", "mobile", "email")
-WIDTHS = {"is_primary": 36, "name": 100, "position": 110, "department": 100,
-          "phone": 150, "mobile": 120, "email": 200}
+# The least width of each column; wider when its content needs it.
+WIDTHS = {"is_primary": 28, "name": 90, "position": 100, "department": 90,
+          "phone": 120, "mobile": 120, "email": 160}
+STAR_WIDTH = 28
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -111,6 +113,7 @@ class ContactsTab(QWidget):
         self.pending: list[dict[str, Any]] = []  # a new customer's contacts, not saved yet
         self.model = ContactsModel(self)
         self.export_run: ExportRun | None = None
+        self.ask_path: Callable[[], str] = self.choose_export_path  # tests answer it
         self._build()
         context.hub.sig_changed.connect(self.on_changed)
 
@@ -123,11 +126,17 @@ class ContactsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(STAR_WIDTH)
         for column, name in enumerate(COLUMNS):
             header.resizeSection(column, WIDTHS[name])
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COLUMNS.index("is_primary"), QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COLUMNS.index("is_primary"), STAR_WIDTH)
         self.table.activated.connect(self.on_open)
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
         buttons = QVBoxLayout()
@@ -173,9 +182,20 @@ class ContactsTab(QWidget):
         rows = ([dict(c.values) for c in self.contacts] if self.customer_id is not None
                 else list(self.pending))
         self.model.set_rows(rows)
+        self.fit_columns()
         if rows:
             self.table.selectRow(0)
         self.update_buttons()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its content (the star stays narrow), so phone numbers
+        and e-mail addresses are never cut; the table scrolls sideways when it must."""
+        header = self.table.horizontalHeader()
+        for column, name in enumerate(COLUMNS):
+            if name != "is_primary":
+                header.resizeSection(column, max(WIDTHS[name],
+                                                 self.table.sizeHintForColumn(column),
+                                                 header.sectionSizeHint(column)))
 
     def current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
@@ -193,17 +213,22 @@ class ContactsTab(QWidget):
                 self.context.can("contacts", "create")
         return self.context.can("contacts", action)
 
+    def may_open(self) -> bool:
+        """Open a contact: to read it (a saved one), or to change one not saved yet."""
+        if self.customer_id is None:
+            return self.may("create")
+        return self.context.can("contacts", "view")
+
     def update_buttons(self, *_args: Any) -> None:
         chosen = self.current_row() >= 0
         self.add_button.setEnabled(self.may("create"))
-        self.edit_button.setEnabled(chosen)
+        self.edit_button.setEnabled(chosen and self.may_open())
         self.edit_button.setText(self.tr("&Edit...") if self.may("edit")
                                  else self.tr("&Open..."))
         self.remove_button.setEnabled(chosen and self.may("delete"))
         primary = chosen and not self.model.row_at(self.current_row()).get("is_primary")
         self.primary_button.setEnabled(primary and self.may("edit"))
-        self.export_button.setEnabled(self.customer_id is not None and bool(self.contacts)
-                                      and self.context.can("contacts", "export"))
+        self.export_button.setEnabled(self.may_export() and self.export_run is None)
 
     def reload(self) -> None:
         if self.customer_id is None:
@@ -231,7 +256,7 @@ class ContactsTab(QWidget):
 
     def on_open(self, *_args: Any) -> ContactDialog | None:
         row = self.current_row()
-        if row < 0:
+        if row < 0 or not self.may_open():
             return None
         return self.open_dialog(row)
 
@@ -306,27 +331,47 @@ class ContactsTab(QWidget):
         self.reload()
 
     # --- export ---------------------------------------------------------------------------
+    def may_export(self) -> bool:
+        return self.customer_id is not None and bool(self.contacts) and \
+            self.context.can("contacts", "export")
+
+    def visible_columns(self) -> tuple[str, ...]:
+        """The shown columns' fields, in the order the user sees them."""
+        header = self.table.horizontalHeader()
+        order = sorted((header.visualIndex(c), c) for c in range(header.count())
+                       if not header.isSectionHidden(c))
+        return tuple(COLUMNS[c] for _, c in order)
+
+    def choose_export_path(self) -> str:
+        return ask_export_path(self, self.tr("Export the contacts"), "contacts")
+
     def on_export(self) -> ExportRun | None:
-        if self.customer_id is None or self.export_run is not None:
+        """The customer's contacts as the table shows them, in the background."""
+        if not self.may_export() or self.export_run is not None:
             return None
-        path = ask_export_path(self, self.tr("Export the contacts"), "contacts")
+        path = self.ask_path()
         if not path:
             return None
         query = ListQuery(filters=(("customer", self.customer_id),))
-        spec = ExportSpec(query, COLUMNS[1:] + ("im_handle", "birthday", "is_primary"),
-                          ui_language())
+        spec = ExportSpec(query, self.visible_columns(), ui_language())
         service, actor, total = self.context.services.contacts, self.context.actor, \
             len(self.contacts)
-        run = self.export_run = ExportRun(self.context.runner, self.tr("Exporting..."), self)
-        run.sig_finished.connect(self.on_exported)
+        run = self.export_run = ExportRun(
+            self.context.runner, self.tr("Exporting the contacts to %1...").replace("%1", path),
+            self)
+        run.sig_finished.connect(lambda count: self.on_exported(path, count))
         run.sig_failed.connect(self.on_export_failed)
+        self.export_button.setEnabled(False)
         run.start(lambda report: service.export(actor, spec, path,
                                                 lambda done: report(done, total)))
         return run
 
-    def on_exported(self, _count: int) -> None:
+    def on_exported(self, path: str, count: int) -> None:
         self.export_run = None
+        self.update_buttons()
+        announce(self, export_outcome(path, count))
 
     def on_export_failed(self, error: Exception) -> None:
         self.export_run = None
+        self.update_buttons()
         show_error(self, error)

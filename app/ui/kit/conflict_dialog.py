@@ -1,4 +1,4 @@
-"""Another user saved the customer first: show their changes next to yours."""
+"""Another user saved the record first: show their changes next to yours."""
 
 from __future__ import annotations
 
@@ -24,13 +24,13 @@ Difference = tuple[str, str, str, bool]
 class ConflictDialog(QDialog):
     """Accepted means: reload the record and re-apply my edits on top."""
 
-    def __init__(self, changed_by: str, changed_at: datetime | None,
+    def __init__(self, noun: str, changed_by: str, changed_at: datetime | None,
                  differences: list[Difference], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("Changed by another user"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self._intro(changed_by, changed_at)))
+        layout.addWidget(QLabel(self._intro(noun, changed_by, changed_at)))
         self.table = self._table(differences)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
@@ -43,11 +43,12 @@ class ConflictDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 360)
 
-    def _intro(self, changed_by: str, changed_at: datetime | None) -> str:
+    def _intro(self, noun: str, changed_by: str, changed_at: datetime | None) -> str:
+        """``noun``: what was changed, inside a sentence ("customer")."""
         when = changed_at.astimezone().strftime("%Y-%m-%d %H:%M") if changed_at else "?"
-        return self.tr("%1 saved this customer at %2, after you opened it. Nothing of yours "
+        return self.tr("%1 saved this %3 at %2, after you opened it. Nothing of yours "
                        "was saved yet.\nRows in bold were changed by both of you.") \
-            .replace("%1", changed_by).replace("%2", when)
+            .replace("%1", changed_by).replace("%2", when).replace("%3", noun)
 
     def _table(self, differences: list[Difference]) -> QTableWidget:
         table = QTableWidget(len(differences), 3)

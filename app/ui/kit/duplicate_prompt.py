@@ -1,4 +1,5 @@
-"""Ask before saving a customer that looks like one already on file."""
+"""Ask before saving a record that looks like one already on file (a customer with the
+same name, tax ID or phone)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from typing import Any
+from app.logic.kit.dto import Record
+from app.logic.kit.entity import Entity
+from app.ui.kit.language import in_sentence, ui_language
 
 SHOWN = 8
 
@@ -14,22 +17,34 @@ SHOWN = 8
 class DuplicatePrompt(QMessageBox):
     """Accepted (``save_button`` clicked) means: save anyway."""
 
-    def __init__(self, matches: Sequence[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, entity: Entity, matches: Sequence[Record],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatePrompt")
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Possible duplicate"))
-        self.setText(self.tr("Customers with the same name, tax ID or phone already exist:"))
-        lines = [f"{m.code}  {m.name}  {m.city}  {m.phone}".strip() for m in matches[:SHOWN]]
+        self.setText(self.tr("These %1 look like the one you are saving:").replace(
+            "%1", in_sentence(entity.plural)))
+        lines = [self.line(entity, m) for m in matches[:SHOWN]]
         if len(matches) > SHOWN:
             lines.append(self.tr("... and %1 more").replace("%1", str(len(matches) - SHOWN)))
-        lines += ["", self.tr("Save this customer anyway?")]
+        lines += ["", self.tr("Save this %1 anyway?").replace("%1", in_sentence(entity.label))]
         self.setInformativeText("\n".join(lines))
         self.save_button = self.addButton(self.tr("&Save anyway"),
                                           QMessageBox.ButtonRole.AcceptRole)
         cancel = self.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(cancel)
         self.setEscapeButton(cancel)
+
+    @staticmethod
+    def line(entity: Entity, match: Record) -> str:
+        """The match's key and title, then what made it look alike (city, phone...)."""
+        language = ui_language()
+        names = [n for n in (entity.key, entity.title, *entity.duplicate_fields)
+                 if n and entity.has(n)]
+        shown = dict.fromkeys(names)  # in order, once each
+        return "  ".join(text for n in shown
+                         if (text := entity.field(n).display(match.get(n), language)))
 
     def confirmed(self) -> bool:
         self.exec()

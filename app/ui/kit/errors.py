@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.logic.kit.errors import (
@@ -59,10 +59,10 @@ class ErrorDialog(QMessageBox):
                 "%1 changed this record in the meantime. Nothing was saved; reload it and "
                 "make your change again.").replace("%1", error.changed_by)
         if isinstance(error, AuthenticationFailed):
-            return self.tr("Sign-in failed"), sign_in_problem(self, error)
+            return self.tr("Sign-in failed"), sign_in_problem(error)
         if isinstance(error, PossibleDuplicate):
             return self.tr("Possible duplicate"), self.tr(
-                "A similar customer already exists.")
+                "A similar record already exists.")
         return self.tr("Unexpected error"), self.tr(
             "Something went wrong: %1").replace("%1", str(error) or type(error).__name__)
 
@@ -81,11 +81,19 @@ def show_error(parent: QWidget | None, error: Exception) -> ErrorDialog:
     return dialog
 
 
-def sign_in_problem(widget: QWidget, error: AuthenticationFailed) -> str:
-    """Why signing in failed, as the user may be told: a locked account (its password was
-    right) and until when; otherwise only that the name or password is wrong."""
-    if error.reason == "locked":
-        when = error.until.astimezone().strftime("%Y-%m-%d %H:%M") if error.until else "?"
-        return widget.tr("This account is locked after too many failed sign-ins, until %1. "
-                         "An administrator can unlock it sooner.").replace("%1", when)
-    return widget.tr("Wrong user name or password.")
+class SignInWords(QObject):
+    """What the sign-in screens and the error dialog say when signing in failed."""
+
+    def problem(self, error: AuthenticationFailed) -> str:
+        """A locked account (its password was right) is told so, and until when; anything
+        else only that the name or password is wrong."""
+        if error.reason == "locked":
+            when = error.until.astimezone().strftime("%Y-%m-%d %H:%M") if error.until \
+                else "?"
+            return self.tr("This account is locked after too many failed sign-ins, until "
+                           "%1. An administrator can unlock it sooner.").replace("%1", when)
+        return self.tr("Wrong user name or password.")
+
+
+def sign_in_problem(error: AuthenticationFailed) -> str:
+    return SignInWords().problem(error)

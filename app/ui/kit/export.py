@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from app.ui.kit.progress import ProgressDialog
 from app.ui.kit.tasks import Runner
@@ -30,10 +30,40 @@ def ask_export_path(parent: QWidget, title: str, stem: str) -> str:
     ``.xlsx`` is added when missing."""
     suggested = documents_folder() / f"{stem}-{date.today().isoformat()}.xlsx"
     path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested),
-                                          parent.tr("Excel workbook (*.xlsx)"))
+                                          ExportWords().file_filter())
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     return path
+
+
+class ExportWords(QObject):
+    """What the screens say about exports: the file type, how one ended."""
+
+    def file_filter(self) -> str:
+        return self.tr("Excel workbook (*.xlsx)")
+
+    def outcome(self, path: str, count: int) -> str:
+        if count < 0:
+            return self.tr("Export cancelled; no file was written.")
+        return self.tr("Exported %1 rows to %2.").replace("%1", f"{count:,}").replace(
+            "%2", path)
+
+
+def export_outcome(path: str, count: int) -> str:
+    """How an export ended (``count`` -1: cancelled), in the UI language."""
+    return ExportWords().outcome(path, count)
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Show ``text`` where ``widget``'s window says how things went: the main window's
+    status bar, a form's status line."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 10_000)
+        return
+    show = getattr(window, "show_status", None)
+    if callable(show):
+        show(text)
 
 
 class ExportRun(QObject):
@@ -83,8 +113,10 @@ class ExportRun(QObject):
             self.dialog = None
 
     def on_done(self, count: int) -> None:
+        """``count`` -1: the work stopped when asked to (no file). A cancel that came after
+        the last rows were written is too late: the file is there and is reported."""
         self._close_dialog()
-        self.sig_finished.emit(-1 if self.cancelled else count)
+        self.sig_finished.emit(count)
         self.deleteLater()
 
     def on_failed(self, error: Exception) -> None:

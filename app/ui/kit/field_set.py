@@ -51,6 +51,8 @@ class FieldSet(QObject):
         self._editors: dict[str, QWidget] = {}
         self._rows: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._placeholders: dict[str, str] = {}
         self._snapshot: dict[str, Any] = {}
         self._read_only = False
         self._dirty = False
@@ -109,16 +111,15 @@ class FieldSet(QObject):
         if f.kind == "date":
             line.setMaxLength(10)
         if f.placeholder is not None:
-            line.setPlaceholderText(f.placeholder.text(self._language))
+            self._placeholders[f.name] = f.placeholder.text(self._language)
+            line.setPlaceholderText(self._placeholders[f.name])
         if not f.editable:
             line.setReadOnly(True)
         line.returnPressed.connect(self.sig_submit)
         return line
 
     def _watch(self, editor: QWidget) -> None:
-        if isinstance(editor, QLineEdit):
-            editor.textChanged.connect(self.on_edited)
-        elif isinstance(editor, QPlainTextEdit):
+        if isinstance(editor, QLineEdit | QPlainTextEdit):
             editor.textChanged.connect(self.on_edited)
         elif isinstance(editor, QComboBox):
             editor.currentIndexChanged.connect(self.on_edited)
@@ -164,11 +165,23 @@ class FieldSet(QObject):
         return self.entity.field(name).caption(self._language)
 
     def label(self, name: str) -> QLabel:
-        f = self.entity.field(name)
-        text = "" if f.kind == "boolean" else self.caption(name)
-        label = QLabel(f"{text} *" if f.required and f.editable and text else text)
-        label.setBuddy(self._editors[name])
+        """The field's label, its editor's buddy."""
+        label = self._labels.get(name)
+        if label is None:
+            label = self._labels[name] = QLabel(self.label_text(name))
+            label.setBuddy(self._editors[name])
         return label
+
+    def label_text(self, name: str) -> str:
+        """"Name*:", "名称*：" (full-width in Chinese): required fields are starred where
+        they can be filled in. A tick box carries its caption itself."""
+        f = self.entity.field(name)
+        if f.kind == "boolean":
+            return ""
+        text = self.caption(name)
+        if f.required and f.editable and not self._read_only:
+            text += "*"
+        return text + ("：" if self._language.startswith("zh") else ":")
 
     def names(self) -> list[str]:
         return list(self._editors)
@@ -268,8 +281,15 @@ class FieldSet(QObject):
             locked = read_only or not self.entity.field(name).editable
             if isinstance(editor, QLineEdit | QPlainTextEdit):
                 editor.setReadOnly(locked)
+                editor.style().unpolish(editor)  # the form's style sheet reads readOnly
+                editor.style().polish(editor)
             else:
                 editor.setEnabled(not locked)
+            if isinstance(editor, QLineEdit) and name in self._placeholders:
+                # "Generated when saved" and the like are hints for filling in, not values.
+                editor.setPlaceholderText("" if read_only else self._placeholders[name])
+        for name, label in self._labels.items():
+            label.setText(self.label_text(name))
         self.on_edited()
 
     @property

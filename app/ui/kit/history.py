@@ -89,7 +89,8 @@ class HistoryDialog(QDialog):
 
     def values(self) -> list[tuple[str, ...]]:
         """What the table shows, row by row."""
-        return [tuple(self.table.item(r, c).text() for c in range(HEADERS))
+        return [tuple(item.text() if (item := self.table.item(r, c)) is not None else ""
+                      for c in range(HEADERS))
                 for r in range(self.table.rowCount())]
 
 

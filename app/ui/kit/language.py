@@ -16,3 +16,9 @@ def ui_language() -> str:
 
 def text(label: Label) -> str:
     return label.text(ui_language())
+
+
+def in_sentence(label: Label) -> str:
+    """A name inside a sentence: English in lower case ("No customers yet"), Chinese as is."""
+    words = label.text(ui_language())
+    return words if ui_language() != "en" else words[:1].lower() + words[1:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
@@ -36,14 +37,14 @@ from app.logic.kit.fields import Field
 from app.ui.kit import persist
 from app.ui.kit.context import Context
 from app.ui.kit.errors import show_error
-from app.ui.kit.export import ExportRun, ask_export_path
-from app.ui.kit.language import ui_language
+from app.ui.kit.export import ExportRun, announce, ask_export_path, export_outcome
+from app.ui.kit.language import in_sentence, ui_language
 from app.ui.kit.table_model import ID_ROLE, RecordTableModel
 
 # Loads the (label, value) choices of a filter that is not a choice field, in the background.
 ChoiceLoader = Callable[[Context], list[tuple[str, Any]]]
 WIDTHS = {"code": 90, "choice": 90, "money": 110, "integer": 80, "boolean": 50,
-          "datetime": 130, "date": 100, "reference": 110, "phone": 130, "email": 190,
+          "datetime": 130, "date": 100, "reference": 140, "phone": 130, "email": 190,
           "text": 130, "tax_id": 170, "website": 160, "postal_code": 80}
 
 
@@ -86,10 +87,10 @@ class RecordListView(QWidget):
     # --- layout ---------------------------------------------------------------------------
     def _build(self, filters: Sequence[str]) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(self._build_bar(filters))
-        self.table = self._build_table()
         self.empty = self._build_empty()
+        self.table = self._build_table()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -97,7 +98,7 @@ class RecordListView(QWidget):
 
     def _build_bar(self, names: Sequence[str]) -> QHBoxLayout:
         bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 6, 0)
+        bar.setContentsMargins(0, 0, 0, 0)
         self.filter_combos: dict[str, QComboBox] = {}
         for name in names:
             f = self.entity.field(name)
@@ -135,7 +136,7 @@ class RecordListView(QWidget):
         bar.addWidget(self.export_button)
         self.total_label = QLabel()
         self.total_label.setObjectName("listTotal")
-        self.total_label.setContentsMargins(8, 0, 4, 0)
+        self.total_label.setContentsMargins(12, 0, 8, 0)  # clear of the window's edge
         bar.addWidget(self.total_label)
         return bar
 
@@ -166,9 +167,11 @@ class RecordListView(QWidget):
             column = self.model.column_of(name)
             if column >= 0:
                 header.moveSection(header.visualIndex(column), position)
-        sort = self.model.column_of(self.entity.default_sort)
-        header.setSortIndicator(max(sort, 0), Qt.SortOrder.AscendingOrder)
+        # The model starts sorted by the default sort: showing it there queries nothing.
+        header.setSortIndicator(self.model.column_of(self.entity.default_sort),
+                                Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self.on_sort_indicator)
         table.activated.connect(self.on_activated)
         return table
 
@@ -215,6 +218,19 @@ class RecordListView(QWidget):
         if not shown and header.count() - header.hiddenSectionCount() <= 1:
             return
         header.setSectionHidden(column, not shown)
+
+    def on_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        """A click on a column that cannot sort: the arrow goes back where the list is
+        sorted (the model ignored the click)."""
+        if 0 <= column < len(self.model.fields) and self.model.fields[column].sortable:
+            return
+        query = self.model.query
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.column_of(query.sort), Qt.SortOrder.DescendingOrder
+                                if query.descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        header.viewport().update()
 
     def visible_columns(self) -> tuple[str, ...]:
         """The shown columns' fields, in the order the user sees them."""
@@ -263,10 +279,9 @@ class RecordListView(QWidget):
     def load_choices(self, names: Sequence[str] | None = None) -> None:
         for name, loader in self._loaders.items():
             if name in self.filter_combos and (names is None or name in names):
-                context = self.context
-                self.context.runner.run(lambda load=loader: load(context),
-                                        lambda items, n=name: self.on_choices(n, items),
-                                        self.on_failed, context=self)
+                self.context.runner.run(partial(loader, self.context),
+                                        partial(self.on_choices, name), self.on_failed,
+                                        context=self)
 
     def on_choices(self, name: str, items: list[tuple[str, Any]]) -> None:
         combo = self.filter_combos[name]
@@ -303,7 +318,7 @@ class RecordListView(QWidget):
         if rows:
             self.stack.setCurrentWidget(self.table)
             return
-        plural = self.entity.plural.text(self._language)
+        plural = in_sentence(self.entity.plural)
         query = self.model.query
         if self._search:
             text = self.tr("No %1 match “%2”.").replace("%1", plural).replace(
@@ -359,14 +374,7 @@ class RecordListView(QWidget):
     def on_exported(self, path: str, count: int) -> None:
         self.export_run = None
         self.export_button.setEnabled(True)
-        text = (self.tr("Export cancelled; no file was written.") if count < 0 else
-                self.tr("Exported %1 rows to %2.").replace("%1", f"{count:,}")
-                .replace("%2", path))
-        self.total_label.setToolTip(text)
-        window = self.window()
-        status = getattr(window, "statusBar", None)
-        if callable(status):
-            status().showMessage(text, 10_000)
+        announce(self, export_outcome(path, count))
 
     def on_export_failed(self, error: Exception) -> None:
         self.export_run = None

@@ -13,14 +13,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QScreen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -40,12 +48,18 @@ from app.ui.kit.context import Context
 from app.ui.kit.duplicate_prompt import DuplicatePrompt
 from app.ui.kit.errors import show_error
 from app.ui.kit.field_set import FieldSet
-from app.ui.kit.language import ui_language
+from app.ui.kit.language import in_sentence, ui_language
 from app.ui.kit.messages import Messages
 from app.ui.kit.progress import run_with_progress
 
 Choices = dict[str, list[tuple[str, Any]]]  # reference field -> (label, id) to choose from
 CASCADE = 32
+# A reader's form: fields on the window's colour, choices in the text colour (not greyed
+# out as if missing), so it reads as a record to look at rather than a form to fill in.
+READ_ONLY_STYLE = """
+QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: palette(window); }
+QComboBox:disabled, QSpinBox:disabled, QCheckBox:disabled { color: palette(text); }
+"""
 
 
 class RecordForm(QDialog):
@@ -99,8 +113,7 @@ class RecordForm(QDialog):
         self.save_button.setObjectName("saveButton")
         self.save_button.setToolTip(self.tr("Save (Enter or Ctrl+S)"))
         self.save_button.clicked.connect(self.on_save)
-        self.history_button = self.buttons.addButton(self.tr("&History..."),
-                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.history_button = QPushButton(self.tr("&History..."), self)
         self.history_button.setObjectName("historyButton")
         self.history_button.clicked.connect(self.on_history)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -113,7 +126,11 @@ class RecordForm(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.history_button)  # about the record, apart from Save and Close
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
 
     def _details(self) -> QWidget:
         """The groups of fields in two columns (the first group on its own on the left),
@@ -231,21 +248,26 @@ class RecordForm(QDialog):
 
     def _apply_rights(self) -> None:
         allowed = self.may_save()
+        self.setStyleSheet("" if allowed else READ_ONLY_STYLE)
         self.fields.set_read_only(not allowed)
         self.save_button.setVisible(allowed)
         self.history_button.setEnabled(self.record is not None)
         if not allowed:
             self.status.setText(self.tr("You may look at this %1 but not change it.")
-                                .replace("%1", self.entity.label.text(self._language)))
+                                .replace("%1", self.noun()))
         else:
             self.status.clear()
+
+    def noun(self) -> str:
+        """The entity's name inside a sentence: "customer" (English lower case), "客户"."""
+        return in_sentence(self.entity.label)
 
     def _show_heading(self) -> None:
         label = self.entity.label.text(self._language)
         r = self.record
         if r is None:
-            self.setWindowTitle(self.tr("New %1[*]").replace("%1", label))
-            self.title.setText(self.tr("New %1").replace("%1", label))
+            self.setWindowTitle(self.tr("New %1[*]").replace("%1", self.noun()))
+            self.title.setText(self.tr("New %1").replace("%1", self.noun()))
             self.meta.setText(self.tr("Fields marked * are required. Enter or Ctrl+S saves."))
             return
         key = str(r.get(self.entity.key) or "") if self.entity.key else ""
@@ -256,6 +278,10 @@ class RecordForm(QDialog):
         self.meta.setText(self.tr("Last changed by %1 at %2 (version %3)")
                           .replace("%1", r.updated_by or "-").replace("%2", when)
                           .replace("%3", str(r.version)))
+
+    def show_status(self, text: str) -> None:
+        """A word under the fields on how something went (saved, exported)."""
+        self.status.setText(text)
 
     # --- saving ---------------------------------------------------------------------------
     def on_save(self) -> None:
@@ -328,12 +354,12 @@ class RecordForm(QDialog):
             show_error(self, ValidationError(rest))
 
     def confirm_duplicate(self, error: PossibleDuplicate) -> bool:
-        return DuplicatePrompt(error.matches, self).confirmed()
+        return DuplicatePrompt(self.entity, error.matches, self).confirmed()
 
     # --- conflicts ------------------------------------------------------------------------
     def resolve_conflict(self, error: ConflictError) -> None:
         mine = self.fields.changes()
-        dialog = ConflictDialog(error.changed_by, error.changed_at,
+        dialog = ConflictDialog(self.noun(), error.changed_by, error.changed_at,
                                 self.differences(mine, error.theirs), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.record is not None:
             service, actor, record_id = self.service, self.context.actor, self.record.id
@@ -423,7 +449,7 @@ class RecordForm(QDialog):
         """"save", "discard" or "cancel"."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
                           self.tr("Save your changes to this %1?").replace(
-                              "%1", self.entity.label.text(self._language)),
+                              "%1", self.noun()),
                           parent=self)
         box.setObjectName("unsavedPrompt")
         save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
@@ -436,19 +462,22 @@ class RecordForm(QDialog):
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
     # --- where the window goes --------------------------------------------------------------
-    def place(self, near: QPoint | None) -> None:
+    def place(self, near: QPoint | None, room: QRect | None = None) -> None:
         """Open below and right of ``near`` (the previous form), inside the screen."""
-        self.fit_on_screen()
+        self.fit_on_screen(room)
         if near is not None:
             self.move(near + QPoint(CASCADE, CASCADE))
-            self.fit_on_screen()
+            self.fit_on_screen(room)
 
-    def fit_on_screen(self) -> None:
-        """Keep the whole window on the available screen (without the taskbar)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
+    def fit_on_screen(self, room: QRect | None = None) -> None:
+        """Keep the whole window, frame included, inside ``room``: by default the screen
+        without its taskbar. Too large a window is made smaller first."""
+        if room is None:
+            screen: QScreen | None = self.screen()
+            screen = screen if screen is not None else QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            room = screen.availableGeometry()
         frame = self.frameGeometry()
         extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
         width = min(self.width(), room.width() - extra_w)
@@ -469,9 +498,7 @@ class RecordForm(QDialog):
         self.resize(size if size is not None and not size.isEmpty() else self.default_size())
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
 
-    def default_size(self) -> Any:
-        from PySide6.QtCore import QSize
-
+    def default_size(self) -> QSize:
         return QSize(900, 620)
 
 

@@ -32,7 +32,8 @@ class RecordTableModel(PagedTableModel):
         self.entity = entity
         self.fields: tuple[Field, ...] = entity.listed
         self._language = ui_language()
-        self._query = ListQuery()
+        self._query = ListQuery(sort=entity.default_sort if entity.has(entity.default_sort)
+                                else "")
 
     # --- what to show ---------------------------------------------------------------------
     @property
@@ -59,10 +60,14 @@ class RecordTableModel(PagedTableModel):
             return
         service, actor = self._context.service(self._service), self._context.actor
         generation = self._generation
+
+        def gone(_error: Exception) -> None:
+            """Out of view now (given to another owner, removed): read the list again."""
+            if generation == self._generation:
+                self.restart()
+
         self._runner.run(lambda: service.get(actor, record_id),
-                         lambda record: self.on_record(generation, record),
-                         # Gone from view (reassigned away, removed): read the list again.
-                         lambda _exc: generation == self._generation and self.restart(),
+                         lambda record: self.on_record(generation, record), gone,
                          context=self)
 
     def on_record(self, generation: int, record: Record) -> None:

@@ -31,7 +31,7 @@ class Task:
     on_success: Success
     on_failure: Failure | None
     cancelled: bool = False
-    future: Future | None = field(default=None, repr=False)
+    future: Future[Any] | None = field(default=None, repr=False)
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -82,7 +82,7 @@ class TaskRunner(QObject):
         task.future.add_done_callback(partial(self._done, task))
         return task
 
-    def _done(self, task: Task, future: Future) -> None:
+    def _done(self, task: Task, future: Future[Any]) -> None:
         """A future cancelled before it started never runs ``_work``: say so to the GUI thread.
 
         Called by the thread that cancelled it (the GUI thread: then the slot runs at once).

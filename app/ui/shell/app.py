@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import KehuError
 from app.logic.services import Services
+from app.ui.kit.tasks import TaskRunner
 from app.ui.shell.first_admin_dialog import FirstAdminDialog
 from app.ui.shell.i18n import Translation, chosen_language
 from app.ui.shell.login_dialog import LoginDialog
 from app.ui.shell.password_dialog import ChangePasswordDialog
 from app.ui.shell.session import Session
-from app.ui.kit.tasks import TaskRunner
 
 
 def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
@@ -71,7 +71,11 @@ def wait_for(pending: Future[Actor]) -> Actor | None:
     None if it failed (the login dialog then asks)."""
     loop = QEventLoop()
     timer = QTimer()
-    timer.timeout.connect(lambda: pending.done() and loop.quit())
+    def check() -> None:
+        if pending.done():
+            loop.quit()
+
+    timer.timeout.connect(check)
     timer.start(5)
     if not pending.done():
         loop.exec()

@@ -50,10 +50,10 @@ class FirstAdminDialog(QDialog):
         for field in (self.password, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(self.tr("&User name"), self.username)
-        form.addRow(self.tr("&Display name"), self.display_name)
-        form.addRow(self.tr("&Password"), self.password)
-        form.addRow(self.tr("&Repeat password"), self.repeat)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Display name:"), self.display_name)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&Repeat password:"), self.repeat)
         self.error = QLabel()
         self.error.setObjectName("firstAdminError")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -85,7 +85,8 @@ class FirstAdminDialog(QDialog):
 
         def create() -> Actor:
             auth.create_admin(username, password, display)
-            return auth.login(username, password)
+            actor: Actor = auth.login(username, password)
+            return actor
 
         self._runner.run(create, self.on_created, self.on_failed, context=self)
 

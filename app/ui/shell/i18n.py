@@ -46,6 +46,7 @@ class Translation:
     def install(self, language: str) -> bool:
         """Install ``language`` (``en`` removes any translator). False if it cannot load."""
         application = QCoreApplication.instance()
+        assert application is not None, "a Qt application is needed first"
         for old in self._translators:
             application.removeTranslator(old)
         self._translators.clear()

@@ -47,8 +47,8 @@ class LoginDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(self.tr("&User name"), self.username)
-        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Password:"), self.password)
         self.error = QLabel()
         self.error.setObjectName("loginError")
         self.error.setStyleSheet("color: #c62828;")
@@ -91,7 +91,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.sig_attempt_done.emit()
         if isinstance(error, AuthenticationFailed):
-            self.show_problem(sign_in_problem(self, error))
+            self.show_problem(sign_in_problem(error))
             self.password.selectAll()
             self.password.setFocus()
         else:

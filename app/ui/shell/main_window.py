@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         creates = self.creating_row()
-        new_text = text(self.modules[creates].creates) if creates is not None and \
-            self.modules[creates].creates is not None else self.tr("New")
+        label = self.modules[creates].creates if creates is not None else None
+        new_text = text(label) if label is not None else self.tr("New")
         self.new_action = self._action(new_text, QKeySequence.StandardKey.New, self.on_new)
         self.find_action = self._action(self.tr("&Find"), QKeySequence.StandardKey.Find,
                                         self.focus_search)
@@ -110,7 +110,8 @@ class MainWindow(QMainWindow):
         self.sign_out_action = self._action(self.tr("Sign &out"), None, self.on_sign_out)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
-        self.new_action.setEnabled(creates is not None)
+        self.new_action.setEnabled(creates is not None and self._actor.can(
+            self.modules[creates].right[0], "create"))
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.settings_action])
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
+        # One module (a salesperson's customers): nothing to choose between.
+        self.navigation.setVisible(len(self.modules) > 1)
         self.setCentralWidget(self.splitter)
 
     def _build_status_bar(self) -> None:
@@ -169,6 +172,8 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(
             self.tr("Database: %1").replace("%1", self._services.database_label))
         self.database_label.setObjectName("databaseLabel")
+        for label in (self.user_label, self.database_label):
+            label.setContentsMargins(8, 0, 8, 0)
         bar = self.statusBar()
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.database_label)
@@ -198,6 +203,8 @@ class MainWindow(QMainWindow):
             restore = getattr(page, "restore_state", None)
             if callable(restore):
                 restore(QSettings())
+            if self.modules[row].searchable and hasattr(page, "sig_search_cleared"):
+                page.sig_search_cleared.connect(self.on_search_cleared)
             self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         if self.navigation.currentRow() != row:
@@ -224,6 +231,13 @@ class MainWindow(QMainWindow):
         page: Any = self.show_page(row) if self.search.text() else self.page_widgets.get(row)
         if page is not None:
             page.set_search(self.search.text())
+
+    def on_search_cleared(self) -> None:
+        """The page dropped the search (its Clear filters): empty the search box too."""
+        self.search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
 
     def on_search_done(self) -> None:
         self.search_timer.stop()

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.kit.dto import Actor
-from app.logic.admin import SecuritySettings
-from app.logic.kit.errors import FieldError, ValidationError
 from app.logic.admin import PASSWORD_MAX_LENGTH as MAX_LENGTH
+from app.logic.admin import SecuritySettings
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import FieldError, ValidationError
 from app.logic.services import Services
 from app.ui.kit.errors import show_error
 from app.ui.kit.messages import Messages

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import AuthenticationFailed
 from app.logic.services import Services
+from app.ui.kit.tasks import Failure, Runner, Success, Task
 from app.ui.shell.i18n import Translation, chosen_language
 from app.ui.shell.lock import IdleWatcher, LockDialog
 from app.ui.shell.lock.cover import Cover
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.password_dialog import ChangePasswordDialog
-from app.ui.kit.tasks import Failure, Runner, Success, Task
 
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
@@ -89,7 +89,7 @@ class Session(QObject):
             return
         self._rebuild_window(lambda: self._translation.install(language))
 
-    def _rebuild_window(self, before: Callable[[], None] | None = None) -> bool:
+    def _rebuild_window(self, before: Callable[[], object] | None = None) -> bool:
         """Close the window (which asks about unsaved edits) and open a new one for
         ``self.actor``; False when the user kept the old one open."""
         old = self.window

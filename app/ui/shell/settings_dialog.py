@@ -34,7 +34,7 @@ class SettingsDialog(QDialog):
         saved = str(QSettings().value(LANGUAGE_KEY, "") or "")
         self.language.setCurrentIndex(max(0, self.language.findData(saved)))
         form = QFormLayout()
-        form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.tr("&Language:"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -24,6 +24,7 @@ class Cover(QWidget):
         self.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        window = self.parentWidget()
+        if window is not None and watched is window and event.type() == QEvent.Type.Resize:
+            self.setGeometry(window.rect())
         return False

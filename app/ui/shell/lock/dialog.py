@@ -105,7 +105,7 @@ class LockDialog(QDialog):
     def on_failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, AuthenticationFailed):
-            self.show_problem(sign_in_problem(self, error))
+            self.show_problem(sign_in_problem(error))
             self.password.selectAll()
             self.password.setFocus()
         else:

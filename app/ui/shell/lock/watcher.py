@@ -32,15 +32,17 @@ class IdleWatcher(QObject):
         return self.timer.interval()
 
     def start(self) -> None:
-        if not self._watching:
-            QCoreApplication.instance().installEventFilter(self)
+        application = QCoreApplication.instance()
+        if not self._watching and application is not None:
+            application.installEventFilter(self)
             self._watching = True
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
-        if self._watching:
-            QCoreApplication.instance().removeEventFilter(self)
+        application = QCoreApplication.instance()
+        if self._watching and application is not None:
+            application.removeEventFilter(self)
             self._watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -11,7 +11,7 @@ from app.ui.shell.login_dialog import LoginDialog
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.password_dialog import ChangePasswordDialog
 
-from .conftest import PASSWORD
+from ..conftest import PASSWORD
 
 
 @pytest.fixture
@@ -170,7 +170,7 @@ def test_an_early_sign_in_that_failed_falls_back_to_the_login(qapp, services, ke
 
 @pytest.fixture
 def empty_services(tmp_path):
-    from .conftest import make_services
+    from ..conftest import make_services
 
     db, services = make_services(str(tmp_path / "empty.db"))
     yield services

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.logic.errors import (
+from app.logic.kit.errors import (
     AuthenticationFailed,
     ConflictError,
     FieldError,
@@ -25,6 +25,10 @@ CASES = [
     (ConflictError("customer", "C1", 1, 2, "lina", datetime(2026, 1, 1, tzinfo=UTC)),
      "Changed by another user", "lina changed this record"),
     (AuthenticationFailed(), "Sign-in failed", "Wrong user name or password."),
+    (AuthenticationFailed("locked", reason="locked",
+                          until=datetime(2026, 3, 1, 9, 30, tzinfo=UTC)),
+     "Sign-in failed", "This account is locked after too many failed sign-ins, until "
+     + datetime(2026, 3, 1, 9, 30, tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")),
     (RuntimeError("disk full"), "Unexpected error", "disk full"),
 ]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.logic.dto import Actor
-from app.logic.errors import AuthenticationFailed
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import AuthenticationFailed
 from app.logic.services import Services
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.password_dialog import ChangePasswordDialog
 
-from .conftest import PASSWORD
+from ..conftest import PASSWORD
 
 TEMPORARY = "temporary-pw-1"
 CHOSEN = "chosen-password-77"
@@ -89,9 +89,8 @@ def test_a_good_password_continues_with_the_new_actor(qtbot, dialog, services):
         services.auth.login("li.lei", TEMPORARY)
 
 
-def test_any_user_can_change_the_password_from_the_menu(qtbot, services, actor, runner,
-                                                         messages):
-    window = MainWindow(services, actor, runner, messages)
+def test_any_user_can_change_the_password_from_the_menu(qtbot, services, actor, runner):
+    window = MainWindow(services, actor, runner)
     qtbot.addWidget(window)
     window.show()
     assert window.password_action.text() == "Change &password..."

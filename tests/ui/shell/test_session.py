@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from app.logic.dto import Actor
+from app.logic.kit.dto import Actor
+from app.logic.kit.errors import AuthenticationFailed
 from app.logic.services import Services
 from app.ui.shell.i18n import Translation
 from app.ui.shell.lock import IdleWatcher, LockDialog
@@ -106,6 +107,25 @@ def test_a_wrong_password_is_refused(qtbot, services, li, runner, translation):
     assert len(covers(session)) == 1
 
 
+def test_a_locked_account_is_told_so_in_the_lock_dialog(qtbot, services, li, runner,
+                                                         translation):
+    session = start(qtbot, services, li, runner, translation)
+    dialog = wait_locked(qtbot, session)
+    for _ in range(services.auth.security_settings().lockout_threshold):
+        with pytest.raises(AuthenticationFailed):
+            services.auth.login("li.lei", "wrong-password")
+    dialog.password.setText(LI_PASSWORD)
+    dialog.on_unlock()
+    with pytest.raises(AuthenticationFailed) as locked:
+        services.auth.login("li.lei", LI_PASSWORD)
+    until = locked.value.until.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert dialog.error.text() == (
+        f"This account is locked after too many failed sign-ins, until {until}. "
+        "An administrator can unlock it sooner.")
+    assert dialog.isVisible()
+    assert session.locked
+
+
 def test_the_right_password_unlocks_and_arms_the_timer_again(
         qtbot, services, li, runner, translation):
     session = start(qtbot, services, li, runner, translation, idle_ms=200)
@@ -160,7 +180,7 @@ def test_a_disabled_users_next_action_says_so_and_signs_out(qtbot, services, act
     session = session_of_li
     row = next(u for u in services.users.list_all_users(actor) if u.username == "li.lei")
     services.users.disable_user(actor, row.id, row.version)
-    session.window.customers.reload()
+    session.window.page("customers").reload()
     box = QApplication.activeModalWidget()
     assert isinstance(box, QMessageBox)
     assert box.objectName() == "sessionEndedDialog"
@@ -176,7 +196,7 @@ def test_a_disabled_users_next_action_says_so_and_signs_out(qtbot, services, act
 def test_a_disabled_user_with_unsaved_changes_is_signed_out_without_a_question(
         qtbot, services, actor, session_of_li):
     session = session_of_li
-    form = session.window.new_customer()
+    form = session.window.on_new()
     form.fields.editor("name").setText("Unsaved 公司")
     row = next(u for u in services.users.list_all_users(actor) if u.username == "li.lei")
     services.users.disable_user(actor, row.id, row.version)
@@ -186,7 +206,7 @@ def test_a_disabled_user_with_unsaved_changes_is_signed_out_without_a_question(
     with qtbot.waitSignal(session.sig_signed_out):
         box.done(QMessageBox.StandardButton.Ok)
     assert not form.isVisible()
-    assert session.window.forms == []
+    assert session.window.forms() == []
 
 
 def test_sign_out_from_the_menu(qtbot, services, li, runner, translation, session_of_li):
@@ -209,7 +229,8 @@ def test_after_unlocking_the_idle_time_follows_the_current_setting(
         qtbot, services, actor, li, runner, translation):
     session = Session(services, li, runner, translation)
     qtbot.addWidget(session.show_main_window())
-    services.settings.update_security_settings(actor, idle_lock_minutes=5)
+    version = services.settings.get_security_settings(actor).version
+    services.settings.update_security_settings(actor, version, idle_lock_minutes=5)
     session.lock()
     session.lock_dialog.password.setText(LI_PASSWORD)
     session.lock_dialog.on_unlock()
