@@ -238,8 +238,10 @@ class RecordForm(QDialog):
         self._apply_rights()
         self.tabs.setCurrentIndex(0)
         first = self.entity.title if self.entity.has(self.entity.title) else None
-        if first and first in self.fields.names():
+        if first and first in self.fields.names() and not self.fields.read_only:
             self.fields.editor(first).setFocus()
+        elif self.fields.read_only:
+            self.tabs.setFocus()  # a reader starts at the tabs, nothing selected
 
     def may_save(self) -> bool:
         """Whether the signed-in user may save this record (the service checks again)."""
