@@ -40,7 +40,6 @@ class FieldSet(QObject):
     """Owns no layout of its own: the form places ``row(name)`` and ``label(name)``."""
 
     sig_dirty_changed = Signal(bool)
-    sig_submit = Signal()  # Enter in a one-line editor: save
 
     def __init__(self, entity: Entity, messages: Messages, parent: QObject | None = None
                  ) -> None:
@@ -115,7 +114,6 @@ class FieldSet(QObject):
             line.setPlaceholderText(self._placeholders[f.name])
         if not f.editable:
             line.setReadOnly(True)
-        line.returnPressed.connect(self.sig_submit)
         return line
 
     def _watch(self, editor: QWidget) -> None:
