@@ -19,12 +19,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.data.database import open_database
-from app.logic import passwords
+from app.logic.admin import passwords
 from app.logic.services import Services
+from app.ui.kit.tasks import SyncTaskRunner
 from app.ui.shell.i18n import Translation
 from app.ui.shell.lock import LockDialog
 from app.ui.shell.password_dialog import ChangePasswordDialog
-from app.ui.kit.tasks import SyncTaskRunner
 
 OUT = Path(__file__).resolve().parent
 
