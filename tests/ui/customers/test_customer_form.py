@@ -365,6 +365,9 @@ def test_owners_are_active_salespeople_and_nobody_for_who_sees_all(
     make_actor("boss", ("sales_manager",), "老板")
     make_actor("audrey", ("auditor",))
     make_actor("fin", ("finance",))
+    gone = make_actor("sales3", ("salesperson",), "王三")
+    row = next(u for u in services.users.list_all_users(actor) if u.id == gone.user_id)
+    services.users.disable_user(actor, row.id, row.version)
     form = open_form()
     assert owner_items(form) == ["(nobody)", "老板 (boss)", "王一 (sales1)"]
 
