@@ -159,6 +159,12 @@ class CustomerService(RecordService):
     def children(self, uow: UnitOfWork, record: Any) -> dict[str, tuple[Record, ...]]:
         return {"contacts": tuple(build_records(uow, CONTACT, record.contacts))}
 
+    def shown_to(self, actor: Actor, record: Record) -> Record:
+        """Contacts only for users who may view contacts."""
+        if actor.can(CONTACT.module, "view"):
+            return record
+        return record.with_children("contacts", ())
+
     def child_subjects(self, uow: UnitOfWork, record: Any) -> list[tuple[str, str]]:
         return [(CONTACT.name, str(c.id)) for c in record.contacts]
 

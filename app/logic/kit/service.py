@@ -77,7 +77,8 @@ class RecordService(Service):
     def get(self, actor: Actor, record_id: int) -> Record:
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            return self.record_of(uow, self._load(uow, actor, record_id, "view"))
+            return self.shown_to(actor, self.record_of(uow, self._load(uow, actor, record_id,
+                                                                       "view")))
 
     def get_by_key(self, actor: Actor, key: str) -> Record:
         self._require(actor, "view")
@@ -86,7 +87,7 @@ class RecordService(Service):
             if record is None:
                 raise NotFound(self.entity.name, key)
             self._check_scope(uow, actor, record, "view")
-            return self.record_of(uow, record)
+            return self.shown_to(actor, self.record_of(uow, record))
 
     def list_page(self, actor: Actor, query: ListQuery, after: tuple[Any, ...] | None = None,
              limit: int = 200, columns: Sequence[str] | None = None) -> Page:
@@ -185,7 +186,7 @@ class RecordService(Service):
             if after is not None:
                 after(uow, record)
             uow.commit()
-            return self._changed(uow, "create", record)
+            return self._changed(uow, actor, "create", record)
 
     def update(self, actor: Actor, record_id: int, expected_version: int,
                changes: Mapping[str, Any], *, allow_duplicate: bool = False) -> Changed:
@@ -247,12 +248,12 @@ class RecordService(Service):
             self._check_version(uow, record, expected_version)
             changes = edit(uow, record)
             if not changes:
-                return self._changed(uow, "unchanged", record)
+                return self._changed(uow, actor, "unchanged", record)
             self._flush(uow, record, expected_version)
             self.after_write(uow, record, action, changes)
             self._audit(uow, actor, action, record, changes)
             uow.commit()
-            return self._changed(uow, action, record)
+            return self._changed(uow, actor, action, record)
 
     def _set_archived(self, actor: Actor, record_id: int, expected_version: int,
                       archive: bool) -> Changed:
@@ -298,6 +299,11 @@ class RecordService(Service):
 
     def children(self, uow: UnitOfWork, record: Any) -> dict[str, tuple[Record, ...]]:
         return {}
+
+    def shown_to(self, actor: Actor, record: Record) -> Record:
+        """What of ``record`` the actor may see (children of a module they may not view
+        are left out)."""
+        return record
 
     def child_subjects(self, uow: UnitOfWork, record: Any) -> list[tuple[str, str]]:
         """(entity, id) of child records whose audit entries belong to its history."""
@@ -454,9 +460,10 @@ class RecordService(Service):
                                 entity_id=record.id if entity_id is None else entity_id,
                                 changes=dict(changes))
 
-    def _changed(self, uow: UnitOfWork, action: str, record: Any) -> Changed:
+    def _changed(self, uow: UnitOfWork, actor: Actor, action: str, record: Any) -> Changed:
         return Changed(self.entity.name, (record.id,), action, record.version,
-                       self.record_of(uow, record), self.related(uow, record))
+                       self.shown_to(actor, self.record_of(uow, record)),
+                       self.related(uow, record))
 
     def _request(self, actor: Actor, query: ListQuery, columns: Sequence[str] | None
                  ) -> ListRequest:

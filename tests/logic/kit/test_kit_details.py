@@ -4,6 +4,8 @@ rights and scopes read as words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from app.data.database import Database
@@ -45,3 +47,20 @@ def test_rights_and_scopes_read_as_words() -> None:
     assert value_text(None, "rights", ["customers.view"], "en") == "Customers: View"
     assert value_text(None, "scopes", {"customers": "team"}, "zh_CN") == "客户：团队记录"
     assert value_text(None, "rights", ["nosuch.thing"], "en") == "nosuch.thing"
+
+
+def test_contacts_only_for_those_who_may_view_contacts(
+        services: Services, admin: Actor, make_user: Callable[..., Actor]) -> None:
+    customer = services.customers.create_customer(
+        admin, {"name": "Secret Contacts Ltd"},
+        contacts=[{"name": "王伟", "mobile": "13800000000"}]).saved
+    assert [c.name for c in services.customers.get(admin, customer.id).children["contacts"]] \
+        == ["王伟"]
+    services.roles.create_role(admin, "customer_reader", "Customer reader")
+    role = services.roles.get_role(admin, "customer_reader")
+    services.roles.update_role(admin, "customer_reader", role.version,
+                               rights={("customers", "view")}, scopes={"customers": "all"})
+    reader = make_user("reader", roles=("customer_reader",))
+    seen = services.customers.get(reader, customer.id)
+    assert seen.name == "Secret Contacts Ltd"
+    assert seen.children["contacts"] == ()
