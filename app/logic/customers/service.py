@@ -159,7 +159,7 @@ class CustomerService(RecordService):
     def children(self, uow: UnitOfWork, record: Any) -> dict[str, tuple[Record, ...]]:
         return {"contacts": tuple(build_records(uow, CONTACT, record.contacts))}
 
-    def shown_to(self, actor: Actor, record: Record) -> Record:
+    def _shown_to(self, actor: Actor, record: Record) -> Record:
         """Contacts only for users who may view contacts."""
         if actor.can(CONTACT.module, "view"):
             return record

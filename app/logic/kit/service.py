@@ -77,7 +77,7 @@ class RecordService(Service):
     def get(self, actor: Actor, record_id: int) -> Record:
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            return self.shown_to(actor, self.record_of(uow, self._load(uow, actor, record_id,
+            return self._shown_to(actor, self.record_of(uow, self._load(uow, actor, record_id,
                                                                        "view")))
 
     def get_by_key(self, actor: Actor, key: str) -> Record:
@@ -87,7 +87,7 @@ class RecordService(Service):
             if record is None:
                 raise NotFound(self.entity.name, key)
             self._check_scope(uow, actor, record, "view")
-            return self.shown_to(actor, self.record_of(uow, record))
+            return self._shown_to(actor, self.record_of(uow, record))
 
     def list_page(self, actor: Actor, query: ListQuery, after: tuple[Any, ...] | None = None,
              limit: int = 200, columns: Sequence[str] | None = None) -> Page:
@@ -300,7 +300,7 @@ class RecordService(Service):
     def children(self, uow: UnitOfWork, record: Any) -> dict[str, tuple[Record, ...]]:
         return {}
 
-    def shown_to(self, actor: Actor, record: Record) -> Record:
+    def _shown_to(self, actor: Actor, record: Record) -> Record:
         """What of ``record`` the actor may see (children of a module they may not view
         are left out)."""
         return record
@@ -462,7 +462,7 @@ class RecordService(Service):
 
     def _changed(self, uow: UnitOfWork, actor: Actor, action: str, record: Any) -> Changed:
         return Changed(self.entity.name, (record.id,), action, record.version,
-                       self.shown_to(actor, self.record_of(uow, record)),
+                       self._shown_to(actor, self.record_of(uow, record)),
                        self.related(uow, record))
 
     def _request(self, actor: Actor, query: ListQuery, columns: Sequence[str] | None
