@@ -163,7 +163,7 @@ def main() -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         db = open_database(f"sqlite:///{Path(folder) / 'demo.db'}")
         create_demo_data(db, customers=300)
-        services = Services.build(db.unit_of_work, db.display_url)
+        services = Services.build(db.unit_of_work, "sqlite:///C:/Users/admin/Kehu/kehu.db")
         admin = working_day(services)
         assert services.audit.count_audit_entries(admin, AuditFilter()) > 0
         runner = SyncTaskRunner()
