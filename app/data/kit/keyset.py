@@ -49,6 +49,18 @@ class ListRequest:
     descending: bool = False
     include_archived: bool = False
     scope: Collection[int] | None = None  # owners whose rows are visible; None: all
+    into: RowShape | None = None  # the caller's rows, made in the same pass; None: named rows
+
+
+@dataclass(frozen=True, eq=False)
+class RowShape:
+    """How the caller wants its rows: ``make`` (a named tuple's ``_make``) takes id,
+    version and the values of ``names`` in order (None for a field not asked for); a
+    reference becomes ``ref(id, key, label)`` (None when unset)."""
+
+    make: Any
+    names: tuple[str, ...]
+    ref: Any
 
 
 _MAX_STATEMENTS = 512  # searches add shapes (terms and their plans); start afresh past this
@@ -56,7 +68,8 @@ _MAX_STATEMENTS = 512  # searches add shapes (terms and their plans); start afre
 
 class KeysetQueries:
     statements: ClassVar[dict[tuple[Any, ...], Any]]
-    converters: ClassVar[dict[int, tuple[Any, Any]]]  # id(statement) -> (it, its converter)
+    # (id(statement), row shape) -> (the statement, its converter, the sort value's)
+    converters: ClassVar[dict[tuple[int, Any], tuple[Any, Any, Any]]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -85,17 +98,18 @@ class KeysetQueries:
         stmt, params = self._statement("page", request, after, limit)
         result: Any = self.session.connection().execute(stmt, params)
         try:
-            rows: list[tuple[Any, ...]] = list(result.cursor.fetchall())
+            raw: list[tuple[Any, ...]] = list(result.cursor.fetchall())
         finally:
             result.close()
-        convert = self.converters.get(id(stmt), (None, None))
-        if convert[0] is not stmt:  # made for this very statement object, kept with it
-            convert = self.converters[id(stmt)] = (
-                stmt, converter_of(stmt, self.session.get_bind().dialect))
-        rows = list(map(convert[1], rows))
-        more = len(rows) > limit
-        rows = rows[:limit]
-        next_key = (rows[-1][-1], rows[-1][0]) if more and rows else None
+        key = (id(stmt), request.into)
+        made = self.converters.get(key)
+        if made is None or made[0] is not stmt:  # made for this very statement, kept with it
+            made = self.converters[key] = (stmt, *converter_of(
+                stmt, self.session.get_bind().dialect, request, self.spec()))
+        _, convert, sort_value = made
+        rows = list(map(convert, raw[:limit]))
+        next_key = (sort_value(raw[limit - 1][-1]), raw[limit - 1][0]) \
+            if len(raw) > limit and limit else None
         return rows, next_key
 
     def count(self, request: ListRequest) -> int:
@@ -228,22 +242,50 @@ class KeysetQueries:
         return beyond if nulls_first else or_(beyond, sort_col.is_(None))
 
 
-def converter_of(stmt: Any, dialect: Any) -> Any:
-    """A function making a named row of ``stmt`` from a driver row, its values converted as
-    SQLAlchemy's types would (``row.id``, ``row.sort_value``, ``row[2]``), written out once
-    per statement shape."""
-    names = [column.key for column in stmt.selected_columns]
-    scope: dict[str, Any] = {"Row": namedtuple("Row", names), "new": tuple.__new__}
-    parts = []
-    for i, column in enumerate(stmt.selected_columns):
+def converter_of(stmt: Any, dialect: Any, request: ListRequest, spec: ListSpec
+                 ) -> tuple[Any, Any]:
+    """A function making a row from a driver row of ``stmt``, its values converted as
+    SQLAlchemy's types would (money from cents, UTC times), written out once per statement
+    shape: the caller's rows (``request.into``) or named ones (``row.id``,
+    ``row.sort_value``); and the sort value's converter (for the next page's key)."""
+    columns = list(stmt.selected_columns)
+    scope: dict[str, Any] = {"new": tuple.__new__}
+    value = []
+    for i, column in enumerate(columns):
         process = column.type.result_processor(dialect, None)
         if process is None:
-            parts.append(f"r[{i}]")
+            value.append(f"r[{i}]")
         else:
             scope[f"p{i}"] = process
-            parts.append(f"p{i}(r[{i}])")
-    made: Any = eval(f"lambda r: new(Row, ({', '.join(parts)},))", scope)  # positions only
-    return made
+            value.append(f"p{i}(r[{i}])")
+    sort_value = scope.get(f"p{len(columns) - 1}", _same)
+    shape = request.into
+    if shape is None:
+        scope["Row"] = namedtuple("Row", [c.key for c in columns])
+        code = f"lambda r: new(Row, ({', '.join(value)},))"
+    else:
+        position, at = {}, 2
+        for name in request.fields:
+            position[name] = at
+            at += 3 if isinstance(spec.columns[name], tuple) else 1
+        parts = [value[0], value[1]]
+        for name in shape.names:
+            j = position.get(name)
+            if j is None:
+                parts.append("None")
+            elif isinstance(spec.columns[name], tuple):
+                parts.append(f"(None if r[{j}] is None else "
+                             f"Ref({value[j]}, {value[j + 1]}, {value[j + 2]}))")
+            else:
+                parts.append(value[j])
+        scope.update(make=shape.make, Ref=shape.ref)
+        code = f"lambda r: make(({', '.join(parts)},))"
+    made: Any = eval(code, scope)  # built above from column positions only
+    return made, sort_value
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def owner_label(user: Any) -> Any:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from app.data.kit.audit import AuditEntry
-from app.data.kit.keyset import KeysetQueries, ListRequest
+from app.data.kit.keyset import KeysetQueries, ListRequest, RowShape
 from app.data.kit.repository import RecordRepository
 from app.data.kit.uow import DuplicateKey, StaleRecord, UnitOfWork
 from app.logic.kit.clock import now
@@ -99,7 +99,7 @@ class RecordService(Service):
             request = self._filter_ids(uow, request)
             rows, next_key = uow.get(self._queries()).page(request, after,
                                                            max(1, min(limit, PAGE_MAX)))
-            return Page(rows=tuple(self._rows(uow, request.fields, rows)), next_key=next_key)
+            return Page(rows=tuple(rows), next_key=next_key)
 
     def count(self, actor: Actor, query: ListQuery) -> int:
         self._require(actor, "view")
@@ -118,8 +118,7 @@ class RecordService(Service):
     def _stream(self, actor: Actor, request: ListRequest, batch: int) -> Iterator[Any]:
         with self._open(actor, write=False) as uow:
             request = self._filter_ids(uow, request)
-            for chunk in _chunks(uow.get(self._queries()).all_rows(request, batch), batch):
-                yield from self._rows(uow, request.fields, chunk)
+            yield from uow.get(self._queries()).all_rows(request, batch)
 
     def history(self, actor: Actor, record_id: int) -> list[AuditRow]:
         """The audit entries of this record (and of its children), newest first, for anyone
@@ -477,7 +476,8 @@ class RecordService(Service):
         scope = owner_scope(actor, entity.scope_rights) if scoped else None
         return ListRequest(fields=fields, search=query.search.strip(), filters=filters,
                            sort=entity.sort_value(query.sort), descending=query.descending,
-                           include_archived=query.include_archived, scope=scope)
+                           include_archived=query.include_archived, scope=scope,
+                           into=_shape(entity))
 
     def _filter_ids(self, uow: UnitOfWork, request: ListRequest) -> ListRequest:
         """Reference filters given by key (``--filter owner=sales1``) as the ids the list
@@ -493,43 +493,16 @@ class RecordService(Service):
             filters.append((name, value))
         return replace(request, filters=tuple(filters))
 
-    def _rows(self, uow: UnitOfWork, fields: tuple[str, ...], rows: Sequence[Any]
-              ) -> list[Any]:
-        """Core rows as the entity's row tuples (fields not asked for are None)."""
-        build = _row_builder(self.entity, fields)
-        return [build(r) for r in rows]
+_SHAPES: dict[str, RowShape] = {}
 
 
-_BUILDERS: dict[tuple[str, tuple[str, ...]], Callable[[Any], Any]] = {}
-
-
-def _row_builder(entity: Entity, fields: tuple[str, ...]) -> Callable[[Any], Any]:
-    """A function making an entity's row tuple from a Core row holding id, version and
-    ``fields`` (a reference as id, key, label). Written out once per shape, as
-    ``namedtuple`` writes its own methods: a list page builds hundreds of rows, and a loop
-    over the fields per row cost as much as reading the page."""
-    key = (entity.name, fields)
-    found = _BUILDERS.get(key)
-    if found is not None:
-        return found
-    column: dict[str, int] = {}
-    position = 2
-    for name in fields:
-        column[name] = position
-        position += 3 if entity.field(name).kind == "reference" else 1
-    parts = []
-    for f in entity.listed:
-        j = column.get(f.name)
-        if j is None:
-            parts.append("None")
-        elif f.kind == "reference":
-            parts.append(f"(None if r[{j}] is None else Ref(r[{j}], r[{j + 1}], r[{j + 2}]))")
-        else:
-            parts.append(f"r[{j}]")
-    source = f"lambda r: make((r[0], r[1], {', '.join(parts)}))"
-    made: Callable[[Any], Any] = eval(source, {"make": entity.row_type._make, "Ref": Ref})
-    _BUILDERS[key] = made
-    return made
+def _shape(entity: Entity) -> RowShape:
+    """The entity's list rows, as the data layer makes them in the pass that reads them."""
+    found = _SHAPES.get(entity.name)
+    if found is None:
+        found = _SHAPES[entity.name] = RowShape(
+            entity.row_type._make, tuple(f.name for f in entity.listed), Ref)
+    return found
 
 
 def build_records(uow: UnitOfWork, entity: Entity, records: Sequence[Any],
@@ -604,14 +577,3 @@ def _ref(names: Mapping[int, tuple[str, str]], ref_id: int | None) -> Ref | None
         return None
     key, label = names.get(ref_id, (str(ref_id), str(ref_id)))
     return Ref(ref_id, key, label)
-
-
-def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
