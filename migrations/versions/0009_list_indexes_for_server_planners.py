@@ -1,0 +1,23 @@
+"""list indexes the PostgreSQL and SQL Server planners use
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-04
+
+(Filled in by the server-speed work of issue 4/10.)
+"""
+
+from collections.abc import Sequence
+
+revision: str = "0009"
+down_revision: str | None = "0008"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
