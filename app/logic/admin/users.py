@@ -20,6 +20,7 @@ from app.logic.kit.errors import FieldError, InvalidQuery, NotFound, ValidationE
 from app.logic.kit.fields import Ref
 from app.logic.kit.permissions import require
 from app.logic.kit.service import RecordService
+from app.logic.kit.validation import check_search
 
 UNCHANGED: Any = ""  # update_user's "leave the department as it is"
 
@@ -50,7 +51,7 @@ class UserService(RecordService):
         """The users list (a company has tens or hundreds): filtered, searched and sorted
         here, role names in the user's language."""
         require(actor, "admin", "view")
-        text = query.search.strip().casefold()
+        text = check_search(query.search).casefold()
         # Checked like every list's: an unknown filter or sort is a usage error.
         filters = {n: USER.filter_value(n, v) for n, v in query.filters}
         sort = USER.sort_value(query.sort)

@@ -27,6 +27,7 @@ from app.logic.kit.trail import (
     field_changes,
     plain,
 )
+from app.logic.kit.validation import check_search
 from app.logic.kit.workbook import Cancelled, Column, write_workbook
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -141,6 +142,7 @@ class AuditService(Service):
 
     def _criteria(self, uow: UnitOfWork, filters: AuditFilter) -> dict[str, Any]:
         criteria = asdict(filters)
+        check_search(filters.text)  # one LIKE pattern: SQLite fails past 50,000 bytes
         if filters.text.strip():
             criteria["subjects"] = _subjects_named(uow, filters.text.strip())
         return criteria

@@ -35,6 +35,23 @@ class InvalidQuery(KehuError):
     exit_code = 2
 
 
+class InvalidSearch(InvalidQuery):
+    """A list's search refused before the database sees it: longer than ``max_chars``
+    characters (``code`` "too_long") or ``max_terms`` words ("too_many_terms"), or with a
+    control character or lone surrogate ("control_chars"). ``found`` says how long it was."""
+
+    def __init__(self, code: str, max_chars: int, max_terms: int, found: str = "") -> None:
+        self.code = code
+        self.max_chars = max_chars
+        self.max_terms = max_terms
+        if code == "control_chars":
+            text = "a search must not contain control characters"
+        else:
+            text = (f"a search may have at most {max_chars} characters and {max_terms} "
+                    f"words; this one has {found}")
+        super().__init__(text)
+
+
 class NotFound(KehuError):
     def __init__(self, entity: str, key: object) -> None:
         self.entity = entity

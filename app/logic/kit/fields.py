@@ -15,7 +15,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from app.logic.kit.validation import CODE, EMAIL, PHONE, POSTAL, WEBSITE, Checker
+from app.logic.kit.validation import (
+    CODE,
+    EMAIL,
+    PHONE,
+    POSTAL,
+    WEBSITE,
+    Checker,
+    has_control_chars,
+)
 
 KINDS = ("text", "notes", "code", "phone", "email", "postal_code", "website", "tax_id",
          "choice", "money", "integer", "boolean", "date", "datetime", "reference")
@@ -244,6 +252,9 @@ def _reference(f: Field, c: Checker, value: Any) -> int | str | None:
     if not text:
         if f.required:
             c.fail(f.name, "required", "is required")
+        return None
+    if has_control_chars(text):  # a key with NUL names nothing; the database would fail
+        c.fail(f.name, "control_chars", "must not contain control characters")
         return None
     return text
 

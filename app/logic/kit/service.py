@@ -42,6 +42,7 @@ from app.logic.kit.export import Cancelled, ExportSpec, Progress, export_audit_c
 from app.logic.kit.fields import Field, Ref
 from app.logic.kit.permissions import owner_scope, require, require_in_scope
 from app.logic.kit.trail import audit_row, created, diff
+from app.logic.kit.validation import check_search, has_control_chars
 
 UowFactory = Callable[..., UnitOfWork]
 Edit = Callable[[UnitOfWork, Any], dict[str, list[Any]] | None]  # -> audit changes
@@ -351,6 +352,9 @@ class RecordService(Service):
 
     def _key_text(self, key: str) -> str:
         text = str(key).strip()
+        if has_control_chars(text):
+            raise InvalidQuery(f"a {self.entity.name} key must not contain control "
+                               f"characters (got {key!r})")
         return text.upper() if self.entity.has(self.entity.key) and \
             self.entity.field(self.entity.key).kind == "code" else text
 
@@ -474,7 +478,7 @@ class RecordService(Service):
         filters = tuple(sorted((n, entity.filter_value(n, v)) for n, v in query.filters))
         scoped = entity.scope or entity.scope_module
         scope = owner_scope(actor, entity.scope_rights) if scoped else None
-        return ListRequest(fields=fields, search=query.search.strip(), filters=filters,
+        return ListRequest(fields=fields, search=check_search(query.search), filters=filters,
                            sort=entity.sort_value(query.sort), descending=query.descending,
                            include_archived=query.include_archived, scope=scope,
                            into=_shape(entity))

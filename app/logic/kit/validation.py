@@ -9,14 +9,16 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from app.logic.kit.errors import FieldError
+from app.logic.kit.errors import FieldError, InvalidSearch
 
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 MONEY_MAX = Decimal("99999999999999.99")
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-PHONE = re.compile(r"^\+?[0-9 ()./-]{3,30}(\s*(ext|x|转)\.?\s*[0-9]{1,6})?$", re.IGNORECASE)
+# At least three digits (the lookahead): "-----" or "()" is no phone number.
+PHONE = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})"
+                   r"\+?[0-9 ()./-]{3,30}(\s*(ext|x|转)\.?\s*[0-9]{1,6})?$", re.IGNORECASE)
 POSTAL = re.compile(r"^[0-9A-Za-z][0-9A-Za-z -]{1,9}$")
 WEBSITE = re.compile(r"^(https?://)?([\w-]+\.)+[A-Za-z\u00a1-\uffff]{2,}(:\d+)?(/\S*)?$")
 CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
@@ -48,9 +50,67 @@ def is_valid_resident_id(value: str) -> bool:
         == value[17]
 
 
+# Searches: longer ones cost the database time per word and, past about 550 words or 50,000
+# bytes in one word, fail in SQLite ("Expression tree is too large").
+SEARCH_MAX_CHARS = 200
+SEARCH_MAX_TERMS = 16
+
+# Characters that change how the text around them shows without showing themselves: the
+# bidirectional controls ("Acme\u202egnp.exe" shows as "Acmeexe.png"), the zero-width ones
+# (two names that look the same but are not), and line separators (single-line text only).
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+INVISIBLE = BIDI_CONTROLS | ZERO_WIDTH
+LINE_SEPARATORS = frozenset("\u2028\u2029")
+
+# Numbers: ASCII digits, or the full-width ones a Chinese input method types (５００).
+# Python's int() and Decimal() also take "1_000" and every script's digits (٥٠٠); we do not.
+FULL_WIDTH = str.maketrans("０１２３４５６７８９＋－．，", "0123456789+-.,")
+WHOLE = re.compile(r"[+-]?[0-9]+")
+AMOUNT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
 def has_control_chars(value: str, allow_newlines: bool = False) -> bool:
+    """C0 and C1 controls (NUL, ESC...) and lone surrogates; ``allow_newlines`` lets
+    multi-line text keep line breaks and tabs."""
     allowed = {"\n", "\r", "\t"} if allow_newlines else set()
     return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in value)
+
+
+def invisible_char(value: str, multiline: bool = False) -> str:
+    """The first bidirectional control or zero-width character in ``value`` (and, unless
+    ``multiline``, line separator), or ""."""
+    refused = INVISIBLE if multiline else INVISIBLE | LINE_SEPARATORS
+    return next((ch for ch in value if ch in refused), "")
+
+
+def whole_number(value: str) -> int | None:
+    """``value`` as a whole number written with ASCII or full-width digits and an optional
+    sign; None if it is anything else (``1_000``, ``٥``, ``1.0``, ``1e3``)."""
+    text = value.translate(FULL_WIDTH).strip()
+    if not WHOLE.fullmatch(text):
+        return None
+    try:
+        return int(text)
+    except ValueError:  # more digits than int() converts
+        return None
+
+
+def check_search(text: str) -> str:
+    """A list's search text, stripped; InvalidSearch (a usage error naming the limits) when
+    it is longer than SEARCH_MAX_CHARS characters or SEARCH_MAX_TERMS words, or holds a
+    control character (NUL) or a lone surrogate. Tabs and line breaks separate words."""
+    text = text.strip()
+    terms = len(text.split())
+    if len(text) > SEARCH_MAX_CHARS or terms > SEARCH_MAX_TERMS:
+        raise InvalidSearch("too_long" if len(text) > SEARCH_MAX_CHARS else "too_many_terms",
+                            SEARCH_MAX_CHARS, SEARCH_MAX_TERMS,
+                            f"{len(text):,} characters and {terms:,} "
+                            f"{'word' if terms == 1 else 'words'}")
+    if has_control_chars(text, allow_newlines=True):
+        raise InvalidSearch("control_chars", SEARCH_MAX_CHARS, SEARCH_MAX_TERMS)
+    return text
 
 
 class Checker:
@@ -71,6 +131,9 @@ class Checker:
             self.fail(field, "too_long", f"must be at most {max_len} characters")
         elif has_control_chars(text, allow_newlines=multiline):
             self.fail(field, "control_chars", "must not contain control characters")
+        elif ch := invisible_char(text, multiline):
+            self.fail(field, "invisible_chars", "must not contain invisible or "
+                      f"direction-changing characters (U+{ord(ch):04X})")
         return text
 
     def pattern(self, field: str, value: Any, regex: re.Pattern[str], code: str, message: str,
@@ -88,12 +151,8 @@ class Checker:
         return text
 
     def money(self, field: str, value: Any) -> Decimal:
-        try:
-            amount = Decimal(str(value).replace(",", "").strip() or "0")
-        except (InvalidOperation, ValueError):
-            self.fail(field, "not_a_number", "must be an amount like 50000.00")
-            return Decimal("0.00")
-        if not amount.is_finite():
+        amount = _amount(value)
+        if amount is None or not amount.is_finite():
             self.fail(field, "not_a_number", "must be an amount like 50000.00")
         elif amount < 0:
             self.fail(field, "negative", "must not be negative")
@@ -106,9 +165,9 @@ class Checker:
         return Decimal("0.00")
 
     def integer(self, field: str, value: Any, low: int, high: int) -> int:
-        try:
-            number = int(str(value).strip())
-        except (TypeError, ValueError):
+        number = value if isinstance(value, int) and not isinstance(value, bool) \
+            else whole_number(str(value))
+        if number is None:
             self.fail(field, "not_an_integer", "must be a whole number")
             return low
         if not low <= number <= high:
@@ -148,6 +207,22 @@ class Checker:
         elif not re.fullmatch(r"[0-9A-Z-]{6,30}", text):
             self.fail(field, "invalid_tax_id", "must be a unified social credit code or tax id")
         return text
+
+
+def _amount(value: Any) -> Decimal | None:
+    """A money value as given (a number, or text with ASCII or full-width digits, a point
+    and thousands commas), None if it is no amount."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(str(value))
+    text = str(value).translate(FULL_WIDTH).replace(",", "").strip() or "0"
+    if not AMOUNT.fullmatch(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
 
 
 Normaliser = Callable[[Checker, Any], Any]
