@@ -10,7 +10,7 @@ from typing import Any
 from app.cli import output, records
 from app.cli.admin import find_user
 from app.cli.commands import UsageError, sign_in
-from app.cli.parser import EXIT_ERROR, EXIT_OK, Commands
+from app.cli.parser import EXIT_ERROR, EXIT_OK, Commands, at_least
 from app.logic.audit import AuditFilter, field_changes
 from app.logic.kit.dto import Actor
 from app.logic.services import Services
@@ -31,7 +31,7 @@ def register(cmds: Commands) -> None:
     p.add_argument("--since", default="", metavar="DATE")
     p.add_argument("--search", default="", metavar="TEXT",
                    help="text in the changes, a record's code or id, a user name")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=at_least(1), default=100)
     cmds.command(audit, "verify", "check the audit log's hash chain (exit 1 when broken)",
                  audit_verify)
     records.EXPORT_SOURCES["audit"] = export_audit
@@ -43,7 +43,7 @@ def audit_list(args: Namespace, services: Services, db: Any) -> int:
         user_id=find_user(services, actor, args.filter_user).id if args.filter_user else None,
         entity_type=args.entity, action=args.filter_action,
         since=_date(args.since, "--since") if args.since else None, text=args.search)
-    rows = services.audit.list_audit_entries(actor, filters, limit=max(1, args.limit))
+    rows = services.audit.list_audit_entries(actor, filters, limit=args.limit)
     if args.json:
         output.dump(rows)
         return EXIT_OK

@@ -8,9 +8,27 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from app.logic.kit.validation import whole_number
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_AUTH, EXIT_CONFLICT = 0, 1, 2, 3, 4
 
 Handler = Callable[[argparse.Namespace, Any, Any], int]  # (args, services, database) -> code
+
+
+def at_least(low: int) -> Callable[[str], int]:
+    """An option's type: a whole number of at least ``low``, in ASCII or full-width digits.
+    Anything else (``--limit 0``, ``--expect-version -1``, ``1_000``) is a usage error (exit
+    2), never quietly made into something else."""
+
+    def number(text: str) -> int:
+        value = whole_number(text)
+        if value is None or value < low:
+            raise argparse.ArgumentTypeError(f"must be a whole number of at least {low}, "
+                                             f"got {text!r}")
+        return value
+
+    number.__name__ = f"whole number >= {low}"  # argparse names the type in some messages
+    return number
 
 
 def add_globals(parser: argparse.ArgumentParser, suppress: bool, sign_in: bool = True) -> None:

@@ -20,11 +20,12 @@ from typing import Any
 
 from app.cli import output
 from app.cli.commands import UsageError, sign_in
-from app.cli.parser import EXIT_OK, Commands
+from app.cli.parser import EXIT_OK, Commands, at_least
 from app.logic.kit.dto import Actor, ListQuery, Record
 from app.logic.kit.entity import Entity
 from app.logic.kit.export import ExportSpec
 from app.logic.kit.service import RecordService
+from app.logic.kit.validation import whole_number
 from app.logic.services import Services
 
 LIST_PAGE = 500
@@ -37,7 +38,7 @@ def register(cmds: Commands, entity: Entity) -> None:
     key = entity.key or "id"
     p = cmds.command(group, "list", f"list {plural}", partial(list_records, entity))
     _query_options(p, entity)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=at_least(1), default=50)
     p = cmds.command(group, "show", f"show one {entity.label.en.lower()} (with its version)",
                      partial(show_record, entity))
     p.add_argument("key", metavar=key.upper())
@@ -102,7 +103,7 @@ def _set_option(p: Any, required: bool) -> None:
 
 
 def _version_option(p: Any, entity: Entity) -> None:
-    p.add_argument("--expect-version", type=int, metavar="N",
+    p.add_argument("--expect-version", type=at_least(1), metavar="N",
                    help=f"refuse (exit 4) unless the {entity.label.en.lower()} is still at "
                         "version N")
 
@@ -110,8 +111,6 @@ def _version_option(p: Any, entity: Entity) -> None:
 # --- the verbs -----------------------------------------------------------------------------
 def list_records(entity: Entity, args: Namespace, services: Services, db: Any) -> int:
     actor = sign_in(args, services)
-    if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
     service = services.for_entity(entity.name)
     query = query_of(args, entity)
     found: list[Any] = []
@@ -269,10 +268,11 @@ def parse_sets(pairs: list[str], entity: Entity) -> dict[str, Any]:
 def find(service: RecordService, actor: Actor, key: str) -> Record:
     if service.entity.key:
         return service.get_by_key(actor, key)
-    if not key.isdigit():
+    record_id = whole_number(key)
+    if record_id is None or record_id < 1:
         raise UsageError(f"a {service.entity.label.en.lower()} is named by its id (a number), "
                          f"got {key!r}")
-    return service.get(actor, int(key))
+    return service.get(actor, record_id)
 
 
 def _named(entity: Entity, record: Record) -> str:
