@@ -12,7 +12,7 @@ from collections.abc import Callable
 from app.data.admin import UserRepository
 from app.data.database import Database
 from app.demo.generate import DEMO_PASSWORD, DemoSummary, DemoUser, generate_demo
-from app.demo.roles import DEMO_DEPARTMENT, assign_demo_roles
+from app.demo.roles import DEMO_DEPARTMENT
 from app.demo.vocabulary import DEMO_USERS
 from app.logic.kit.errors import FieldError, ValidationError
 
@@ -39,7 +39,7 @@ def refuse_unless_empty(db: Database) -> None:
 
 def create_demo_data(db: Database, customers: int, seed: int = 1,
                      progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+    """The demo users, their roles and department, and ``customers`` customers, in one
+    transaction: all of it or, if the run fails or is killed, nothing."""
     refuse_unless_empty(db)
-    summary = generate_demo(db, customers=customers, seed=seed, progress=progress)
-    assign_demo_roles(db, summary)
-    return summary
+    return generate_demo(db, customers=customers, seed=seed, progress=progress)

@@ -2,28 +2,38 @@
 
 ``generate_demo(db, customers=1_000_000, seed=1)`` creates the demo users (password
 ``demo1234``), then customers across provinces, industries, sizes, statuses and owners,
-each with 1-4 contacts, and one audit entry summing the run up, all in one transaction.
-Rows are made in chunks determined by (seed, chunk); big runs make them in worker
-processes while this process writes them and indexes them for search.
+each with 1-4 contacts, one audit entry summing the run up, and gives the users their
+roles and the sales team its department, all in one transaction: a run that is killed
+leaves nothing behind. Rows are made in chunks determined by (seed, chunk); big runs make
+them in worker processes while this process writes them and indexes them for search. The
+workers end with this process, however it ends.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import marshal
+import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from multiprocessing import get_context
+from types import FrameType
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from app.data.customers import CUSTOMER_BULK
 from app.data.database import Database
 from app.data.kit import bulk
+from app.demo.roles import assign_demo_roles
 from app.demo.rows import (
     CONTACT_FIELDS,
     CUSTOMER_FIELDS,
@@ -39,6 +49,7 @@ CHUNK = 5_000
 PARALLEL_FROM = 40_000  # customers; smaller runs are made in this process
 WINDOW = 12  # chunks made ahead of the writer
 WORKER_NICENESS = 10
+PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for this process when its parent dies
 
 Progress = Callable[[int, int], None]
 Chunk = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]  # customers, contacts
@@ -64,7 +75,7 @@ class DemoSummary:
 
     @property
     def roles(self) -> dict[str, str]:
-        """Username to role name, for the caller to assign."""
+        """Username to role name."""
         return {u.username: u.role for u in self.users}
 
     @property
@@ -76,7 +87,8 @@ class DemoSummary:
 def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
                   progress: Progress | None = None, workers: int | None = None,
                   now: datetime | None = None) -> DemoSummary:
-    """Add the demo users and ``customers`` demo customers to ``db`` in one transaction.
+    """Add the demo users with their roles and ``customers`` demo customers to ``db`` in
+    one transaction.
 
     ``workers``: processes making rows (default: the CPU count for big runs, none for
     small ones). ``now``: the moment the data is generated relative to (default: now).
@@ -91,9 +103,11 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
         owners = tuple(u.user_id for u in users if u.role == "salesperson")
         jobs = _jobs(customers, seed, load.start, owners, now)
         contacts = 0
-        with _without_gc():  # millions of short-lived rows, no cycles among them
-            for done, (rows, persons) in enumerate(_made(jobs, load.dialect, workers,
-                                                         customers)):
+        made = _made(jobs, load.dialect, workers, customers)
+        # No cyclic GC: millions of short-lived rows, no cycles among them. Closed however
+        # the loop is left (an error, Ctrl+C): the worker processes stop then and there.
+        with _without_gc(), closing(made):
+            for done, (rows, persons) in enumerate(made):
                 load.insert("customers", CUSTOMER_FIELDS, rows)
                 load.insert("contacts", CONTACT_FIELDS, persons)
                 contacts += len(persons)
@@ -108,6 +122,8 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
                           changes={"customers": customers, "contacts": contacts, "seed": seed,
                                    "codes": f"{summary.first_code}-{summary.last_code}",
                                    "users": [u.username for u in users]})
+        with Session(bind=load.conn) as session:  # joins the load's transaction
+            assign_demo_roles(session, summary)
     return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
 
 
@@ -151,17 +167,58 @@ def _without_gc() -> Iterator[None]:
 
 
 def _start_worker(seed: int) -> None:
-    """Ready a worker process: no cyclic GC (its rows hold no cycles), the people drawn, and
-    a lower priority than the writing process, whose work is the load's critical path (the
-    workers make rows ahead of it and use what CPU time it leaves)."""
+    """Ready a worker process: ended with its parent, Ctrl+C left to the parent (which
+    stops the pool), no cyclic GC (its rows hold no cycles), the people drawn, and a lower
+    priority than the writing process, whose work is the load's critical path (the workers
+    make rows ahead of it and use what CPU time it leaves)."""
+    _end_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()
     if hasattr(os, "nice"):  # POSIX; on Windows the workers keep the normal priority
         os.nice(WORKER_NICENESS)
     people(seed)
 
 
+def _end_with_parent() -> None:
+    """End this worker process when its parent ends, even killed with SIGKILL: otherwise
+    it waits for work from the dead parent forever. On Linux the kernel kills it at once;
+    everywhere a thread waits on the parent's sentinel (which reads as ready when the
+    parent is gone, also if that happened before this ran) and exits."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_when_ended, args=(parent,), daemon=True,
+                         name="kehu-parent-watch").start()
+
+
+def _exit_when_ended(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()
+    os._exit(1)
+
+
+@contextmanager
+def _terminated_by_exit() -> Iterator[None]:
+    """SIGTERM ends this process by ``SystemExit`` (as Ctrl+C does by KeyboardInterrupt):
+    the load rolls back and the worker pool is shut down on the way out. Only from the main
+    thread, and only where SIGTERM would otherwise end the process on the spot."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
+        yield
+        return
+
+    def exit_(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, exit_)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _made(jobs: list[ChunkJob], dialect: str, workers: int | None,
-          customers: int) -> Iterator[Chunk]:
+          customers: int) -> Generator[Chunk, None, None]:
     """The chunks in order, made here or in up to ``workers`` processes."""
     if workers is None:
         workers = (os.cpu_count() or 1) if customers >= PARALLEL_FROM else 0
@@ -170,17 +227,26 @@ def _made(jobs: list[ChunkJob], dialect: str, workers: int | None,
             yield make_encoded(job, dialect)
         return
     seed = jobs[0].seed if jobs else 0
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                             initializer=_start_worker, initargs=(seed,)) as pool:
-        pending: list[Future[bytes | Chunk]] = []
-        queue = iter(jobs)
-        for job in queue:
-            pending.append(pool.submit(make_packed, job, dialect))
-            if len(pending) >= WINDOW:
-                break
-        while pending:
-            made = pending.pop(0).result()
-            following = next(queue, None)
-            if following is not None:
-                pending.append(pool.submit(make_packed, following, dialect))
-            yield marshal.loads(made) if isinstance(made, bytes) else made
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(seed,))
+    with _terminated_by_exit():
+        try:
+            yield from _made_in(pool, jobs, dialect)
+        finally:  # done, failed, interrupted or terminated: chunks not begun are dropped
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _made_in(pool: ProcessPoolExecutor, jobs: list[ChunkJob], dialect: str
+             ) -> Iterator[Chunk]:
+    pending: list[Future[bytes | Chunk]] = []
+    queue = iter(jobs)
+    for job in queue:
+        pending.append(pool.submit(make_packed, job, dialect))
+        if len(pending) >= WINDOW:
+            break
+    while pending:
+        made = pending.pop(0).result()
+        following = next(queue, None)
+        if following is not None:
+            pending.append(pool.submit(make_packed, following, dialect))
+        yield marshal.loads(made) if isinstance(made, bytes) else made
