@@ -1122,6 +1122,10 @@ Python %4，PySide6 %5。</translation>
         <translation>请删除控制字符。</translation>
     </message>
     <message>
+        <source>Remove the invisible or direction-changing characters.</source>
+        <translation>请删除不可见字符或改变文字方向的字符。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/messages.py" line="36"/>
         <source>Not a valid e-mail address.</source>
         <translation>电子邮件地址无效。</translation>
@@ -1664,6 +1668,17 @@ Python %4，PySide6 %5。</translation>
         <location filename="../../app/ui/admin/roles_tab.py" line="279"/>
         <source>Delete the role %1?</source>
         <translation>删除角色 %1？</translation>
+    </message>
+</context>
+<context>
+    <name>SearchWords</name>
+    <message>
+        <source>Remove the control characters from the search.</source>
+        <translation>请删除搜索内容中的控制字符。</translation>
+    </message>
+    <message>
+        <source>A search may have at most %1 characters and %2 words.</source>
+        <translation>搜索内容最多 %1 个字符、%2 个词。</translation>
     </message>
 </context>
 <context>

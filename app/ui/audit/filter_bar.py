@@ -21,10 +21,11 @@ from app.logic.admin import UserRow
 from app.logic.audit import AuditFilter, action_label, entity_label
 from app.logic.kit.registry import entities
 from app.logic.kit.trail import ACTIONS, OTHER_ENTITIES
+from app.logic.kit.validation import SEARCH_MAX_CHARS, has_control_chars
 from app.ui.kit.language import ui_language
 
 TEXT_DELAY_MS = 300
-TEXT_MAX = 200
+TEXT_MAX = SEARCH_MAX_CHARS  # the audit log refuses longer searches
 
 
 def local_midnight_utc(day: date) -> datetime:
@@ -128,7 +129,7 @@ class AuditFilterBar(QWidget):
         return AuditFilter(user_id=self.user.currentData(),
                            entity_type=self.entity.currentData() or "",
                            action=self.action.currentData() or "", since=since, until=until,
-                           text=self.text.text().strip())
+                           text=searchable(self.text.text()))
 
     def on_changed(self) -> None:
         self.timer.stop()
@@ -148,3 +149,10 @@ class AuditFilterBar(QWidget):
                        self.use_until, self.text):
             widget.blockSignals(False)
         self.on_changed()
+
+
+def searchable(text: str) -> str:
+    """The text without control characters: no one types them, a paste may carry them, and
+    the audit log refuses a search that holds one."""
+    return "".join(ch for ch in text if not has_control_chars(ch)).strip()
+

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.logic.kit.errors import (
     AuthenticationFailed,
     ConflictError,
+    InvalidQuery,
+    InvalidSearch,
     NotFound,
     PermissionDenied,
     PossibleDuplicate,
@@ -41,7 +43,7 @@ class ErrorDialog(QMessageBox):
     @staticmethod
     def is_unexpected(error: Exception) -> bool:
         known = (ValidationError, PermissionDenied, NotFound, ConflictError,
-                 AuthenticationFailed, PossibleDuplicate)
+                 AuthenticationFailed, PossibleDuplicate, InvalidQuery)
         return not isinstance(error, known)
 
     def describe(self, error: Exception) -> tuple[str, str]:
@@ -60,6 +62,10 @@ class ErrorDialog(QMessageBox):
                 "make your change again.").replace("%1", error.changed_by)
         if isinstance(error, AuthenticationFailed):
             return self.tr("Sign-in failed"), sign_in_problem(error)
+        if isinstance(error, InvalidSearch):
+            return self.tr("Please check your input"), search_problem(error)
+        if isinstance(error, InvalidQuery):
+            return self.tr("Please check your input"), str(error)
         if isinstance(error, PossibleDuplicate):
             return self.tr("Possible duplicate"), self.tr(
                 "A similar record already exists.")
@@ -97,3 +103,17 @@ class SignInWords(QObject):
 
 def sign_in_problem(error: AuthenticationFailed) -> str:
     return SignInWords().problem(error)
+
+
+class SearchWords(QObject):
+    """What the lists say about a search they refuse (the logic layer's InvalidSearch)."""
+
+    def problem(self, error: InvalidSearch) -> str:
+        if error.code == "control_chars":
+            return self.tr("Remove the control characters from the search.")
+        return self.tr("A search may have at most %1 characters and %2 words.").replace(
+            "%1", str(error.max_chars)).replace("%2", str(error.max_terms))
+
+
+def search_problem(error: InvalidSearch) -> str:
+    return SearchWords().problem(error)

@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 
 from app.logic.kit.dto import Changed, ListQuery
 from app.logic.kit.entity import Entity
+from app.logic.kit.errors import InvalidSearch
 from app.logic.kit.export import ExportSpec
 from app.logic.kit.fields import Field
+from app.logic.kit.validation import check_search
 from app.ui.kit import persist
 from app.ui.kit.context import Context
-from app.ui.kit.errors import show_error
+from app.ui.kit.errors import search_problem, show_error
 from app.ui.kit.export import ExportRun, announce, ask_export_path, export_outcome
 from app.ui.kit.language import in_sentence, ui_language
 from app.ui.kit.table_model import ID_ROLE, RecordTableModel
@@ -72,6 +74,7 @@ class RecordListView(QWidget):
         # entity changed -> filters whose choices to load again (a new user: the owners)
         self._reload_on = {k: tuple(v) for k, v in (reload_on or {}).items()}
         self._search = ""
+        self._refused = False  # the search box holds a search the lists refuse
         self.settings_key = f"{entity.module}/{entity.name}/list"
         self.model = RecordTableModel(context, service, entity, self)
         self.model.sig_total_changed.connect(self.on_total_changed)
@@ -241,8 +244,16 @@ class RecordListView(QWidget):
 
     # --- filters and search ---------------------------------------------------------------
     def set_search(self, text: str) -> None:
-        if text.strip() != self._search:
-            self._search = text.strip()
+        """List what ``text`` finds; a search the lists refuse (too long, too many words)
+        is said where the rows would be, and the database is not asked."""
+        try:
+            search = check_search(text)
+        except InvalidSearch as error:
+            self._refused = True
+            self._show_empty(search_problem(error), clear=True)
+            return
+        if search != self._search or self._refused:
+            self._search = search
             self.apply_filters()
 
     def current_query(self) -> ListQuery:
@@ -254,8 +265,11 @@ class RecordListView(QWidget):
 
     def apply_filters(self) -> None:
         query = self.current_query()
+        refused, self._refused = self._refused, False
         if query != self.model.query or self.model.total is None:
             self.model.set_query(query)
+        elif refused:  # back to the search the list shows: show its rows again
+            self.on_first_page(self.model.rowCount())
 
     def clear_filters(self) -> None:
         for combo in self.filter_combos.values():
@@ -265,7 +279,7 @@ class RecordListView(QWidget):
         self.archived.blockSignals(True)
         self.archived.setChecked(False)
         self.archived.blockSignals(False)
-        if self._search:
+        if self._search or self._refused:
             self._search = ""
             self.sig_search_cleared.emit()
         self.apply_filters()
@@ -315,6 +329,8 @@ class RecordListView(QWidget):
         self.sig_total_changed.emit(total)
 
     def on_first_page(self, rows: int) -> None:
+        if self._refused:  # a page asked for before the search was refused
+            return
         if rows:
             self.stack.setCurrentWidget(self.table)
             return
@@ -327,8 +343,11 @@ class RecordListView(QWidget):
             text = self.tr("No %1 match these filters.").replace("%1", plural)
         else:
             text = self.tr("No %1 yet.").replace("%1", plural)
+        self._show_empty(text, clear=query.is_filtered)
+
+    def _show_empty(self, text: str, clear: bool) -> None:
         self.empty_label.setText(text)
-        self.empty_clear.setVisible(query.is_filtered)
+        self.empty_clear.setVisible(clear)
         self.stack.setCurrentWidget(self.empty)
 
     def on_failed(self, error: Exception) -> None:

@@ -50,6 +50,8 @@ class Messages(QObject):
             "too_long": self.tr("This text is too long."),
             "too_short": self.tr("This text is too short."),
             "control_chars": self.tr("Remove the control characters."),
+            "invisible_chars": self.tr("Remove the invisible or direction-changing "
+                                       "characters."),
             "invalid_email": self.tr("Not a valid e-mail address."),
             "invalid_phone": self.tr("Not a valid phone number."),
             "invalid_postal_code": self.tr("Not a valid postal code."),

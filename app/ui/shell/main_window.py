@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.logic.kit.dto import Actor
+from app.logic.kit.validation import SEARCH_MAX_CHARS
 from app.logic.services import Services
 from app.ui.kit import persist
 from app.ui.kit.context import Context
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setObjectName("globalSearch")
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(SEARCH_MAX_CHARS)  # the lists refuse longer searches
         self.search.setPlaceholderText(
             self.tr("Search name, code, pinyin, phone, contact... (Ctrl+F)"))
         self.search.setMinimumWidth(300)
