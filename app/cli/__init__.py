@@ -6,8 +6,9 @@ Imports are lazy so ``kehu`` starts fast and only what a command needs is loaded
 from __future__ import annotations
 
 import gc
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from app.cli.parser import EXIT_ERROR, EXIT_USAGE, build_parser
 
@@ -24,7 +25,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    problem = undecodable(arguments, os.environ)
+    if problem:
+        print(f"kehu: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    args = build_parser().parse_args(arguments)
     from app.cli import commands
 
     try:
@@ -35,6 +41,49 @@ def _run(argv: Sequence[str] | None) -> int:
     except commands.UsageError as exc:
         print(f"kehu: {exc}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def undecodable(arguments: Sequence[str], environ: Mapping[str, str]) -> str:
+    """What is not UTF-8 text among the arguments and the KEHU_ variables ("" if nothing).
+    Python keeps such bytes as lone surrogates, which no database or terminal takes."""
+    for index, argument in enumerate(arguments):
+        if not _is_text(argument):
+            _, has_value, value = argument.partition("=")
+            shown = _shown(value if argument.startswith("-") and has_value else argument)
+            if argument.startswith("--db") or arguments[index - 1:index] == ["--db"]:
+                from app.data.engine import describe_url
+
+                shown = describe_url(shown)
+            return (f"{_argument_name(arguments, index)} is not valid UTF-8 text: {shown}; "
+                    "check the character encoding of your terminal or script")
+    for variable, value in environ.items():
+        if variable.startswith("KEHU_") and not _is_text(value):
+            return (f"the environment variable {variable} is not valid UTF-8 text; check the "
+                    "character encoding of your terminal or script")
+    return ""
+
+
+def _argument_name(arguments: Sequence[str], index: int) -> str:
+    argument = arguments[index]
+    if argument.startswith("-"):
+        option, has_value, _ = argument.partition("=")
+        return f"the value of {_shown(option)}" if has_value else f"the option {_shown(option)}"
+    if index and arguments[index - 1].startswith("-"):
+        return f"the value of {arguments[index - 1]}"
+    return f"argument {index + 1}"
+
+
+def _shown(text: str) -> str:
+    """``text`` printable: bytes that are not UTF-8 as \\xff."""
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _frozen = False

@@ -13,7 +13,7 @@ from app.cli import output
 from app.cli.parser import EXIT_OK, Commands
 from app.logic.admin import ADMIN_ROLE
 from app.logic.kit.dto import Actor
-from app.logic.kit.errors import AuthenticationFailed, KehuError
+from app.logic.kit.errors import AuthenticationFailed, DatabaseUnavailable, KehuError
 from app.logic.services import Services
 
 MAX_DEMO_CUSTOMERS = 5_000_000
@@ -29,6 +29,30 @@ def open_services(args: Namespace, upgrade: bool = True) -> tuple[Any, Services]
 
     db = open_database(resolve_url(getattr(args, "db", None)), upgrade=upgrade)
     return db, Services.build(db.unit_of_work, db.display_url)
+
+
+def warn_about_password_in_url(args: Namespace) -> None:
+    """``--db`` with a password shows it to every local user (the process list)."""
+    url = getattr(args, "db", None)
+    if not url:
+        return
+    from app.data.engine import ENV_URL, has_password, settings_file
+
+    if has_password(url):
+        print(f"kehu: warning: the password in --db can be read by every user of this "
+              f"computer (in the process list); put the URL in {ENV_URL} or in "
+              f"{settings_file()} (database_url = \"...\") instead", file=sys.stderr)
+
+
+def database_failure(args: Namespace, db: Any, error: Exception) -> DatabaseUnavailable | None:
+    """``error`` as the database failing, when it is that (for work no layer translated,
+    such as the demo's bulk load)."""
+    from app.data.engine import describe_url, resolve_url
+    from app.data.failures import explain
+
+    if db is not None:
+        return explain(error, db.display_url)
+    return explain(error, describe_url(resolve_url(getattr(args, "db", None))))
 
 
 def password_from_env_or_prompt(prompt: str = "Password: ", confirm: bool = False) -> str:
@@ -63,6 +87,9 @@ def sign_in(args: Namespace, services: Services) -> Actor:
 
 
 def dispatch(args: Namespace) -> int:
+    """Run the command (or the GUI). The database failing (at open, at sign-in or half-way)
+    is one line on stderr and exit 1, or 3 when the server refused the database login."""
+    warn_about_password_in_url(args)
     if args.command is None:
         return run_gui(args)
     handler = getattr(args, "handler", None)
@@ -76,12 +103,21 @@ def dispatch(args: Namespace) -> int:
         started()
         code: int = handler(args, services, db)
         return code
-    except KehuError as exc:
-        print(f"kehu: {exc}", file=sys.stderr)
-        return exc.exit_code
+    except (KehuError, DatabaseUnavailable) as exc:
+        return fail(exc)
+    except Exception as exc:
+        found = database_failure(args, db, exc)
+        if found is None:
+            raise
+        return fail(found)
     finally:
         if db is not None:
             db.dispose()
+
+
+def fail(error: KehuError | DatabaseUnavailable) -> int:
+    print(f"kehu: {error}", file=sys.stderr)
+    return error.exit_code
 
 
 def register(cmds: Commands) -> None:

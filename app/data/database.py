@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import sessionmaker
 
 from app.data.engine import WRITE_OPTION, describe_url, make_engine, sqlite_path
+from app.data.failures import explain, failure
 from app.data.kit.registry import DataRegistry, load_registry
 from app.data.kit.uow import UnitOfWork
 
@@ -47,10 +50,22 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    @contextmanager
+    def failures(self) -> Iterator[None]:
+        """A refused login, an unreachable server, a locked or unreadable file raised
+        inside as ``DatabaseUnavailable`` naming this database (password hidden)."""
+        try:
+            yield
+        except Exception as exc:
+            found = explain(exc, self.display_url)
+            if found is None or found is exc:
+                raise
+            raise found from exc
+
     # --- migrations -------------------------------------------------------------------
     def current_revision(self) -> str | None:
         """The schema revision, read with plain SQL (importing alembic costs start-up time)."""
-        with self.engine.connect() as conn:
+        with self.failures(), self.engine.connect() as conn:
             if not inspect(conn).has_table("alembic_version"):
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -59,7 +74,8 @@ class Database:
         return self.current_revision() != HEAD_REVISION
 
     def upgrade(self, backup: bool = True) -> Path | None:
-        """Bring the schema to head. A SQLite file is copied to a timestamped backup first."""
+        """Bring the schema to head. A SQLite file is copied to a timestamped backup first
+        (readable by its owner only, like the database)."""
         if not self.needs_upgrade():
             return None
         from app.data.migrate import upgrade  # alembic costs start-up time: only when needed
@@ -70,9 +86,21 @@ class Database:
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             copy = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
             self.engine.dispose()
-            shutil.copy2(path, copy)
-        upgrade(self.engine)
+            self._private_copy(path, copy)
+        with self.failures():
+            upgrade(self.engine)
         return copy
+
+    def _private_copy(self, source: Path, target: Path) -> None:
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with open(fd, "wb") as out, source.open("rb") as data:
+                shutil.copyfileobj(data, out)
+            times = source.stat()
+            os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
+        except OSError as exc:
+            raise failure("backup", self.display_url,
+                          f"{target}: {exc.strerror or exc}") from None
 
 
 def open_database(url: str, upgrade: bool = True) -> Database:

@@ -619,6 +619,73 @@ Rows in bold were changed by both of you.</source>
     </message>
 </context>
 <context>
+    <name>DatabaseWords</name>
+    <message>
+        <source>Database busy</source>
+        <translation>数据库忙</translation>
+    </message>
+    <message>
+        <source>Database unavailable</source>
+        <translation>数据库不可用</translation>
+    </message>
+    <message>
+        <source>Another program is using the database and holds it locked. Try again when it has finished.</source>
+        <translation>另一个程序正在使用数据库并将其锁定。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>The database server refused the login. Check the user name and password in the database URL (KEHU_DATABASE_URL or kehu.toml).</source>
+        <translation>数据库服务器拒绝登录。请检查数据库 URL（KEHU_DATABASE_URL 或 kehu.toml）中的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Check that the server is running and the network works, then try again.</source>
+        <translation>无法连接数据库服务器。请确认服务器正在运行、网络正常，然后重试。</translation>
+    </message>
+    <message>
+        <source>The database does not exist. Check the database name in the URL.</source>
+        <translation>数据库不存在。请检查 URL 中的数据库名称。</translation>
+    </message>
+    <message>
+        <source>The database server reported an error. Try again; if it keeps failing, ask the database administrator.</source>
+        <translation>数据库服务器报告了错误。请重试；如果仍然失败，请联系数据库管理员。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s folder does not exist. Create the folder, or correct the path.</source>
+        <translation>数据库所在的文件夹不存在。请先创建该文件夹，或更正路径。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened or written. Check the path and that you may read and write the file and its folder.</source>
+        <translation>无法打开或写入数据库文件。请检查路径，以及您是否有权读写该文件及其所在文件夹。</translation>
+    </message>
+    <message>
+        <source>The file is not a Kehu database. Check the path; if it was one, restore a backup copy (kehu.backup-*.db beside it).</source>
+        <translation>该文件不是本系统的数据库。请检查路径；如果它原本是，请恢复备份副本（同一文件夹中的 kehu.backup-*.db）。</translation>
+    </message>
+    <message>
+        <source>The backup copy could not be written before the upgrade; the database was not changed. Free some disk space or check the folder&apos;s permissions.</source>
+        <translation>升级前无法写入备份副本，数据库未作任何更改。请释放磁盘空间或检查文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>The settings file kehu.toml cannot be read. Correct it or remove it.</source>
+        <translation>无法读取设置文件 kehu.toml。请更正或删除该文件。</translation>
+    </message>
+    <message>
+        <source>The database URL is not valid.</source>
+        <translation>数据库 URL 无效。</translation>
+    </message>
+    <message>
+        <source>The database URL names a kind of database Kehu does not know (it works with SQLite, PostgreSQL and SQL Server).</source>
+        <translation>数据库 URL 指定了不支持的数据库类型（支持 SQLite、PostgreSQL 和 SQL Server）。</translation>
+    </message>
+    <message>
+        <source>The driver for this database is not installed.</source>
+        <translation>此数据库的驱动程序未安装。</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.</source>
+        <translation>无法使用数据库。</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentDialog</name>
     <message>
         <location filename="../../app/ui/admin/department_dialog.py" line="29"/>
@@ -718,6 +785,10 @@ Rows in bold were changed by both of you.</source>
     <message>
         <source>Save this %1 anyway?</source>
         <translation>仍然保存此%1吗？</translation>
+    </message>
+    <message>
+        <source>A %1 with this %2 already exists that you cannot see; ask your manager.</source>
+        <translation>已有%2相同的%1，但您无权查看；请询问您的经理。</translation>
     </message>
 </context>
 <context>

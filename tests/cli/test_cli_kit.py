@@ -126,6 +126,37 @@ def test_an_owner_is_set_and_shown_by_user_name(
     assert code == 1 and "sales role" in err  # only salespeople own customers
 
 
+# --- record scope ---------------------------------------------------------------------------
+def test_a_salesperson_learns_nothing_of_customers_outside_their_scope(
+        kehu: Kehu, monkeypatch: pytest.MonkeyPatch, db_url: str) -> None:
+    """The probe of issue 4/10: a duplicate check and ``show`` that told sales1 of another
+    salesperson's customer. Now both answer as for nothing there."""
+    add_user(kehu, monkeypatch, "sales1", "salesperson")
+    add_user(kehu, monkeypatch, "sales2", "salesperson")
+    assert kehu("customers", "add", "--name", "重庆祥诚生物科技股份有限公司", "--set",
+                "phone=023-6666 8888", "--set", "owner=sales2")[0] == 0
+    monkeypatch.setenv("KEHU_PASSWORD", SALES_PASSWORD)
+    code, out, err = kehu("customers", "add", "--name", "Probe Ltd", "--set",
+                          "phone=023-6666 8888", user="sales1")
+    assert code == 1 and out == ""
+    assert "C000001" not in err and "祥诚" not in err and "sales2" not in err
+    assert "a customer with this phone already exists that you cannot see" in err
+    assert "--allow-duplicate" in err
+    assert count(db_url, "customers") == 1
+    hidden = kehu("customers", "show", "C000001", user="sales1")
+    missing = kehu("customers", "show", "C000999", user="sales1")
+    assert hidden[0] == missing[0] == 1
+    assert hidden[2].replace("C000001", "CODE") == missing[2].replace("C000999", "CODE")
+    for verb in (("update", "C000001", "--set", "city=上海"), ("archive", "C000001")):
+        code, _, err = kehu("customers", *verb, user="sales1")
+        assert (code, err.strip()) == (1, "kehu: customer C000001 not found"), verb
+    code, out, err = kehu("contacts", "add", "--set", "customer=C000001", "--set",
+                          "name=张三", user="sales1")
+    code2, _, err2 = kehu("contacts", "add", "--set", "customer=C000999", "--set",
+                          "name=张三", user="sales1")
+    assert code == code2 == 1 and err.replace("C000001", "X") == err2.replace("C000999", "X")
+
+
 # --- messages -------------------------------------------------------------------------------
 def test_the_duplicate_message_names_the_option_that_saves_anyway(
         kehu: Kehu, db_url: str) -> None:

@@ -11,5 +11,6 @@ from app.data.kit.registry import DataModule
 __all__ = ["CUSTOMER_BULK", "DATA", "SQL_SERVER_ONLY_INDEXES", "Customer", "CustomerQueries",
            "CustomerRepository", "User", "compute_search_key"]
 
-DATA = DataModule("customers", refs={"customer": RefTarget(Customer, Customer.code,
-                                                           Customer.name, upper=True)})
+DATA = DataModule("customers", refs={"customer": RefTarget(
+    Customer, Customer.code, Customer.name, upper=True, scope="customers",
+    owner=Customer.owner_id)})

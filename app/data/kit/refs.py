@@ -23,6 +23,10 @@ class RefTarget:
     case_insensitive: bool = False
     active: Any = None  # a boolean column: only active records may be referred to anew
     upper: bool = False  # keys are stored upper-case (codes): c000123 finds C000123
+    # Record scope: the rights module whose scope applies (``customers``) and the owner
+    # (a column, or a scalar subquery correlated with ``model``: a contact's customer's).
+    scope: str = ""
+    owner: Any = None
 
 
 class Refs:
@@ -47,6 +51,16 @@ class Refs:
         if target.active is not None:
             stmt = stmt.where(target.active.is_(True))
         return self.session.execute(stmt).first() is not None
+
+    def scope_of(self, kind: str, record_id: int) -> tuple[str, int | None] | None:
+        """The rights module whose scope governs records of ``kind`` and this record's
+        owner; None when the kind has no record scope (or there is no such record)."""
+        target = self.targets[kind]
+        if not target.scope:
+            return None
+        found = self.session.execute(
+            select(target.owner).where(target.model.id == record_id)).first()
+        return None if found is None else (target.scope, found[0])
 
     def describe(self, kind: str, ids: Iterable[int | None]) -> dict[int, tuple[str, str]]:
         """id -> (key, label) for the records of ``kind`` among ``ids`` that exist."""

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.data.failures import explain
 from app.data.kit.audit import AuditRepository
 from app.data.kit.base import Base
 from app.data.kit.refs import Refs
@@ -70,12 +71,24 @@ class UnitOfWork:
         self._built = {}
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, kind: Any, error: BaseException | None, tb: Any) -> None:
         # Closing rolls back whatever was not committed; an explicit rollback first would
         # also restore the session's objects, which are about to be discarded (a read use
         # case spent about a sixth of its overhead there).
-        self.session.close()
-        self._built = {}
+        try:
+            self.session.close()
+        finally:
+            self._built = {}
+            if error is not None:
+                self._explain(error)
+
+    def _explain(self, error: BaseException) -> None:
+        """A database that failed under the use case (a refused login, a lost server, a
+        file another program holds locked) as DatabaseUnavailable; other errors as they are."""
+        bind = self.session.get_bind()
+        found = explain(error, bind.engine.url.render_as_string(hide_password=True))
+        if found is not None and found is not error:
+            raise found from error
 
     def get(self, kind: type[R]) -> R:
         """The repository or query object ``kind`` on this unit of work's session."""

@@ -31,7 +31,7 @@ class ContactService(RecordService):
             customer = uow.get(CustomerRepository).get(customer_id)
             if customer is None:
                 raise NotFound("customer", customer_id)
-            require_in_scope(actor, "customers", customer.owner_id, "view")
+            require_in_scope(actor, "customers", customer.owner_id, "customer", customer_id)
             return self.records_of(uow, uow.get(ContactRepository).of_customer(customer_id))
 
     def add_contact(self, actor: Actor, customer_id: int, values: Mapping[str, Any]
@@ -60,7 +60,8 @@ class ContactService(RecordService):
             customer = uow.get(CustomerRepository).get(values["customer"])
             if customer is None:
                 raise NotFound("customer", values["customer"])
-            require_in_scope(actor, "customers", customer.owner_id, "edit")
+            require_in_scope(actor, "customers", customer.owner_id, "customer",
+                             values["customer"])
         elif "customer" in values and values["customer"] != record.customer_id:
             raise ValidationError({"customer": FieldError(
                 "read_only", "a contact cannot move to another customer")})

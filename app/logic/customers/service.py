@@ -97,13 +97,6 @@ class CustomerService(RecordService):
                          ) -> Changed:
         return self.restore(actor, customer_id, expected_version)
 
-    def find_duplicates(self, actor: Actor, name: str = "", tax_id: str = "", phone: str = "",
-                        exclude_id: int | None = None) -> list[Record]:
-        require(actor, "customers", "view")
-        with self._open(actor, write=False) as uow:
-            return self.duplicates(uow, actor, {"name": name, "tax_id": tax_id,
-                                                "phone": phone}, exclude_id)
-
     def list_cities(self, actor: Actor) -> list[str]:
         require(actor, "customers", "view")
         with self._open(actor, write=False) as uow:
@@ -151,10 +144,9 @@ class CustomerService(RecordService):
 
     def duplicates(self, uow: UnitOfWork, actor: Actor, values: Mapping[str, Any],
                    exclude_id: int | None) -> list[Any]:
-        found = uow.get(CustomerRepository).find_duplicates(
+        return list(uow.get(CustomerRepository).find_duplicates(
             str(values.get("name") or ""), str(values.get("tax_id") or ""),
-            str(values.get("phone") or ""), exclude_id)
-        return self.records_of(uow, found) if found else []
+            str(values.get("phone") or ""), exclude_id))
 
     def children(self, uow: UnitOfWork, record: Any) -> dict[str, tuple[Record, ...]]:
         return {"contacts": tuple(build_records(uow, CONTACT, record.contacts))}

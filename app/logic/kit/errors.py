@@ -1,4 +1,8 @@
-"""Domain errors. The UI turns each into one consistent dialog; the CLI into an exit code."""
+"""Domain errors. The UI turns each into one consistent dialog; the CLI into an exit code.
+
+The database failing under a use case (a refused login, an unreachable server, a file
+another program holds locked) is the data layer's ``DatabaseUnavailable``; it is named here
+too, so that the screens, which never import ``app.data``, can tell it apart."""
 
 from __future__ import annotations
 
@@ -6,6 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from app.data.failures import DatabaseBusy as DatabaseBusy
+from app.data.failures import DatabaseLoginRefused as DatabaseLoginRefused
+from app.data.failures import DatabaseUnavailable as DatabaseUnavailable
 
 
 class KehuError(Exception):
@@ -105,10 +113,32 @@ class ConflictError(KehuError):
 
 class PossibleDuplicate(KehuError):
     """Another record has the same name, tax id or phone. The caller decides: the CLI's
-    ``--allow-duplicate``, the form's "Save anyway"."""
+    ``--allow-duplicate``, the form's "Save anyway".
 
-    def __init__(self, matches: Sequence[Any]) -> None:
+    ``matches`` are the records the actor may see. Of those outside the actor's scope only
+    ``hidden_fields`` is told: which of the values (phone, tax id) another record shares,
+    never its code, name or owner."""
+
+    def __init__(self, matches: Sequence[Any], entity: Any = None,
+                 hidden_fields: Sequence[str] = ()) -> None:
         self.matches = list(matches)
-        names = ", ".join(f"{m.code} {m.name}" for m in self.matches[:5])
-        super().__init__(f"possible duplicate of {names}; confirm to save anyway "
-                         "(--allow-duplicate)")
+        self.entity = entity
+        self.hidden_fields = tuple(hidden_fields)
+        parts = []
+        if self.matches:
+            parts.append("possible duplicate of "
+                         + ", ".join(f"{m.code} {m.name}" for m in self.matches[:5]))
+        if self.hidden_fields:
+            parts.append(self.hidden_text())
+        super().__init__("; ".join(parts) + "; confirm to save anyway (--allow-duplicate)")
+
+    def hidden_text(self) -> str:
+        """"a customer with this phone already exists that you cannot see; ask your
+        manager" (the desktop says it in the user's language from the same parts)."""
+        if not self.hidden_fields:
+            return ""
+        noun = self.entity.label.en.lower() if self.entity is not None else "record"
+        fields = " and ".join(self.entity.field(n).label.en.lower()
+                              if self.entity is not None else n for n in self.hidden_fields)
+        return (f"a {noun} with this {fields} already exists that you cannot see; "
+                "ask your manager")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from app.logic.kit.dto import Actor
-from app.logic.kit.errors import PermissionDenied
+from app.logic.kit.errors import NotFound, PermissionDenied
 from app.logic.kit.fields import Label
 
 MODULES = ("customers", "contacts", "projects", "suppliers", "products", "feedback",
@@ -55,8 +55,12 @@ def owner_scope(actor: Actor, module: str) -> Collection[int] | None:
     return frozenset({actor.user_id})
 
 
-def require_in_scope(actor: Actor, module: str, owner_id: int | None, action: str) -> None:
+def require_in_scope(actor: Actor, module: str, owner_id: int | None, entity: str,
+                     key: object) -> None:
+    """A record outside the actor's scope is answered as if it did not exist (as a private
+    repository is): "not found" for a missing record and for one the actor may not see
+    alike, so neither a read nor an action tells that it exists. The rights themselves
+    (``require``) are still refused as rights."""
     allowed = owner_scope(actor, module)
     if allowed is not None and owner_id not in allowed:
-        raise PermissionDenied(module, action,
-                               f"permission denied: this {module} record is outside your scope")
+        raise NotFound(entity, key)

@@ -78,8 +78,7 @@ class RecordService(Service):
     def get(self, actor: Actor, record_id: int) -> Record:
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            return self._shown_to(actor, self.record_of(uow, self._load(uow, actor, record_id,
-                                                                       "view")))
+            return self._shown_to(actor, self.record_of(uow, self._load(uow, actor, record_id)))
 
     def get_by_key(self, actor: Actor, key: str) -> Record:
         self._require(actor, "view")
@@ -87,7 +86,7 @@ class RecordService(Service):
             record = self._repo(uow).by_key(self._key_text(key))
             if record is None:
                 raise NotFound(self.entity.name, key)
-            self._check_scope(uow, actor, record, "view")
+            self._check_scope(uow, actor, record, key)
             return self._shown_to(actor, self.record_of(uow, record))
 
     def list_page(self, actor: Actor, query: ListQuery, after: tuple[Any, ...] | None = None,
@@ -97,7 +96,7 @@ class RecordService(Service):
         self._require(actor, "view")
         request = self._request(actor, query, columns)
         with self._open(actor, write=False) as uow:
-            request = self._filter_ids(uow, request)
+            request = self._filter_ids(uow, actor, request)
             rows, next_key = uow.get(self._queries()).page(request, after,
                                                            max(1, min(limit, PAGE_MAX)))
             return Page(rows=tuple(rows), next_key=next_key)
@@ -106,7 +105,7 @@ class RecordService(Service):
         self._require(actor, "view")
         request = self._request(actor, query, ())
         with self._open(actor, write=False) as uow:
-            return uow.get(self._queries()).count(self._filter_ids(uow, request))
+            return uow.get(self._queries()).count(self._filter_ids(uow, actor, request))
 
     def rows(self, actor: Actor, query: ListQuery, columns: Sequence[str] | None = None,
              batch: int = 2000, language: str = "en") -> Iterator[Any]:
@@ -118,7 +117,7 @@ class RecordService(Service):
 
     def _stream(self, actor: Actor, request: ListRequest, batch: int) -> Iterator[Any]:
         with self._open(actor, write=False) as uow:
-            request = self._filter_ids(uow, request)
+            request = self._filter_ids(uow, actor, request)
             yield from uow.get(self._queries()).all_rows(request, batch)
 
     def history(self, actor: Actor, record_id: int) -> list[AuditRow]:
@@ -126,7 +125,7 @@ class RecordService(Service):
         who may see the record."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            record = self._load(uow, actor, record_id, "view")
+            record = self._load(uow, actor, record_id)
             subjects = [(self.entity.name, str(record.id)), *self.child_subjects(uow, record)]
             return _named_refs(uow, [audit_row(r) for r in uow.audit.of_records(subjects)])
 
@@ -222,7 +221,7 @@ class RecordService(Service):
         self._require(actor, "delete")
         with self._open(actor) as uow:
             repo = self._repo(uow)
-            record = self._load(uow, actor, record_id, "delete")
+            record = self._load(uow, actor, record_id)
             self._check_version(uow, record, expected_version)
             self.check_delete(uow, actor, record)
             before = self.values_of(repo, record)
@@ -244,7 +243,7 @@ class RecordService(Service):
         commit."""
         self._require(actor, right)
         with self._open(actor) as uow:
-            record = self._load(uow, actor, record_id, right)
+            record = self._load(uow, actor, record_id)
             self._check_version(uow, record, expected_version)
             changes = edit(uow, record)
             if not changes:
@@ -281,7 +280,9 @@ class RecordService(Service):
 
     def duplicates(self, uow: UnitOfWork, actor: Actor, values: Mapping[str, Any],
                    exclude_id: int | None) -> list[Any]:
-        """Records that look like this one (the caller may save anyway)."""
+        """The stored rows that look like this one, whoever may see them (the caller may
+        save anyway). The kit shows the actor those in their scope and, of the others,
+        only which of ``entity.duplicate_fields`` they share."""
         return []
 
     def before_flush(self, uow: UnitOfWork, record: Any, action: str,
@@ -331,12 +332,14 @@ class RecordService(Service):
 
     # --- helpers ----------------------------------------------------------------------
     def id_of(self, actor: Actor, key: str) -> int:
-        """The id of the record whose key is ``key`` (NotFound if none)."""
+        """The id of the record whose key is ``key`` (NotFound if none or outside the
+        actor's scope)."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
             record = self._repo(uow).by_key(self._key_text(key))
             if record is None:
                 raise NotFound(self.entity.name, key)
+            self._check_scope(uow, actor, record, key)
             return int(record.id)
 
     def _require(self, actor: Actor, action: str) -> None:
@@ -358,17 +361,22 @@ class RecordService(Service):
         return text.upper() if self.entity.has(self.entity.key) and \
             self.entity.field(self.entity.key).kind == "code" else text
 
-    def _load(self, uow: UnitOfWork, actor: Actor, record_id: int, action: str) -> Any:
+    def _load(self, uow: UnitOfWork, actor: Actor, record_id: int) -> Any:
         record = self._repo(uow).get(record_id)
         if record is None:
             raise NotFound(self.entity.name, record_id)
-        self._check_scope(uow, actor, record, action)
+        self._check_scope(uow, actor, record, record_id)
         return record
 
-    def _check_scope(self, uow: UnitOfWork, actor: Actor, record: Any, action: str) -> None:
-        if self.entity.scope or self.entity.scope_module:
+    def _check_scope(self, uow: UnitOfWork, actor: Actor, record: Any, shown_as: object
+                     ) -> None:
+        """Outside the actor's scope is "not found", named as the caller named it."""
+        if self._scoped():
             require_in_scope(actor, self.entity.scope_rights, self.scope_owner(uow, record),
-                             action)
+                             self.entity.name, shown_as)
+
+    def _scoped(self) -> bool:
+        return bool(self.entity.scope or self.entity.scope_module)
 
     def _check_version(self, uow: UnitOfWork, record: Any, expected: int) -> None:
         if record.version != expected:
@@ -439,22 +447,43 @@ class RecordService(Service):
                 continue
             if isinstance(value, str):
                 found = uow.refs.find(f.ref, value)
-                if found is None:
+                if found is None or not self._may_refer(uow, actor, f.ref, found):
                     errors[name] = FieldError(f"unknown_{f.ref}", f"no {f.ref} {value!r}")
                     continue
                 value = resolved[name] = found
             unchanged = record is not None and getattr(record, f.attr) == value
-            if not unchanged and not uow.refs.usable(f.ref, value):
+            if not unchanged and not (uow.refs.usable(f.ref, value)
+                                      and self._may_refer(uow, actor, f.ref, value)):
                 errors[name] = FieldError(f"unknown_{f.ref}", f"is not an active {f.ref}")
         if errors:
             raise ValidationError(errors)
         return resolved
 
+    @staticmethod
+    def _may_refer(uow: UnitOfWork, actor: Actor, kind: str, record_id: int) -> bool:
+        """A record outside the actor's scope cannot be referred to, and is answered as a
+        missing one is (a contact for another salesperson's customer: "no customer")."""
+        scoped = uow.refs.scope_of(kind, record_id)
+        if scoped is None:
+            return True
+        allowed = owner_scope(actor, scoped[0])
+        return allowed is None or scoped[1] in allowed
+
     def _refuse_duplicates(self, uow: UnitOfWork, actor: Actor, values: Mapping[str, Any],
                            exclude_id: int | None) -> None:
         found = self.duplicates(uow, actor, values, exclude_id)
-        if found:
-            raise PossibleDuplicate(found)
+        if not found:
+            return
+        allowed = owner_scope(actor, self.entity.scope_rights) if self._scoped() else None
+        shown = [r for r in found
+                 if allowed is None or self.scope_owner(uow, r) in allowed]
+        unseen = [r for r in found if r not in shown]
+        shared = tuple(f for f in self.entity.duplicate_fields
+                       if any(_same(values.get(f), getattr(r, self.entity.field(f).attr))
+                              for r in unseen)) if unseen else ()
+        if unseen and not shared:  # matched in a way the fields do not show (a hook's rule)
+            shared = self.entity.duplicate_fields[:1]
+        raise PossibleDuplicate(self.records_of(uow, shown), self.entity, shared)
 
     def _audit(self, uow: UnitOfWork, actor: Actor, action: str, record: Any,
                changes: Mapping[str, Any], entity_id: object = None) -> AuditEntry:
@@ -483,19 +512,30 @@ class RecordService(Service):
                            include_archived=query.include_archived, scope=scope,
                            into=_shape(entity))
 
-    def _filter_ids(self, uow: UnitOfWork, request: ListRequest) -> ListRequest:
+    def _filter_ids(self, uow: UnitOfWork, actor: Actor, request: ListRequest
+                    ) -> ListRequest:
         """Reference filters given by key (``--filter owner=sales1``) as the ids the list
-        compares; a key that names nothing is a usage error, never an empty list."""
+        compares; a key that names nothing (or a record outside the actor's scope) is a
+        usage error, never an empty list."""
         filters = []
         for name, value in request.filters:
             f = self.entity.field(name)
             if f.kind == "reference" and isinstance(value, str):
                 found = uow.refs.find(f.ref, value)
-                if found is None:
+                if found is None or not self._may_refer(uow, actor, f.ref, found):
                     raise InvalidQuery(f"{name}: there is no {f.ref} {value!r}")
                 value = found
             filters.append((name, value))
         return replace(request, filters=tuple(filters))
+
+def _same(given: object, stored: object) -> bool:
+    """Whether a duplicate check's value matches a stored one (text without case)."""
+    if given is None or given == "":
+        return False
+    if isinstance(given, str) and isinstance(stored, str):
+        return given.strip().casefold() == stored.strip().casefold()
+    return given == stored
+
 
 _SHAPES: dict[str, RowShape] = {}
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.logic.kit.errors import (
     AuthenticationFailed,
     ConflictError,
+    DatabaseUnavailable,
     InvalidQuery,
     InvalidSearch,
     NotFound,
@@ -18,6 +19,7 @@ from app.logic.kit.errors import (
     PossibleDuplicate,
     ValidationError,
 )
+from app.ui.kit.database_words import database_problem
 from app.ui.kit.messages import Messages
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,7 @@ class ErrorDialog(QMessageBox):
     @staticmethod
     def is_unexpected(error: Exception) -> bool:
         known = (ValidationError, PermissionDenied, NotFound, ConflictError,
-                 AuthenticationFailed, PossibleDuplicate, InvalidQuery)
+                 AuthenticationFailed, PossibleDuplicate, DatabaseUnavailable, InvalidQuery)
         return not isinstance(error, known)
 
     def describe(self, error: Exception) -> tuple[str, str]:
@@ -62,6 +64,8 @@ class ErrorDialog(QMessageBox):
                 "make your change again.").replace("%1", error.changed_by)
         if isinstance(error, AuthenticationFailed):
             return self.tr("Sign-in failed"), sign_in_problem(error)
+        if isinstance(error, DatabaseUnavailable):
+            return database_problem(error)
         if isinstance(error, InvalidSearch):
             return self.tr("Please check your input"), search_problem(error)
         if isinstance(error, InvalidQuery):

@@ -356,7 +356,7 @@ class RecordForm(QDialog):
             show_error(self, ValidationError(rest))
 
     def confirm_duplicate(self, error: PossibleDuplicate) -> bool:
-        return DuplicatePrompt(self.entity, error.matches, self).confirmed()
+        return DuplicatePrompt(self.entity, error, self).confirmed()
 
     # --- conflicts ------------------------------------------------------------------------
     def resolve_conflict(self, error: ConflictError) -> None:

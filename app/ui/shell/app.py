@@ -6,12 +6,13 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.logic.kit.dto import Actor
-from app.logic.kit.errors import KehuError
+from app.logic.kit.errors import DatabaseUnavailable, KehuError
 from app.logic.services import Services
+from app.ui.kit.errors import ErrorDialog
 from app.ui.kit.tasks import TaskRunner
 from app.ui.shell.first_admin_dialog import FirstAdminDialog
 from app.ui.shell.i18n import Translation, chosen_language
@@ -30,11 +31,7 @@ def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
     is used; if it failed, the login dialog is shown). ``first_start``: the database has no
     users yet, so the first administrator is created instead of signing in. ``on_started``
     is called once the first main window is shown, or before a dialog waits for the user."""
-    application = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    application.setOrganizationName("Kehu")
-    application.setApplicationName("Kehu")
-    translation = Translation()
-    translation.install(chosen_language(QSettings()))
+    application, translation = start_application(argv)
     runner = TaskRunner(application)
     try:
         while True:
@@ -66,6 +63,24 @@ def run_gui(services: Services, *, demo_login: tuple[str, str] | None = None,
         runner.shutdown()
 
 
+def start_application(argv: list[str] | None) -> tuple[QCoreApplication, Translation]:
+    """The QApplication (made once), named for its settings, in the chosen language."""
+    application = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    application.setOrganizationName("Kehu")
+    application.setApplicationName("Kehu")
+    translation = Translation()
+    translation.install(chosen_language(QSettings()))
+    return application, translation
+
+
+def show_database_error(error: DatabaseUnavailable, argv: list[str] | None = None) -> int:
+    """The database could not be opened: say so in a dialog, in the user's language, until
+    the user closes it. The exit code (3 when the server refused the database login)."""
+    start_application(argv)
+    ErrorDialog(error).exec()
+    return error.exit_code
+
+
 def wait_for(pending: Future[Actor]) -> Actor | None:
     """The result of a sign-in running on another thread, with Qt's events still served;
     None if it failed (the login dialog then asks)."""
@@ -82,7 +97,7 @@ def wait_for(pending: Future[Actor]) -> Actor | None:
     timer.stop()
     try:
         return pending.result()
-    except KehuError:
+    except (KehuError, DatabaseUnavailable):
         return None
 
 

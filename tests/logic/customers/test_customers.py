@@ -268,7 +268,7 @@ def test_one_customer_as_a_list_line_matches_the_list(services: Services, admin:
     assert line == listed
     assert (line.owner.label, line.credit_limit) == ("Bob Li", Decimal("1234.50"))
     # The same rights and record scope as the list: a salesperson sees only their own.
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotFound):
         services.customers.get_customer_row(bob, theirs.id)
 
 

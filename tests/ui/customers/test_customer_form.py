@@ -13,6 +13,7 @@ from app.ui.contacts import ContactDialog
 from app.ui.customers import CustomerForm
 from app.ui.kit.conflict_dialog import ConflictDialog
 from app.ui.kit.duplicate_prompt import DuplicatePrompt
+from app.ui.shell.i18n import Translation
 
 from ..helpers import answer_modal, type_text
 
@@ -152,6 +153,30 @@ def test_a_possible_duplicate_is_not_saved_when_cancelled(qtbot, open_form, serv
     assert len(seen) == 1
     assert count(services, actor) == 1
     assert form.record is None
+
+
+def test_a_duplicate_outside_the_scope_is_told_without_naming_it(
+        qtbot, open_form, services, actor, make_actor, make_context):
+    hidden = services.customers.create_customer(
+        actor, {"name": "重庆祥诚生物科技股份有限公司", "phone": "023-6666 8888"}).saved
+    sales = make_actor("sales9", ("salesperson",))
+    for language, words in (("en", "A customer with this phone already exists that you "
+                                   "cannot see; ask your manager."),
+                            ("zh_CN", "已有电话相同的客户，但您无权查看；请询问您的经理。")):
+        translation = Translation()
+        assert translation.install(language)
+        try:
+            form = open_form(as_context=make_context(sales))
+            type_text(form.fields.editor("name"), "Probe Ltd")
+            type_text(form.fields.editor("phone"), "023-6666 8888")
+            seen = answer_modal(form, lambda box: box.reject(), DuplicatePrompt)
+            form.on_save()
+            said = seen[0].text() + seen[0].informativeText()
+            assert words in said
+            assert hidden.code not in said and "祥诚" not in said
+        finally:
+            Translation().install("en")
+    assert count(services, actor) == 1
 
 
 def edited_behind_the_back(services, actor):
