@@ -18,7 +18,6 @@ from app.logic.kit.dto import Actor, ListQuery, Record
 from app.logic.kit.errors import (
     InvalidQuery,
     NotFound,
-    PermissionDenied,
     PossibleDuplicate,
     ValidationError,
 )
