@@ -1,7 +1,8 @@
-"""``kehu audit list|verify`` and ``kehu export audit``."""
+"""``kehu audit list|verify|digest`` and ``kehu export audit``."""
 
 from __future__ import annotations
 
+import sys
 from argparse import Namespace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,8 +12,16 @@ from app.cli import output, records
 from app.cli.admin import find_user
 from app.cli.commands import UsageError, sign_in
 from app.cli.parser import EXIT_ERROR, EXIT_OK, Commands, at_least
-from app.logic.audit import AuditFilter, field_changes
+from app.logic.audit import (
+    AuditDigest,
+    AuditFilter,
+    ChainReport,
+    describe_finding,
+    field_changes,
+    parse_digest,
+)
 from app.logic.kit.dto import Actor
+from app.logic.kit.errors import ValidationError
 from app.logic.services import Services
 
 FILTERS = ("user", "entity", "action", "since", "until", "text")
@@ -32,8 +41,14 @@ def register(cmds: Commands) -> None:
     p.add_argument("--search", default="", metavar="TEXT",
                    help="text in the changes, a record's code or id, a user name")
     p.add_argument("--limit", type=at_least(1), default=100)
-    cmds.command(audit, "verify", "check the audit log's hash chain (exit 1 when broken)",
-                 audit_verify)
+    p = cmds.command(audit, "verify", "check the audit log's hash chain, writing nothing "
+                     "(exit 1 when anything is wrong)", audit_verify)
+    p.add_argument("--digest", default="", metavar="FILE_OR_VALUE",
+                   help="also check that the entry a digest names (kehu audit digest: ID:HASH, "
+                   "or a file holding it) is still there, unchanged")
+    cmds.command(audit, "digest", "print the newest entry's id and hash (ID:HASH) to keep "
+                 "outside the database; check against it with kehu audit verify --digest",
+                 audit_digest)
     records.EXPORT_SOURCES["audit"] = export_audit
 
 
@@ -72,14 +87,50 @@ def _brief(row: Any) -> str:
 
 
 def audit_verify(args: Namespace, services: Services, db: Any) -> int:
-    actor = sign_in(args, services)
-    report = services.audit.verify_audit_chain(actor)
-    text = (f"audit log intact: {report.checked} entries verified; head hash "
-            f"{report.head_hash or '-'}" if report.intact else
-            f"audit log BROKEN at entry {report.first_bad_id}: {report.reason} "
-            f"({report.checked} entries before it verified)")
-    output.emit(args, report, text)
+    digest = _digest(args.digest) if args.digest else None
+    actor = sign_in(args, services, record=False)
+    report = services.audit.verify_audit_chain(actor, digest)
+    output.emit(args, report, _verdict(report))
     return EXIT_OK if report.intact else EXIT_ERROR
+
+
+def _verdict(report: ChainReport) -> str:
+    if report.intact:
+        against = (f"; entry {report.digest.entry_id} matches the digest"
+                   if report.digest else "")
+        return (f"audit log intact: {report.checked} entries verified{against}; head hash "
+                f"{report.head_hash or '-'}")
+    first = report.findings[0]
+    lines = [f"audit log BROKEN at entry {first.entry_id}: {describe_finding(first)} "
+             f"({report.checked} entries verified from the first)"]
+    lines += [f"  also entry {f.entry_id}: {describe_finding(f)}" for f in report.findings[1:]]
+    return "\n".join(lines)
+
+
+def _digest(value: str) -> AuditDigest:
+    """A digest given as such (ID:HASH) or as a file holding it."""
+    text = value
+    try:
+        if Path(value).is_file():
+            text = Path(value).read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError as exc:
+        raise UsageError(f"cannot read the digest file {value}: {exc.strerror}") from None
+    try:
+        return parse_digest(text)
+    except ValidationError as exc:
+        raise UsageError(f"--digest {value!r}: {exc.errors['digest'].message}") from None
+
+
+def audit_digest(args: Namespace, services: Services, db: Any) -> int:
+    actor = sign_in(args, services, record=False)
+    digest = services.audit.get_audit_digest(actor)
+    output.emit(args, {"id": digest.entry_id, "hash": digest.hash, "at": digest.at},
+                str(digest))
+    if not getattr(args, "json", False) and digest.at is not None:
+        print(f"(entry {digest.entry_id}, written {digest.at:%Y-%m-%d %H:%M} UTC: keep this "
+              "line outside the database and check it with kehu audit verify --digest)",
+              file=sys.stderr)
+    return EXIT_OK
 
 
 def export_audit(args: Namespace, services: Services, actor: Actor, path: Path,

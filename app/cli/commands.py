@@ -78,11 +78,13 @@ def new_password(prompt: str) -> str:
     return password
 
 
-def sign_in(args: Namespace, services: Services) -> Actor:
+def sign_in(args: Namespace, services: Services, record: bool = True) -> Actor:
+    """``record=False``: no audit entry for a successful sign-in (commands that only read
+    the audit chain: verifying must not write first)."""
     username = getattr(args, "user", None) or os.environ.get("KEHU_USER")
     if not username:
         raise AuthenticationFailed("sign in with --user NAME (or set KEHU_USER)")
-    actor: Actor = services.auth.login(username, password_from_env_or_prompt())
+    actor: Actor = services.auth.login(username, password_from_env_or_prompt(), record=record)
     return actor
 
 

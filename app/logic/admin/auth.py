@@ -54,10 +54,14 @@ def build_actor(uow: UnitOfWork, user: User, settings: SecuritySettings) -> Acto
 
 
 class AuthService(Service):
-    def login(self, username: str, password: str) -> Actor:
+    def login(self, username: str, password: str, record: bool = True) -> Actor:
         """Sign in. The same message, after the same password-hash work, for an unknown
         user, a wrong password or a disabled account. A locked account is told that it is
-        locked, and until when, only with the right password (who knows it may know)."""
+        locked, and until when, only with the right password (who knows it may know).
+
+        ``record=False``: a success writes no audit entry, for a sign-in that only reads the
+        audit chain (verifying must not write to what it verifies). Failures and lockouts
+        are recorded all the same, and every try counts towards the lockout."""
         with self._uow() as uow:
             settings = read_security_settings(uow)
             user = uow.get(UserRepository).by_username(username) if username.strip() else None
@@ -78,8 +82,9 @@ class AuthService(Service):
             uow.get(LoginAttempts).succeed(user.id, now())
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
-            uow.audit.append(user_id=user.id, username=user.username, action="login",
-                             entity_type="user", entity_id=user.id, changes={})
+            if record:
+                uow.audit.append(user_id=user.id, username=user.username, action="login",
+                                 entity_type="user", entity_id=user.id, changes={})
             actor = build_actor(uow, user, settings)
             uow.commit()
             return actor

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from app.data.audit import AuditQueries
+from app.data.kit.audit import Link
 from app.data.kit.uow import UnitOfWork
-from app.logic.audit.dto import AuditFilter, AuditNames, ChainReport
+from app.logic.audit.chain import chain_report
+from app.logic.audit.dto import AuditDigest, AuditFilter, AuditNames, ChainReport
 from app.logic.audit.fields import LEGACY_REFS
 from app.logic.kit.clock import now
 from app.logic.kit.dto import Actor, AuditRow
@@ -86,14 +88,25 @@ class AuditService(Service):
             result.append(AuditNames({k: v for k, v in found.items() if v}))
         return result
 
-    def verify_audit_chain(self, actor: Actor) -> ChainReport:
+    def verify_audit_chain(self, actor: Actor, digest: AuditDigest | None = None
+                           ) -> ChainReport:
+        """Check the hash chain, reading only (a broken chain is reported, never repaired).
+        With ``digest`` (from ``get_audit_digest``, kept outside the database) also check
+        that the entry it names is still there as it was."""
         require(actor, "audit", "view")
         with self._open(actor, write=False) as uow:
-            checked, problem, last_hash = uow.audit.verify()
-        if problem is None:
-            return ChainReport(checked=checked, intact=True, head_hash=last_hash)
-        return ChainReport(checked=checked, intact=False, first_bad_id=problem.entry_id,
-                           reason=problem.reason, head_hash=last_hash)
+            check = uow.audit.verify(Link(digest.entry_id, digest.hash) if digest else None)
+        return chain_report(check, digest)
+
+    def get_audit_digest(self, actor: Actor) -> AuditDigest:
+        """The newest entry's id and hash, for the administrator to keep outside the
+        database (reads only)."""
+        require(actor, "audit", "view")
+        with self._open(actor, write=False) as uow:
+            latest = uow.audit.latest()
+        if latest is None:
+            raise NotFound("audit entry", "newest")
+        return AuditDigest(latest.id, latest.hash, latest.at)
 
     def export_audit_entries(self, actor: Actor, filters: AuditFilter, path: str | Path,
                              progress: Progress | None = None, language: str = "en") -> int:

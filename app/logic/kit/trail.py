@@ -61,6 +61,8 @@ ACTIONS = {
     "login_failed": Label("Failed sign-in", "登录失败"), "lockout": Label("Lockout", "锁定"),
     "password_change": Label("Password change", "修改密码"), "export": Label("Export", "导出"),
     "demo": Label("Demo data", "演示数据"),
+    "genesis": Label("Chain begun", "日志链起始"),
+    "head_recovered": Label("Chain head recovered", "链头已恢复"),
 }
 # Entity types written by the kit rather than a module's entity.
 OTHER_ENTITIES = {"audit_log": Label("Audit log", "审计日志"),
@@ -70,6 +72,8 @@ OTHER_FIELDS = {
     "archived_at": Label("Archived", "归档时间"), "archived": Label("Archived", "归档"),
     "copy_from": Label("Copied from", "复制自"), "reason": Label("Reason", "原因"),
     "rows": Label("Rows", "行数"), "file": Label("File", "文件"),
+    "chain": Label("Chain", "日志链"), "last_id": Label("Head: entry", "链头：条目"),
+    "last_hash": Label("Head: hash", "链头：哈希"),
     "filter": Label("Filter", "筛选条件"), "rights": Label("Rights (removed / added)",
                                                         "权限（移除 / 添加）"),
     "scopes": Label("Record scope", "记录范围"), "customer_id": Label("Customer", "客户"),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.logic.admin import UserRow
-from app.logic.audit import AuditFilter, ChainReport
+from app.logic.audit import AuditFilter, ChainReport, describe_finding
 from app.logic.kit.dto import Changed
 from app.ui.audit.detail import AuditDetail
 from app.ui.audit.filter_bar import AuditFilterBar
@@ -244,9 +244,14 @@ class AuditLogPage(QWidget):
                 "%1", f"{report.checked:,}")
             colour = "darkgreen"
         else:
-            text = fill(self.tr("Chain broken at entry %1: %2"), report.first_bad_id,
-                        self.reason(report.reason))
+            first = report.findings[0]
+            text = fill(self.tr("Chain broken at entry %1: %2"), first.entry_id,
+                        describe_finding(first, ui_language()))
             colour = "darkred"
+        # Every finding, one a line (a wiped log has several: no genesis, no head, ...).
+        self.chain_label.setToolTip("\n".join(
+            fill(self.tr("Chain broken at entry %1: %2"), f.entry_id,
+                 describe_finding(f, ui_language())) for f in report.findings))
         self.chain_label.setText(text)
         self.chain_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
@@ -254,14 +259,6 @@ class AuditLogPage(QWidget):
         self.verify_button.setEnabled(True)
         self.chain_label.clear()
         show_error(self, error)
-
-    def reason(self, reason: str) -> str:
-        return {"entry missing or out of order": self.tr("an entry is missing or out of order"),
-                "previous hash does not match": self.tr("the link to the previous entry is "
-                                                        "broken"),
-                "content does not match its hash": self.tr("its content was changed after "
-                                                           "it was written"),
-                }.get(reason, reason)
 
     # --- export ---------------------------------------------------------------------------
     def choose_export_path(self) -> str:

@@ -175,7 +175,7 @@ def test_a_failure_after_the_audit_entry_rolls_back_both(
 # --- the hash chain -------------------------------------------------------------------------
 @pytest.fixture
 def history(services: Services, admin: Actor, customer: Record, db: Database) -> int:
-    """Six or more entries: sign-up, sign-in, creates, edits."""
+    """Seven or more entries: genesis, sign-up, sign-in, creates, edits."""
     updated = services.customers.update_customer(admin, customer.id, customer.version,
                                                  {"city": "上海"})
     services.customers.update_customer(admin, customer.id, updated.version, {"city": "广州"})
@@ -198,8 +198,11 @@ def test_an_untouched_chain_verifies(db: Database, services: Services, admin: Ac
     assert report.intact and report.checked == history
 
 
-def test_an_empty_log_verifies(db: Database) -> None:
-    assert chain(db) == (0, None)
+def test_a_new_log_holds_only_its_genesis_entry_and_verifies(
+        db: Database, audit_log: Callable[[], list[Any]]) -> None:
+    [genesis] = audit_log()  # written by the migrations: an emptied log is not a new one
+    assert (genesis.id, genesis.action, genesis.user_id) == (1, "genesis", None)
+    assert chain(db) == (1, None)
 
 
 def test_changed_content_is_detected(db: Database, history: int) -> None:

@@ -80,12 +80,12 @@ def test_the_model_loads_lazily_and_passes_the_model_tester(filled: Env, sync_ru
     model = AuditLogModel(filled.context(sync_runner))
     model.set_filters(AuditFilter())
     assert model.rowCount() == PAGE_SIZE and model.canFetchMore()
-    assert model.total == DEPARTMENTS + 2  # plus the admin's creation and login
+    assert model.total == DEPARTMENTS + 3  # plus the genesis entry, the admin's creation and login
     qtmodeltester.check(model)
     while model.canFetchMore():
         model.fetchMore()
     ids = [model.row_at(n).id for n in range(model.rowCount())]
-    assert ids == sorted(ids, reverse=True) and len(ids) == DEPARTMENTS + 2
+    assert ids == sorted(ids, reverse=True) and len(ids) == DEPARTMENTS + 3
     qtmodeltester.check(model)
 
 
@@ -96,8 +96,8 @@ def test_the_model_fetches_in_the_background(qtbot, filled: Env, qtmodeltester) 
         qtbot.addWidget(page)
         qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE)
         page.model.fetchMore()
-        qtbot.waitUntil(lambda: page.model.rowCount() == DEPARTMENTS + 2)
-        assert page.total_label.text() == f"{DEPARTMENTS + 2} entries"
+        qtbot.waitUntil(lambda: page.model.rowCount() == DEPARTMENTS + 3)
+        assert page.total_label.text() == f"{DEPARTMENTS + 3} entries"
         assert shown(page, page.model.row_at(DEPARTMENTS + 1).id, 5) == "admin Ada Admin"
     finally:
         runner.shutdown()
