@@ -191,3 +191,19 @@ def test_a_settings_file_that_cannot_be_read(tmp_path: Path,
     with pytest.raises(DatabaseUnavailable) as caught:
         resolve_url(None, env={})
     assert caught.value.kind == "settings" and str(settings) in str(caught.value)
+
+
+def test_a_folder_kehu_may_not_write_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As an ordinary user would get it in a folder of someone else's (root cannot be
+    refused, so the refusal is the operating system's answer, played here)."""
+    real_open = os.open
+
+    def refuse(path, flags, mode=0o777, **kwargs):
+        if str(path).endswith("x.db"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, mode, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(DatabaseUnavailable) as caught:
+        open_database(sqlite_url(tmp_path / "x.db"))
+    assert caught.value.kind == "file" and caught.value.detail == "Permission denied"
