@@ -181,9 +181,10 @@ def _start_worker(seed: int) -> None:
 
 def _end_with_parent() -> None:
     """End this worker process when its parent ends, even killed with SIGKILL: otherwise
-    it waits for work from the dead parent forever. On Linux the kernel kills it at once;
-    everywhere a thread waits on the parent's sentinel (which reads as ready when the
-    parent is gone, also if that happened before this ran) and exits."""
+    it waits for work from the dead parent forever. On Linux the kernel kills it at once
+    (when the thread that started it ends: the pool lives within one call, on the thread
+    that made it); everywhere a thread waits on the parent's sentinel (which reads as ready
+    once the parent is gone, also if that happened before this ran) and exits."""
     if sys.platform == "linux":
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     parent = multiprocessing.parent_process()
