@@ -38,6 +38,11 @@ TEXTS = {
                               "added without moving the head",
                               "写入时链头指向第 {head_id} 条，日志却延续到第 {log_id} 条："
                               "第 {head_id} 条之后的条目绕过了链头"),
+    "recovered_emptied": Label("written when the log was empty and the head missing: the "
+                               "chain began again", "写入时日志为空且链头缺失：日志链重新开始"),
+    "recovered_wiped": Label("written when the log was empty but the head named entry "
+                             "{head_id}: the entries up to {head_id} had been removed",
+                             "写入时日志为空，链头却指向第 {head_id} 条：此前的条目已被删除"),
     "recovered_differs": Label("written when the head's hash differed from entry {log_id}'s",
                                "写入时链头的哈希与第 {log_id} 条不符"),
     "digest_missing": Label("gone, but the digest names it", "已不存在，但摘要记有此条"),
@@ -62,9 +67,11 @@ def describe_finding(finding: ChainFinding, language: str = "en") -> str:
 def _recovery_kind(values: Mapping[str, object]) -> str:
     """How the head was out of step when a write recovered it (its entry's values)."""
     head_id, log_id = values.get("head_id"), values.get("log_id")
-    if not isinstance(head_id, int):
-        return "missing"
     last = log_id if isinstance(log_id, int) else 0
+    if not isinstance(head_id, int):
+        return "missing" if last else "emptied"
+    if not last and head_id:
+        return "wiped"
     return "ahead" if head_id > last else "behind" if head_id < last else "differs"
 
 

@@ -204,8 +204,25 @@ def test_a_wiped_log_written_to_again_fails_against_the_digest(
     assert audit_log()[0].action == "head_recovered"
     report = services.audit.verify_audit_chain(admin, digest)
     assert findings(report) == [(1, "genesis"), (1, "recovered"), (written, "digest_changed")]
+    assert describe_finding(report.findings[1]) == (
+        "written when the log was empty and the head missing: the chain began again")
     assert describe_finding(report.findings[2]) == (
         "differs from the digest: the log was rewritten")
+
+
+def test_a_log_emptied_under_its_head_is_recovered_and_reported(
+        db: Database, services: Services, admin: Actor, written: int,
+        audit_log: AuditLog) -> None:
+    tamper(db, "DELETE FROM audit_log")
+    assert findings(services.audit.verify_audit_chain(admin)) == [(1, "genesis"),
+                                                                   (1, "head_ahead")]
+    services.customers.create_customer(admin, {"name": "After the wipe"})
+    assert [e.action for e in audit_log()] == ["head_recovered", "create"]
+    report = services.audit.verify_audit_chain(admin)
+    assert findings(report) == [(1, "genesis"), (1, "recovered")]
+    assert describe_finding(report.findings[1]) == (
+        f"written when the log was empty but the head named entry {written}: the entries "
+        f"up to {written} had been removed")
 
 
 def test_a_cut_tail_with_the_head_moved_back_is_caught_by_the_digest(
