@@ -67,8 +67,8 @@ ENTRY_COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.user_id, AuditEntry.us
 
 
 class AuditHead(Base):
-    """One row: the id and hash of the newest audit entry. Appending locks it, so
-    audit writers are serialised and the chain never forks."""
+    """One row: the id and hash of the newest audit entry. Appending holds the chain's lock,
+    so audit writers are serialised and the chain never forks."""
 
     __tablename__ = "audit_head"
 
