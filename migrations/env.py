@@ -10,6 +10,7 @@ from alembic import context
 from app.data.customers import SQL_SERVER_ONLY_INDEXES
 from app.data.engine import make_engine, resolve_url
 from app.data.kit.base import Base
+from app.data.kit.indexes import dialects_of
 from app.data.kit.registry import load_registry
 
 load_registry()  # every module's tables into Base.metadata
@@ -28,6 +29,9 @@ HAND_MANAGED_PREFIXES = ("customer_fts",)
 def include_object(obj, name, type_, reflected, compare_to):
     if type_ == "index" and name in SQL_SERVER_ONLY_INDEXES:
         return context.get_context().dialect.name == "mssql"
+    dialects = dialects_of(obj) if type_ == "index" and not reflected else None
+    if dialects is not None:  # made on some databases only (app.data.kit.indexes.only_on)
+        return context.get_context().dialect.name in dialects
     return not (type_ in ("table", "index") and name and name.startswith(HAND_MANAGED_PREFIXES))
 
 

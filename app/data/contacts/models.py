@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.data.customers import Customer
 from app.data.kit.base import Base, Tracked
+from app.data.kit.indexes import SERVERS, only_on
 
 
 class Contact(Tracked, Base):
@@ -30,4 +31,9 @@ class Contact(Tracked, Base):
 
     customer: Mapped[Customer] = relationship(back_populates="contacts")
 
-    __table_args__ = (Index("ix_contacts_customer", "customer_id", "id"),)
+    __table_args__ = (
+        Index("ix_contacts_customer", "customer_id", "id"),
+        # Every contact the user may see, by name (the servers; on SQLite a big load would
+        # keep it up to date row by row).
+        only_on(Index("ix_contacts_name", "name", "id"), *SERVERS),
+    )

@@ -10,7 +10,9 @@ order are dropped first; new rows are added to both FTS indexes
 chunk by chunk (or, when that cannot be done, both are rebuilt in one pass at the end:
 ``INSERT INTO customer_fts(customer_fts) VALUES('rebuild')``); at the end the indexes are
 created again and the triggers restored, all in the same transaction. Other databases use
-SQLAlchemy Core's executemany. Leaving the block with an exception rolls everything back.
+SQLAlchemy Core's executemany, and their statistics of the loaded tables are brought up to
+date at the end (``ANALYZE``), so the first lists after a load are planned with them.
+Leaving the block with an exception rolls everything back.
 """
 
 from __future__ import annotations
@@ -115,6 +117,7 @@ class BulkLoad:
         self.big = big and self.fast
         self._saved: list[tuple[str, str, str]] = []
         self._rebuild = False  # set when rows could not be indexed chunk by chunk
+        self._loaded: dict[str, None] = {}  # the tables rows went into, in order
         self.start = self._start()
 
     def _start(self) -> BulkStart:
@@ -144,6 +147,7 @@ class BulkLoad:
         gives."""
         if not rows:
             return
+        self._loaded[table] = None
         if not self.fast:
             self.conn.execute(insert(_table(table)), [dict(zip(fields, row, strict=True))
                                                       for row in rows])
@@ -215,6 +219,7 @@ class BulkLoad:
 
     def finish(self) -> None:
         if not self.fast:
+            self._analyze()
             return
         if self._rebuild:
             for table in self.main.fts_tables:
@@ -236,6 +241,21 @@ class BulkLoad:
                 self.conn.exec_driver_sql(sql)
         self._sql("PRAGMA cache_size=-2000")
         self._sql("PRAGMA threads=0")
+
+
+    def _analyze(self) -> None:
+        """The server's statistics of the loaded tables, taken now (in the load's
+        transaction, which sees its rows). PostgreSQL's autovacuum takes them some time
+        after the commit; until then the planner estimates a search's hits blind (200,000
+        demo customers without their statistics: ``科技`` 77 ms, ``beijing`` 75 ms; with
+        them 4 and 3 ms). SQLite is left alone: its statistics (``ANALYZE``, even sampled
+        with ``analysis_limit``) changed no customer list's plan and made a salesperson's
+        contacts 2.5 to 40 times slower (100,000 customers)."""
+        statement = {"postgresql": "ANALYZE {}", "mssql": "UPDATE STATISTICS {}"}.get(
+            self.dialect)
+        if statement is not None:
+            for table in self._loaded:
+                self._sql(statement.format(self.conn.dialect.identifier_preparer.quote(table)))
 
 
 @contextmanager

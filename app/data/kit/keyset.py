@@ -164,7 +164,7 @@ class KeysetQueries:
         # served by the FTS indexes alone.
         connection = self.session.connection() if kind == "page" and spec.fts else None
         return plan_search(self.dialect if spec.fts else "like", text, connection,
-                           spec.model.id)
+                           spec.model.id, spec.search_column)
 
     def _build(self, kind: str, request: ListRequest, spec: ListSpec, after_kind: str,
                search: SearchPlan | None) -> Any:
@@ -197,7 +197,15 @@ class KeysetQueries:
                       *self._columns(spec, request.fields), sort_col.label("sort_value"))
         for target, on in spec.joins:
             stmt = stmt.outerjoin(target, on)
-        return (stmt.where(*where).order_by(*self._order(model, sort_col, request.descending))
+        stmt = stmt.where(*where)
+        order_col, id_col = sort_col, model.id
+        if search is not None and search.fence:
+            # PostgreSQL, a search with few hits: they are read through the search indexes
+            # and sorted, never found by walking the list's index (search._server_plan).
+            hits = stmt.offset(0).subquery("hits")
+            stmt, order_col, id_col = select(*hits.c), hits.c.sort_value, hits.c.id
+        nullable = bool(sort_col.expression.nullable)
+        return (stmt.order_by(*self._order(id_col, order_col, nullable, request.descending))
                 .limit(bindparam("limit", type_=Integer)))
 
     @staticmethod
@@ -213,13 +221,14 @@ class KeysetQueries:
                 columns.append(column.label(name))
         return columns
 
-    def _order(self, model: Any, sort_col: Any, descending: bool) -> tuple[Any, Any]:
+    def _order(self, id_col: Any, sort_col: Any, nullable: bool, descending: bool
+               ) -> tuple[Any, Any]:
         """SQLite and SQL Server put NULLs first ascending; PostgreSQL is told to do the
         same (SQL Server rejects NULLS FIRST, so it is said only where needed)."""
         column = sort_col.desc() if descending else sort_col.asc()
-        if self.dialect == "postgresql" and sort_col.expression.nullable:
+        if self.dialect == "postgresql" and nullable:
             column = column.nulls_last() if descending else column.nulls_first()
-        return column, model.id.desc() if descending else model.id.asc()
+        return column, id_col.desc() if descending else id_col.asc()
 
     def _after(self, model: Any, sort_col: Any, value: Any, last_id: Any, descending: bool,
                value_is_null: bool) -> ColumnElement[bool]:
