@@ -160,10 +160,10 @@ def test_a_duplicate_outside_the_scope_is_told_without_naming_it(
     hidden = services.customers.create_customer(
         actor, {"name": "重庆祥诚生物科技股份有限公司", "phone": "023-6666 8888"}).saved
     sales = make_actor("sales9", ("salesperson",))
+    translation = Translation()
     for language, words in (("en", "A customer with this phone already exists that you "
                                    "cannot see; ask your manager."),
                             ("zh_CN", "已有电话相同的客户，但您无权查看；请询问您的经理。")):
-        translation = Translation()
         assert translation.install(language)
         try:
             form = open_form(as_context=make_context(sales))
@@ -175,7 +175,7 @@ def test_a_duplicate_outside_the_scope_is_told_without_naming_it(
             assert words in said
             assert hidden.code not in said and "祥诚" not in said
         finally:
-            Translation().install("en")
+            translation.install("en")
     assert count(services, actor) == 1
 
 
