@@ -57,7 +57,7 @@ def kehu(db_url: str, capsys: pytest.CaptureFixture[str]):
 def test_a_search_over_the_limits_is_a_usage_error_naming_them(
         kehu, tmp_path: Path, command: tuple[str, ...], search: str) -> None:
     argv = [a.replace("{tmp}", str(tmp_path)) for a in command]
-    code, out, err = kehu(*argv, "--search", search)
+    code, _out, err = kehu(*argv, "--search", search)
     assert code == 2, err
     assert LIMITS in err and "Traceback" not in err
     assert not list(tmp_path.glob("*.xlsx"))
@@ -122,7 +122,7 @@ def test_an_expected_version_below_one_is_a_usage_error_not_a_conflict(
         kehu, verb: str, value: str) -> None:
     assert kehu("customers", "add", "--name", "Versioned Ltd")[0] == 0
     sets = ("--set", "city=北京") if verb == "update" else ()
-    code, out, err = kehu("customers", verb, "C000001", *sets, "--expect-version", value)
+    code, _out, err = kehu("customers", verb, "C000001", *sets, "--expect-version", value)
     assert code == 2 and "--expect-version: must be a whole number of at least 1" in err
     shown = json.loads(kehu("customers", "show", "C000001", "--json")[1])
     assert shown["version"] == 1 and shown["city"] == ""
