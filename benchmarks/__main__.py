@@ -1,13 +1,20 @@
-"""``uv run python -m benchmarks [--customers N]``: build (once) and measure."""
+"""``uv run python -m benchmarks [--customers N] [--db URL]``: build (once) and measure.
+
+Without ``--db`` on an SQLite file of a million demo customers (cached); with ``--db`` on a
+PostgreSQL database (filled with 200,000 demo customers when it has none), its raw limit
+the same SQL through plain psycopg.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from app.data.database import open_database
-from benchmarks import operations, report, startup
+from benchmarks import operations, report, server, startup
 from benchmarks.database import build
 from benchmarks.timing import Result
+
+SERVER_CUSTOMERS = 200_000
 
 SEARCHES = (("pinyin", "beijing"), ("initials", "bjkj"), ("pinyin", "zhangwei"),
             ("Chinese", "科技"), ("Chinese", "王伟"), ("Chinese", "长城电子"),
@@ -16,7 +23,11 @@ SEARCHES = (("pinyin", "beijing"), ("initials", "bjkj"), ("pinyin", "zhangwei"),
 
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--customers", type=int, default=None,
+                        help="demo customers (default 1,000,000; 200,000 with --db)")
+    parser.add_argument("--db", metavar="URL", default="",
+                        help="a PostgreSQL database to benchmark instead of the SQLite file "
+                             "(filled with --customers demo customers when it has none)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--rebuild", action="store_true")
@@ -29,18 +40,33 @@ def parse() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def database(args: argparse.Namespace) -> tuple[str, float | None]:
+    """The URL of the database to measure, and the seconds it took to build (None: it was
+    there)."""
+    if args.db:
+        if args.rebuild:
+            raise SystemExit("--rebuild: give an empty database with --db instead")
+        args.customers, seconds = server.prepare(args.db, args.customers or SERVER_CUSTOMERS,
+                                                 args.seed)
+        return args.db, seconds
+    args.customers = args.customers or 1_000_000
+    path, seconds = build(args.customers, args.seed, args.rebuild)
+    return f"sqlite:///{path}", seconds
+
+
 def measure(args: argparse.Namespace) -> tuple[list[Result], float | None]:
-    path, build_seconds = build(args.customers, args.seed, args.rebuild)
+    url, build_seconds = database(args)
     if build_seconds is not None:
-        print(f"built {path.name} in {build_seconds:.0f} s", flush=True)
-    url = f"sqlite:///{path}"
+        print(f"built the database in {build_seconds:.0f} s", flush=True)
     db = open_database(url, upgrade=False)
-    raw = operations.raw_connection(path)
+    if args.db:
+        args.server = server.describe(db)
+    raw = operations.Raw.open(url)
     actor = operations.bench_actor(db)
     results = [operations.first_page(db, raw, actor, args.repeat)]
     for kind, term in SEARCHES:
         results.append(operations.search(db, raw, actor, term, kind, args.repeat))
-        print(report.table(results[-1:]), flush=True)
+        print(report.table(results[-1:], None if args.db else 2.0), flush=True)
     if not args.only_search:
         results.append(operations.create_customer(db, raw, actor, args.repeat))
     raw.close()
@@ -53,7 +79,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Result], float | None]:
 def export(args: argparse.Namespace) -> str:
     """The export benchmark's summary ("" when skipped): its own database of
     ``--export-customers`` customers, through the service, against the raw limit."""
-    if args.no_export or args.only_search:
+    if args.no_export or args.only_search or args.db:
         return ""
     from benchmarks import export_service
 
@@ -66,11 +92,17 @@ def main() -> None:
     args = parse()
     results, build_seconds = measure(args)
     exported = export(args)
-    print(report.table(results))
-    if not args.no_docs:
-        text = report.markdown(results, args.customers, build_seconds, report.command_line(),
-                               exported)
-        print(f"wrote {report.write_docs(text)}")
+    print(report.table(results, None if args.db else 2.0))
+    if args.no_docs:
+        return
+    if args.db:
+        text = report.server_section(results, args.customers, build_seconds,
+                                     report.command_line(), args.server)
+        print(f"wrote {report.write_server_section(text)}")
+        return
+    text = report.markdown(results, args.customers, build_seconds, report.command_line(),
+                           exported)
+    print(f"wrote {report.write_docs(text)}")
 
 
 if __name__ == "__main__":

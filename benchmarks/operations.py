@@ -1,14 +1,17 @@
-"""The measured operations: ours (through the services) and the raw limit (plain sqlite3)."""
+"""The measured operations: ours (through the services) and the raw limit (the same SQL
+through the plain driver: sqlite3, or psycopg on a PostgreSQL server)."""
 
 from __future__ import annotations
 
 import itertools
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 
 from app.data.database import Database
 from app.data.engine import MMAP_BYTES
@@ -36,6 +39,45 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
+class Raw:
+    """The raw limit's connection: the plain driver in autocommit (sqlite3, or psycopg)."""
+
+    def __init__(self, conn: Any, dialect: str) -> None:
+        self.conn = conn
+        self.dialect = dialect
+
+    @classmethod
+    def open(cls, url: str) -> Raw:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            return cls(raw_connection(Path(parsed.database or "")), "sqlite")
+        import psycopg
+
+        # Never prepared on the server: the app's statements are not either (psycopg forgets
+        # its prepared statements at every ROLLBACK, which ends each read), and PostgreSQL
+        # would switch a prepared statement to a generic plan after ten runs (科技 before
+        # migration 0009: 95 ms, then 950 ms).
+        conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+        return cls(psycopg.connect(conninfo, autocommit=True, prepare_threshold=None),
+                   "postgresql")
+
+    def rows(self, sql: str, parameters: Any = ()) -> list[Any]:
+        return list(self.conn.execute(sql, parameters).fetchall())
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.dialect == "sqlite":
+            self.conn.execute("BEGIN IMMEDIATE")
+            yield
+            self.conn.execute("COMMIT")
+        else:
+            with self.conn.transaction():
+                yield
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 def captured_sql(db: Database, work: Any) -> list[tuple[str, Any]]:
     """The exact SQL and parameters ``work()`` hands the driver (a search: its probes and
     the page), to be run again through plain sqlite3. The per-action account check and
@@ -61,7 +103,7 @@ def page_sql(db: Database, actor: Actor, query: ListQuery) -> list[tuple[str, An
     return captured_sql(db, lambda: service.list_customers(actor, query, limit=PAGE))
 
 
-def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
+def first_page(db: Database, raw: Raw, actor: Actor, repeat: int,
                search: str = "", label: str = "open customer list") -> Result:
     service = CustomerService(db.unit_of_work)
     query = ListQuery(search=search)
@@ -69,7 +111,7 @@ def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
 
     def plain() -> None:
         for sql, parameters in statements:
-            raw.execute(sql, parameters).fetchall()
+            raw.rows(sql, parameters)
 
     rows = len(service.list_customers(actor, query, limit=PAGE).rows)
     ours, limit = interleaved(lambda: service.list_customers(actor, query, limit=PAGE),
@@ -77,11 +119,21 @@ def first_page(db: Database, raw: sqlite3.Connection, actor: Actor, repeat: int,
     return Result(label, ours, limit, 50.0, f"{rows} rows")
 
 
-def search(db: Database, raw: sqlite3.Connection, actor: Actor, term: str, kind: str,
+def search(db: Database, raw: Raw, actor: Actor, term: str, kind: str,
            repeat: int) -> Result:
     result = first_page(db, raw, actor, repeat, term, f"search {kind} '{term}'")
-    hits = fts_count(raw, term)
+    hits = fts_count(raw.conn, term) if raw.dialect == "sqlite" else like_count(raw, term)
     return Result(result.name, result.ours, result.raw, 50.0, f"{hits:,} hits")
+
+
+def like_count(raw: Raw, term: str) -> int:
+    """How many customers hold the term in their search text (a server's search)."""
+    from app.data.kit.search import like_pattern, term_variants
+
+    variants = term_variants(term.casefold())
+    where = " OR ".join(["search_text LIKE %s"] * len(variants))
+    return int(raw.rows(f"SELECT count(*) FROM customers WHERE {where}",
+                        [like_pattern(v) for v in variants])[0][0])
 
 
 def fts_count(raw: sqlite3.Connection, term: str) -> int:
@@ -105,8 +157,7 @@ def fts_count(raw: sqlite3.Connection, term: str) -> int:
 _serial = itertools.count(int(time.time() * 1000) % 10**12)
 
 
-def create_customer(db: Database, raw: sqlite3.Connection, actor: Actor,
-                    repeat: int) -> Result:
+def create_customer(db: Database, raw: Raw, actor: Actor, repeat: int) -> Result:
     service = CustomerService(db.unit_of_work)
 
     def ours() -> None:
@@ -120,21 +171,21 @@ def create_customer(db: Database, raw: sqlite3.Connection, actor: Actor,
                "tier_override", "credit_rating", "credit_limit", "payment_terms_days",
                "owner_id", "tags", "notes", "name_sort", "search_text", "search_short",
                "created_at", "updated_at", "version", "city_sort")
+    mark = "?" if raw.dialect == "sqlite" else "%s"
     sql = (f"INSERT INTO customers ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
+           f"VALUES ({', '.join([mark] * len(columns))})")
 
     def plain() -> None:
         n = next(_serial)
-        values = [""] * len(columns)
+        values: list[Any] = [""] * len(columns)
         values[0], values[1], values[3] = f"R{n:08d}", f"基准测试客户 {n} Raw", "company"
-        values[19], values[20], values[21], values[23] = "prospect", "ordinary", 0, 0
+        values[19], values[20], values[21], values[23] = "prospect", "ordinary", False, 0
         values[24], values[25], values[33] = 30, actor.user_id, 1
         values[29] = f"基准测试客户 {n} raw jizhunceshikehu"
         values[31] = values[32] = "2026-01-01 00:00:00.000000"
         values[34] = "0beijing 北京"
-        raw.execute("BEGIN IMMEDIATE")
-        raw.execute(sql, values)
-        raw.execute("COMMIT")
+        with raw.transaction():
+            raw.conn.execute(sql, values)
 
     mine, limit = interleaved(ours, plain, repeat)
     return Result("create customer + audit, commit", mine, limit, None,

@@ -168,6 +168,13 @@ def test_the_same_data_on_postgresql(pg_server, demo) -> None:
             assert customer is not None
             assert compute_search_key(customer) == (
                 customer.search_text, customer.search_short, customer.name_sort)
+        # The rows were loaded with their ids: the next one saved must get a new id, not 1.
+        with server.engine.begin() as conn:
+            for table in ("customers", "contacts"):
+                following = conn.execute(text(
+                    f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))")).scalar_one()
+                assert following > conn.execute(text(f"SELECT max(id) FROM {table}")
+                                                ).scalar_one(), table
     finally:
         server.dispose()
 

@@ -219,6 +219,7 @@ class BulkLoad:
 
     def finish(self) -> None:
         if not self.fast:
+            self._advance_ids()
             self._analyze()
             return
         if self._rebuild:
@@ -242,6 +243,16 @@ class BulkLoad:
         self._sql("PRAGMA cache_size=-2000")
         self._sql("PRAGMA threads=0")
 
+
+    def _advance_ids(self) -> None:
+        """PostgreSQL: the id sequences past the rows loaded with their ids (the customers
+        are; else the next customer saved would take id 1 and be refused)."""
+        if self.dialect != "postgresql":
+            return
+        for table in self._loaded:
+            if "id" in _table(table).c:
+                self._sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                          f"max(id)) FROM {table} HAVING max(id) IS NOT NULL")
 
     def _analyze(self) -> None:
         """The server's statistics of the loaded tables, taken now (in the load's
