@@ -22,7 +22,7 @@ from app.logic.kit.errors import (
     ValidationError,
 )
 from app.logic.kit.fields import Ref
-from app.logic.kit.validation import USCC_CHARS, is_valid_uscc, uscc_check_char
+from app.logic.kit.validation import USCC_CHARS, invisible_char, is_valid_uscc, uscc_check_char
 from app.logic.services import Services
 
 VALID_USCC = "91350100M000100Y43"
@@ -349,7 +349,8 @@ def test_any_name_is_stored_verbatim_or_refused_cleanly(services: Services, admi
         assert set(error.errors) == {"name"}
         assert (not name.strip() or len(name.strip()) > 200
                 or any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
-                       for c in name.strip()))
+                       for c in name.strip())
+                or invisible_char(name.strip()))  # bidi controls, zero-width, U+2028
         return
     assert created.name == name.strip()
     assert services.customers.get_customer(admin, created.id).name == name.strip()
