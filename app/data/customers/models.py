@@ -28,6 +28,7 @@ class Customer(Tracked, Base):
     ownership: Mapped[str] = mapped_column(Unicode(16), default="")
     industry: Mapped[str] = mapped_column(Unicode(64), default="")
     size_band: Mapped[str] = mapped_column(Unicode(16), default="")
+    country: Mapped[str] = mapped_column(Unicode(64), default="中国")
     province: Mapped[str] = mapped_column(Unicode(64), default="")
     city: Mapped[str] = mapped_column(Unicode(64), default="")
     address: Mapped[str] = mapped_column(Unicode(300), default="")

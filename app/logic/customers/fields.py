@@ -18,6 +18,7 @@ OWNERSHIPS = (("state", "State-owned", "国有"), ("private", "Private", "民营
               ("collective", "Collective", "集体"), ("other", "Other", "其他"))
 SIZE_BANDS = (("micro", "Micro", "微型"), ("small", "Small", "小型"),
               ("medium", "Medium", "中型"), ("large", "Large", "大型"))
+DEFAULT_COUNTRY = "中国"
 CREDIT_RATINGS = tuple((r, r, r) for r in ("AAA", "AA", "A", "BBB", "BB", "B", "C"))
 
 CUSTOMER = Entity(
@@ -43,6 +44,8 @@ CUSTOMER = Entity(
         f.choice("size_band", "Size", "规模", SIZE_BANDS, required=False, filterable=True),
         f.text("source", "Source", "来源", 32),
         f.text("tags", "Tags", "标签", 500, placeholder=Label("Comma separated", "用逗号分隔")),
+        f.text("country", "Country / region", "国家/地区", 64, default=DEFAULT_COUNTRY,
+               listed=False),
         f.text("province", "Province", "省份", 64, filterable=True),
         f.text("city", "City", "城市", 64, filterable=True, sortable=True),
         f.text("address", "Address", "地址", 300, listed=False),
@@ -69,7 +72,7 @@ CUSTOMER = Entity(
               ("name", "short_name", "code", "kind", "status", "tier", "tier_override",
                "owner", "industry", "ownership", "size_band", "source", "tags")),
         Group(Label("Address and phone", "地址和电话"),
-              ("province", "city", "address", "postal_code", "phone", "fax", "email",
+              ("country", "province", "city", "address", "postal_code", "phone", "fax", "email",
                "website")),
         Group(Label("Finance", "财务"),
               ("tax_id", "credit_rating", "credit_limit", "payment_terms_days", "bank_name",
