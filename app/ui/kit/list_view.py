@@ -251,6 +251,7 @@ class RecordListView(QWidget):
         except InvalidSearch as error:
             self._refused = True
             self._show_empty(search_problem(error), clear=True)
+            self.total_label.clear()  # the count of rows no longer shown would mislead
             return
         if search != self._search or self._refused:
             self._search = search
@@ -270,6 +271,7 @@ class RecordListView(QWidget):
             self.model.set_query(query)
         elif refused:  # back to the search the list shows: show its rows again
             self.on_first_page(self.model.rowCount())
+            self.on_total_changed(self.model.total)
 
     def clear_filters(self) -> None:
         for combo in self.filter_combos.values():

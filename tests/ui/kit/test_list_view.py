@@ -61,11 +61,15 @@ def test_a_refused_search_is_said_in_place_of_the_rows(qtbot, window, search: st
 
 def test_mending_the_search_shows_rows_again(qtbot, window) -> None:
     view: CustomerListView = window.page("customers")
+    shown = view.total_label.text()
+    assert shown.endswith(": 2")
     view.set_search(TOO_MANY)
     assert view.stack.currentWidget() is view.empty
+    assert view.total_label.text() == ""  # not the count of rows no longer shown
     view.set_search("")  # back to the search the list already shows
     assert view.stack.currentWidget() is view.table
     assert view.model.rowCount() == 2
+    assert view.total_label.text() == shown
     view.set_search(TOO_MANY)
     view.set_search("alpha")
     assert view.stack.currentWidget() is view.table
