@@ -13,6 +13,9 @@ from types import ModuleType
 MODULES = (
     "customers",
     "contacts",
+    "projects",
+    "suppliers",
+    "products",
     "admin",
     "audit",
 )

@@ -1,0 +1,23 @@
+"""suppliers, the products they supply, supplier contacts
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-12-05
+
+(Placeholder while the module is built: no change yet.)
+"""
+
+from collections.abc import Sequence
+
+revision: str = "0012"
+down_revision: str | None = "0011"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
