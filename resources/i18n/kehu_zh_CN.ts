@@ -1447,6 +1447,10 @@ Python %4，PySide6 %5。</translation>
 <context>
     <name>RecordForm</name>
     <message>
+        <source>O&amp;verview</source>
+        <translation>概览(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;Details</source>
         <translation>详细信息(&amp;D)</translation>
     </message>
@@ -2030,6 +2034,20 @@ Python %4，PySide6 %5。</translation>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewSection</name>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryContact</name>
+    <message>
+        <source>No contact yet</source>
+        <translation>尚无联系人</translation>
     </message>
 </context>
 </TS>

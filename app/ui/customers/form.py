@@ -17,8 +17,9 @@ from app.ui.kit.record_form import Choices, RecordForm
 
 class CustomerForm(RecordForm):
     def __init__(self, context: Context, customer_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(context, "customers", CUSTOMER, customer_id, parent)
+                 parent: QWidget | None = None, initial: dict[str, Any] | None = None
+                 ) -> None:
+        super().__init__(context, "customers", CUSTOMER, customer_id, parent, initial)
         self.setObjectName("customerForm")
 
     @property

@@ -50,7 +50,9 @@ from app.ui.kit.errors import show_error
 from app.ui.kit.field_set import FieldSet
 from app.ui.kit.language import in_sentence, ui_language
 from app.ui.kit.messages import Messages
+from app.ui.kit.parts import FormPart, OverviewTab
 from app.ui.kit.progress import run_with_progress
+from app.ui.kit.registry import parts_for
 
 Choices = dict[str, list[tuple[str, Any]]]  # reference field -> (label, id) to choose from
 CASCADE = 32
@@ -105,6 +107,7 @@ class RecordForm(QDialog):
             self.tabs.addTab(self.fields.row(name), self.fields.caption(name))
         for widget, caption in self.extra_tabs():
             self.tabs.addTab(widget, caption)
+        self._add_parts()
         self.status = QLabel()
         self.status.setObjectName("formStatus")
         self.status.setWordWrap(True)
@@ -172,6 +175,28 @@ class RecordForm(QDialog):
         """More tabs after the details and notes (a customer's contacts)."""
         return []
 
+    def _add_parts(self) -> None:
+        """What other modules add to this entity's form (registered as ``Part``s): their
+        tabs after the form's own, and an Overview tab of their sections after Details."""
+        self.parts: list[FormPart] = []
+        for part in parts_for(self.entity.name, "tab", self.context):
+            widget = part.build(self.context)
+            self.parts.append(widget)
+            self.tabs.addTab(widget, part.caption.text(self._language))
+        sections = [(p.caption.text(self._language), p.build(self.context))
+                    for p in parts_for(self.entity.name, "overview", self.context)]
+        self.overview: OverviewTab | None = None
+        if sections:
+            self.overview = OverviewTab(sections)
+            self.tabs.insertTab(1, self.overview, self.tr("O&verview"))
+
+    def _show_parts(self, record: Record | None) -> None:
+        for part in self.parts:
+            part.set_parent(record)
+        if self.overview is not None:
+            self.overview.set_parent(record)
+            self.tabs.setTabVisible(self.tabs.indexOf(self.overview), record is not None)
+
     def _add_shortcuts(self) -> None:
         for key, slot in ((QKeySequence.StandardKey.Save, self.on_save),
                           (QKeySequence.StandardKey.New, self.on_new)):
@@ -236,6 +261,7 @@ class RecordForm(QDialog):
             self.fields.set_values(record.values)
         self._show_heading()
         self._apply_rights()
+        self._show_parts(record)
         self.tabs.setCurrentIndex(0)
         first = self.entity.title if self.entity.has(self.entity.title) else None
         if first and first in self.fields.names() and not self.fields.read_only:
