@@ -7,7 +7,9 @@
 
 KEY is the record's key (a customer's code; the id where an entity has none). A reference
 field takes the other record's key (``--set owner=sales1``) and prints it the same way.
-An unknown filter, filter value or sort is a usage error (exit 2) naming the valid ones.
+``--filter F>=V`` and ``--filter F<=V`` are the ends of a range (dates, amounts:
+``--filter start_date>=2026-01-01``). An unknown filter, filter value, range or sort is a
+usage error (exit 2) naming the valid ones.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from app.cli.parser import EXIT_OK, Commands, at_least
 from app.logic.kit.dto import Actor, ListQuery, Record
 from app.logic.kit.entity import Entity
 from app.logic.kit.export import ExportSpec
+from app.logic.kit.fields import RANGE_KINDS
 from app.logic.kit.service import RecordService
 from app.logic.kit.validation import whole_number
 from app.logic.services import Services
@@ -86,8 +89,11 @@ def register_export(cmds: Commands) -> None:
 
 def _query_options(p: Any, entity: Entity) -> None:
     p.add_argument("--search", default="")
+    ranged = [f.name for f in entity.fields if f.filterable and f.kind in RANGE_KINDS]
     p.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
-                   help="filters: " + ", ".join(f.name for f in entity.fields if f.filterable))
+                   help="filters: " + ", ".join(f.name for f in entity.fields if f.filterable)
+                   + ("; FIELD>=FROM and FIELD<=TO for a range of "
+                      + ", ".join(ranged) if ranged else ""))
     if entity.has("status") and entity.field("status").filterable:
         p.add_argument("--status", default="", help="the same as --filter status=...")
     p.add_argument("--sort", default="",
@@ -234,13 +240,22 @@ def language_from_env() -> str:
 
 
 def query_of(args: Namespace, entity: Entity) -> ListQuery:
-    filters = dict(parse_pairs(getattr(args, "filter", []), "--filter"))
+    """The list ``args`` ask for. ``--filter F=V`` is an equality, ``--filter F>=V`` and
+    ``--filter F<=V`` the ends of a range (``start_date>=2026-01-01``)."""
+    filters: dict[str, str] = {}
+    ranges: dict[str, list[str | None]] = {}
+    for name, value in parse_pairs(getattr(args, "filter", []), "--filter"):
+        if name.endswith((">", "<")):
+            ranges.setdefault(name[:-1].strip(), [None, None])[name.endswith("<")] = value
+        else:
+            filters[name] = value
     if getattr(args, "status", ""):
         filters["status"] = args.status
     return ListQuery(search=getattr(args, "search", ""),
                      filters=tuple(sorted(filters.items())), sort=getattr(args, "sort", ""),
                      descending=getattr(args, "desc", False),
-                     include_archived=getattr(args, "archived", False))
+                     include_archived=getattr(args, "archived", False),
+                     ranges=tuple(sorted((n, low, high) for n, (low, high) in ranges.items())))
 
 
 def parse_pairs(pairs: list[str], option: str) -> list[tuple[str, str]]:

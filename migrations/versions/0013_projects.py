@@ -12,7 +12,7 @@ Create Date: 2026-12-05
 - the ``project`` code counter (P000001...), made here as the customers' one is: made on
   first use, two clients could race to make it.
 - ``projects.reopen``: the right to reopen a completed or cancelled project, one of the
-  rights a module adds to the matrix (``LogicModule.rights``); the default roles that
+  rights a module adds to the matrix (``LogicModule.actions``); the default roles that
   should hold it get it: the Administrator and the Sales manager.
 """
 

@@ -17,8 +17,19 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sqlalchemy import ColumnElement, Integer, and_, bindparam, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    bindparam,
+    func,
+    inspect,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import util as sql_util
 
 from app.data.kit.search import SearchPlan, plan_search, unindexed
 
@@ -30,7 +41,7 @@ class ListSpec:
     model: Any
     columns: Mapping[str, Any]  # field name -> column, or (id, key, label) for a reference
     sorts: Mapping[str, Any]  # sort name -> column (a stored sort key for text)
-    filters: Mapping[str, Any]  # field name -> column compared with =
+    filters: Mapping[str, Any]  # field name -> column compared with = (or a range's ends)
     scope: Any = None  # the owner column of record scope; None: every row is in scope
     archived: Any = None  # archived_at; None: nothing is archived
     joins: tuple[tuple[Any, Any], ...] = ()  # outer joins (target, on clause) for labels
@@ -45,6 +56,7 @@ class ListRequest:
     fields: tuple[str, ...]
     search: str = ""
     filters: tuple[tuple[str, Any], ...] = ()
+    ranges: tuple[tuple[str, Any, Any], ...] = ()  # (field, from, to): None is an open end
     sort: str = ""
     descending: bool = False
     include_archived: bool = False
@@ -132,6 +144,9 @@ class KeysetQueries:
         params: dict[str, Any] = {"limit": limit + 1}
         for name, value in request.filters:
             params[f"f_{name}"] = value
+        for name, low, high in request.ranges:
+            params.update({f"{end}_{name}": value
+                           for end, value in (("from", low), ("to", high)) if value is not None})
         scope = request.scope
         if scope:
             params["scope"] = sorted(scope)
@@ -147,6 +162,7 @@ class KeysetQueries:
                  request.sort, request.descending, request.include_archived,
                  scope is None, bool(scope), after_kind,
                  tuple(sorted(n for n, _ in request.filters)),
+                 tuple((n, low is None, high is None) for n, low, high in request.ranges),
                  search.shape if search is not None else None)
         stmt = self.statements.get(shape)
         if stmt is None:
@@ -181,13 +197,22 @@ class KeysetQueries:
         for name, _ in request.filters:
             column = spec.filters[name]
             where.append(column == bindparam(f"f_{name}", type_=column.type))
+        for name, low, high in request.ranges:
+            column = spec.filters[name]
+            if low is not None:
+                where.append(column >= bindparam(f"from_{name}", type_=column.type))
+            if high is not None:
+                where.append(column <= bindparam(f"to_{name}", type_=column.type))
         if request.scope is not None:
             where.append(spec.scope.in_(bindparam("scope", expanding=True))
                          if request.scope else model.id.is_(None))
         if search is not None:
             where.append(search.clause(model.id, spec.search_column))
         if kind == "count":
-            return select(func.count()).select_from(model).where(*where)
+            counted = select(func.count()).select_from(model)
+            for target, on in _joins_used(spec, where):  # a scope on the customer's owner
+                counted = counted.outerjoin(target, on)
+            return counted.where(*where)
         if after_kind != "none":
             where.append(self._after(model, sort_col,
                                      bindparam("after_value", type_=sort_col.type),
@@ -261,7 +286,8 @@ def converter_of(stmt: Any, dialect: Any, request: ListRequest, spec: ListSpec
     scope: dict[str, Any] = {"new": tuple.__new__}
     value = []
     for i, column in enumerate(columns):
-        process = column.type.result_processor(dialect, None)
+        # The dialect's own type: SQLite keeps a date as text, its DATE type reads it back.
+        process = column.type.dialect_impl(dialect).result_processor(dialect, None)
         if process is None:
             value.append(f"r[{i}]")
         else:
@@ -295,6 +321,16 @@ def converter_of(stmt: Any, dialect: Any, request: ListRequest, spec: ListSpec
 
 def _same(value: Any) -> Any:
     return value
+
+
+def _joins_used(spec: ListSpec, where: list[ColumnElement[bool]]
+                ) -> list[tuple[Any, Any]]:
+    """The list's joins whose tables ``where`` names (a count joins no more than it needs:
+    a project's customer for a scope on its owner, never the owner's name)."""
+    named = {table for clause in where
+             for table in sql_util.find_tables(clause, check_columns=True, include_aliases=True)}
+    return [(target, on) for target, on in spec.joins
+            if inspect(target).selectable in named]
 
 
 def owner_label(user: Any) -> Any:

@@ -12,7 +12,6 @@ from app.data.kit.base import Base, Tracked
 from app.data.kit.indexes import only_on, unarchived_index
 from app.data.types import Money, UtcDateTime
 
-
 # The list's sorts: (index name, column).
 SORTS = (("code", "code"), ("name", "name_sort"), ("stage", "stage"),
          ("start", "start_date"), ("end", "end_date"), ("budget", "budget"))

@@ -29,7 +29,7 @@ class ProjectQueries(KeysetQueries):
             sorts={"code": p.code, "name": p.name_sort, "stage": p.stage,
                    "start_date": p.start_date, "end_date": p.end_date, "budget": p.budget},
             filters={"stage": p.stage, "owner": p.owner_id, "customer": p.customer_id,
-                     "start_date": p.start_date, "end_date": p.end_date},
+                     "budget": p.budget, "start_date": p.start_date, "end_date": p.end_date},
             scope=Customer.owner_id, archived=p.archived_at,
             joins=((Customer, Customer.id == p.customer_id), (owner, owner.id == p.owner_id)),
             search_column=p.search_text)

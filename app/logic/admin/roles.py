@@ -13,7 +13,7 @@ from app.logic.admin.fields import ADMIN_ROLE, ROLE
 from app.logic.kit.clock import now
 from app.logic.kit.dto import Actor, Changed
 from app.logic.kit.errors import FieldError, NotFound, ValidationError
-from app.logic.kit.permissions import ACTIONS, MODULES, SCOPES, require
+from app.logic.kit.permissions import MODULES, SCOPES, is_right, require
 from app.logic.kit.service import RecordService
 
 ADMIN_RIGHTS = frozenset(("admin", a) for a in ("view", "create", "edit", "delete"))
@@ -30,7 +30,7 @@ def role_detail(uow: UnitOfWork, role: Role) -> RoleDetail:
 def _check_matrix(rights: Iterable[tuple[str, str]], scopes: Mapping[str, str]
                   ) -> tuple[set[tuple[str, str]], dict[str, str]]:
     rights = set(rights)
-    bad = [f"{m}.{a}" for m, a in rights if m not in MODULES or a not in ACTIONS]
+    bad = [f"{m}.{a}" for m, a in rights if not is_right(m, a)]
     if bad:
         raise ValidationError({"rights": FieldError("unknown_right",
                                                     f"unknown: {', '.join(sorted(bad))}")})

@@ -90,13 +90,15 @@ class Record:
 
 @dataclass(frozen=True)
 class ListQuery:
-    """What a list shows: search text, filters (field = value), sort, archived or not."""
+    """What a list shows: search text, filters (field = value), ranges (from <= field <=
+    to, either end open), sort, archived or not."""
 
     search: str = ""
     filters: tuple[tuple[str, Any], ...] = ()
     sort: str = ""
     descending: bool = False
     include_archived: bool = False
+    ranges: tuple[tuple[str, Any, Any], ...] = ()  # (field, from or None, to or None)
 
     def filter(self, name: str) -> Any:
         return dict(self.filters).get(name)
@@ -106,9 +108,21 @@ class ListQuery:
         kept = rest if value is None or value == "" else (*rest, (name, value))
         return replace(self, filters=tuple(sorted(kept, key=lambda item: item[0])))
 
+    def range(self, name: str) -> tuple[Any, Any]:
+        """The (from, to) of ``name``'s range; (None, None) when it has none."""
+        return next(((low, high) for n, low, high in self.ranges if n == name), (None, None))
+
+    def with_range(self, name: str, low: Any, high: Any) -> ListQuery:
+        """``low <= name <= high``; an end that is None or "" is open (both: no range)."""
+        low, high = (None if v == "" else v for v in (low, high))
+        rest = tuple(r for r in self.ranges if r[0] != name)
+        kept = rest if low is None and high is None else (*rest, (name, low, high))
+        return replace(self, ranges=tuple(sorted(kept, key=lambda item: item[0])))
+
     @property
     def is_filtered(self) -> bool:
-        return bool(self.search.strip() or self.filters or self.include_archived)
+        return bool(self.search.strip() or self.filters or self.ranges
+                    or self.include_archived)
 
 
 @dataclass(frozen=True)

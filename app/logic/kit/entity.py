@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from app.logic.kit.errors import FieldError, InvalidQuery, ValidationError
-from app.logic.kit.fields import Field, Label
+from app.logic.kit.fields import RANGE_KINDS, Field, Label, plain
 from app.logic.kit.validation import Checker
 
 
@@ -113,6 +113,26 @@ class Entity:
         if c.errors:
             raise InvalidQuery(f"{name}: {c.errors[name].message} (got {value!r})")
         return clean
+
+    def range_value(self, name: str, low: Any, high: Any) -> tuple[Any, Any]:
+        """A range filter's ends in stored form (None: open); InvalidQuery (a usage error)
+        for a field that cannot be filtered by a range, a bad value, or from after to."""
+        f = self.by_name.get(name)
+        if f is None or not f.filterable or f.kind not in RANGE_KINDS:
+            usable = ", ".join(x.name for x in self.fields
+                               if x.filterable and x.kind in RANGE_KINDS)
+            raise InvalidQuery(f"cannot filter {self.plural.en.lower()} by a range of "
+                               f"{name!r}; ranges: {usable or 'none'}")
+        c = Checker()
+        low_end, high_end = (None if v is None or v == "" else f.normalise(c, v)
+                             for v in (low, high))
+        if c.errors:
+            raise InvalidQuery(f"{name}: {c.errors[name].message} (got "
+                               f"{low if low not in (None, '') else high!r})")
+        if low_end is not None and high_end is not None and low_end > high_end:
+            raise InvalidQuery(f"{name}: the range starts ({plain(low_end)}) after it ends "
+                               f"({plain(high_end)})")
+        return low_end, high_end
 
     def sort_value(self, name: str) -> str:
         """The sort key for ``name`` ("" for the default); InvalidQuery if not sortable."""

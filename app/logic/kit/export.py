@@ -78,8 +78,12 @@ def about_sheet(entity: Entity, actor: Actor, spec: ExportSpec, at: datetime
     """The second sheet's (label, value) pairs, given the number of rows written."""
     lang = spec.language
     words = {k: v.text(lang) for k, v in WORDS.items()}
-    filters = "; ".join(f"{entity.field(n).caption(lang)} = {_shown(entity.field(n), v, lang)}"
-                        for n, v in spec.query.filters if entity.has(n)) or words["none"]
+    shown = [f"{entity.field(n).caption(lang)} = {_shown(entity.field(n), v, lang)}"
+             for n, v in spec.query.filters if entity.has(n)]
+    shown += [f"{entity.field(n).caption(lang)} {sign} {_shown(entity.field(n), v, lang)}"
+              for n, low, high in spec.query.ranges if entity.has(n)
+              for sign, v in (("≥", low), ("≤", high)) if v not in (None, "")]
+    filters = "; ".join(shown) or words["none"]
     sort_name = entity.sort_value(spec.query.sort)
     sort = (entity.field(sort_name).caption(lang) if entity.has(sort_name) else sort_name)
     direction = words["descending" if spec.query.descending else "ascending"]
@@ -126,6 +130,8 @@ def export_audit_changes(spec: ExportSpec, count: int, path: str | os.PathLike[s
         asked["search"] = query.search
     if query.filters:
         asked["filters"] = {n: plain(v) for n, v in query.filters}
+    if query.ranges:
+        asked["ranges"] = {n: [plain(low), plain(high)] for n, low, high in query.ranges}
     if query.sort:
         asked["sort"] = ("-" if query.descending else "") + query.sort
     if query.include_archived:

@@ -30,6 +30,8 @@ KINDS = ("text", "notes", "code", "phone", "email", "postal_code", "website", "t
 # Kinds whose values are words a person reads (sorted by pinyin, searched, cut to length).
 TEXT_KINDS = frozenset({"text", "notes", "code", "phone", "email", "postal_code", "website",
                         "tax_id"})
+# Kinds a list may filter by a range (from, to) as well as by a value.
+RANGE_KINDS = frozenset({"money", "integer", "date", "datetime"})
 
 
 @dataclass(frozen=True)

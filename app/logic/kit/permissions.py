@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from functools import cache
 
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import NotFound, PermissionDenied
@@ -30,10 +31,40 @@ SCOPE_LABELS = {"own": Label("Own records", "本人记录"),
                 "all": Label("All records", "全部记录")}
 
 
+@cache
+def extra_actions() -> Mapping[str, Mapping[str, Label]]:
+    """The actions a module has beyond ``ACTIONS`` (a project's reopen), by module: each
+    module declares its own (``LogicModule(actions=...)``); the rights matrix shows them in
+    that module's row, not as a column every module would have."""
+    from app.logic.kit.registry import load_modules  # the modules import this kit
+
+    return {m.name: dict(m.actions) for m in load_modules() if m.actions}
+
+
+def module_actions(module: str) -> tuple[str, ...]:
+    """The actions of ``module``'s rights: the matrix's columns, then its own."""
+    return ACTIONS + tuple(extra_actions().get(module, {}))
+
+
+def is_right(module: str, action: str) -> bool:
+    return module in MODULES and action in module_actions(module)
+
+
+def all_rights() -> frozenset[tuple[str, str]]:
+    """Every right a role may hold (the Administrator's)."""
+    return frozenset((m, a) for m in MODULES for a in module_actions(m))
+
+
+def action_label(module: str, action: str) -> Label | None:
+    """What the matrix calls ``action`` of ``module`` (a module's own action by its own
+    word)."""
+    return extra_actions().get(module, {}).get(action) or ACTION_LABELS.get(action)
+
+
 def right_label(right: str, language: str) -> str:
     """``customers.view`` as a person reads it: "Customers: View" / "客户：查看"."""
     module, _, action = right.partition(".")
-    words = (MODULE_LABELS.get(module), ACTION_LABELS.get(action))
+    words = (MODULE_LABELS.get(module), action_label(module, action))
     if words[0] is None or words[1] is None:
         return right
     colon = "：" if language.startswith("zh") else ": "

@@ -1,8 +1,8 @@
 """The logic packages of the modules listed in ``app.modules``, loaded by name.
 
 Each module's logic package defines ``MODULE``: its services (by the attribute name the
-front ends use: ``services.customers``) and its entities (for the generic CLI verbs, lists,
-forms and exports).
+front ends use: ``services.customers``), its entities (for the generic CLI verbs, lists,
+forms and exports) and the rights it has beyond the matrix's columns (``actions``).
 """
 
 from __future__ import annotations
@@ -13,13 +13,17 @@ from functools import cache
 from typing import Any
 
 from app.logic.kit.entity import Entity
+from app.logic.kit.fields import Label
 
 
 @dataclass(frozen=True)
 class LogicModule:
-    name: str
+    name: str  # also the module of its rights (``projects.view``)
     services: Mapping[str, type[Any]] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()
+    # Rights of this module beyond the matrix's columns (view, create, ...), with their
+    # words: {"reopen": Label("Reopen", "重新打开")} gives ``projects.reopen``.
+    actions: Mapping[str, Label] = field(default_factory=dict)
 
 
 @cache

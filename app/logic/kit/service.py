@@ -505,9 +505,12 @@ class RecordService(Service):
         if unknown:
             raise InvalidQuery(f"unknown columns: {', '.join(unknown)}")
         filters = tuple(sorted((n, entity.filter_value(n, v)) for n, v in query.filters))
+        ranges = tuple(sorted((n, *entity.range_value(n, low, high))
+                              for n, low, high in query.ranges))
         scoped = entity.scope or entity.scope_module
         scope = owner_scope(actor, entity.scope_rights) if scoped else None
         return ListRequest(fields=fields, search=check_search(query.search), filters=filters,
+                           ranges=tuple(r for r in ranges if r[1:] != (None, None)),
                            sort=entity.sort_value(query.sort), descending=query.descending,
                            include_archived=query.include_archived, scope=scope,
                            into=_shape(entity))

@@ -60,7 +60,7 @@ ACTIONS = {
     "unlock": Label("Unlock", "解锁"), "login": Label("Sign in", "登录"),
     "login_failed": Label("Failed sign-in", "登录失败"), "lockout": Label("Lockout", "锁定"),
     "password_change": Label("Password change", "修改密码"), "export": Label("Export", "导出"),
-    "demo": Label("Demo data", "演示数据"),
+    "demo": Label("Demo data", "演示数据"), "reopen": Label("Reopen", "重新打开"),
     "genesis": Label("Chain begun", "日志链起始"),
     "head_recovered": Label("Chain head recovered", "链头已恢复"),
 }

@@ -14,7 +14,7 @@ from app.logic.audit import AuditFilter
 from app.logic.kit.dto import Actor, ListQuery
 from app.logic.kit.errors import PermissionDenied
 from app.logic.kit.export import ExportSpec
-from app.logic.kit.permissions import ACTIONS, MODULES
+from app.logic.kit.permissions import ACTIONS, MODULES, all_rights
 from app.logic.services import Services
 
 # Methods that run before anyone is signed in. Each has no ``actor`` parameter, and this
@@ -123,7 +123,10 @@ def test_default_roles_match_the_product(services: Services, admin: Actor) -> No
     roles = {r.code: r for r in services.roles.list_roles(admin)}
     assert set(roles) == {"admin", "sales_manager", "salesperson", "finance", "service",
                           "auditor"}
-    assert roles["admin"].rights == {(m, a) for m in MODULES for a in ACTIONS}
+    # Every right, a module's own ones too (projects.reopen, migration 0013).
+    assert roles["admin"].rights == all_rights() > {(m, a) for m in MODULES for a in ACTIONS}
+    assert ("projects", "reopen") in roles["sales_manager"].rights
+    assert ("projects", "reopen") not in roles["salesperson"].rights
     auditor = roles["auditor"]
     assert {a for _, a in auditor.rights} <= {"view", "export"}  # changes nothing
     assert ("audit", "view") in auditor.rights
