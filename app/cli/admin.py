@@ -14,7 +14,7 @@ from app.cli.parser import EXIT_OK, Commands
 from app.logic.admin import UserRow
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import NotFound
-from app.logic.kit.permissions import ACTIONS, MODULES
+from app.logic.kit.permissions import ACTIONS, MODULES, extra_actions
 from app.logic.services import Services
 
 
@@ -147,7 +147,13 @@ def role_show(args: Namespace, services: Services, db: Any) -> int:
         return EXIT_OK
     sales = "; members may own customers" if role.sales else ""
     print(f"{role.code}: {role.name} ({role.members} members{sales}) - {role.description}")
-    output.table(("MODULE", *(a.upper() for a in ACTIONS), "SCOPE"),
-                 [(m, *("x" if (m, a) in role.rights else "." for a in ACTIONS),
-                   scopes.get(m, "own")) for m in MODULES])
+    # A module's own rights (projects.reopen) in one more column, each marked as the others.
+    output.table(("MODULE", *(a.upper() for a in ACTIONS), "SCOPE", "OTHER"),
+                 [(m, *(mark(role.rights, m, a) for a in ACTIONS), scopes.get(m, "own"),
+                   " ".join(f"{a}={mark(role.rights, m, a)}" for a in extra_actions().get(m, {})))
+                  for m in MODULES])
     return EXIT_OK
+
+
+def mark(rights: Any, module: str, action: str) -> str:
+    return "x" if (module, action) in rights else "."
