@@ -2050,4 +2050,121 @@ Python %4，PySide6 %5。</translation>
         <translation>尚无联系人</translation>
     </message>
 </context>
+<context>
+    <name>RangeFilter</name>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>%1 from (included)</source>
+        <translation>%1 起（含）</translation>
+    </message>
+    <message>
+        <source>%1 up to (included)</source>
+        <translation>%1 止（含）</translation>
+    </message>
+    <message>
+        <source>The range starts after it ends.</source>
+        <translation>范围的起点晚于终点。</translation>
+    </message>
+    <message>
+        <source>Enter a date like 2026-05-31.</source>
+        <translation>请输入日期，如 2026-05-31。</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 50000.00.</source>
+        <translation>请输入金额，如 50000.00。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <source>Search %1...</source>
+        <translation>搜索%1…</translation>
+    </message>
+</context>
+<context>
+    <name>RoleMatrix</name>
+    <message>
+        <source>Other rights</source>
+        <translation>其他权限</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>The end must not be before the start.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>It is completed or cancelled: reopen it before changing it.</source>
+        <translation>已完成或已取消：请先重新打开再修改。</translation>
+    </message>
+    <message>
+        <source>It is not completed or cancelled: nothing to reopen.</source>
+        <translation>未完成也未取消：无需重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Type a customer&apos;s name or code</source>
+        <translation>输入客户名称或编号</translation>
+    </message>
+    <message>
+        <source>Put the project back in progress so that it can be changed</source>
+        <translation>将项目恢复为进行中，以便修改</translation>
+    </message>
+    <message>
+        <source>You do not have the right to reopen projects.</source>
+        <translation>您没有重新打开项目的权限。</translation>
+    </message>
+    <message>
+        <source>This project is %1: it is read-only until it is reopened.</source>
+        <translation>此项目%1，重新打开之前只能查看。</translation>
+    </message>
+    <message>
+        <source>Reopening...</source>
+        <translation>正在重新打开…</translation>
+    </message>
+    <message>
+        <source>Reopened: the project is in progress again.</source>
+        <translation>已重新打开：项目恢复为进行中。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsTab</name>
+    <message>
+        <source>&amp;Add...</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save the customer first; then add its projects here.</source>
+        <translation>请先保存客户，然后在此添加项目。</translation>
+    </message>
+    <message>
+        <source>Projects: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenProjectsSection</name>
+    <message>
+        <source>No open projects</source>
+        <translation>没有进行中的项目</translation>
+    </message>
+</context>
 </TS>

@@ -49,6 +49,19 @@ class ProjectRepository(RecordRepository[Project]):
         return int(self.session.execute(stmt).scalar_one())
 
 
+    def customers_with_projects(self, owners: Collection[int] | None, limit: int
+                                ) -> list[tuple[int, str, str]]:
+        """(id, code, name) of the customers with projects not archived, of ``owners``
+        (None: all), by name: what the list's customer filter offers."""
+        has = select(Project.id).where(Project.customer_id == Customer.id,
+                                       Project.archived_at.is_(None)).exists()
+        stmt = select(Customer.id, Customer.code, Customer.name).where(has)
+        if owners is not None:
+            stmt = stmt.where(Customer.owner_id.in_(list(owners) or [-1]))
+        stmt = stmt.order_by(Customer.name_sort, Customer.id).limit(limit)
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in self.session.execute(stmt)]
+
+
 def project_search_key(name: str, code: str) -> str:
     """What a search finds a project by: its name as written and in pinyin (full and
     initials), and its code."""

@@ -15,7 +15,7 @@ from app.data.projects import ProjectQueries, ProjectRepository
 from app.logic.kit.dto import Actor, Changed, ListQuery, Page, Record
 from app.logic.kit.errors import FieldError, NotFound, ValidationError
 from app.logic.kit.fields import Ref
-from app.logic.kit.permissions import require_in_scope
+from app.logic.kit.permissions import owner_scope, require_in_scope
 from app.logic.kit.service import Edit, RecordService
 from app.logic.kit.trail import diff
 from app.logic.projects.fields import CLOSED, OPEN, PROJECT, REOPENED
@@ -102,6 +102,15 @@ class ProjectService(RecordService):
                 users += [me] if me is not None else []
             return [Ref(u.id, u.username, u.display_name or u.username)
                     for u in sorted(users, key=lambda u: u.username)]
+
+    def customer_choices(self, actor: Actor, limit: int = 1000) -> list[Ref]:
+        """The customers with projects the actor may see, by name: what the list's
+        customer filter offers."""
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            rows = self._repo_of(uow).customers_with_projects(
+                owner_scope(actor, self.entity.scope_rights), limit)
+            return [Ref(i, code, name) for i, code, name in rows]
 
     @staticmethod
     def is_closed(record: Record) -> bool:

@@ -3,7 +3,7 @@ a word when nothing matches, and export of what is shown to Excel.
 
 The filters, columns, widths and words come from the field declarations; a module names
 which fields to filter by and, for those that are no choice field (an owner, a city), how
-to load their values.
+to load their values. A date filters by a range (from, to).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QStackedWidget,
@@ -41,6 +42,7 @@ from app.ui.kit.context import Context
 from app.ui.kit.errors import search_problem, show_error
 from app.ui.kit.export import ExportRun, announce, ask_export_path, export_outcome
 from app.ui.kit.language import in_sentence, ui_language
+from app.ui.kit.range_filter import RangeFilter
 from app.ui.kit.table_model import ID_ROLE, RecordTableModel
 
 # Loads the (label, value) choices of a filter that is not a choice field, in the background.
@@ -63,7 +65,7 @@ class RecordListView(QWidget):
     def __init__(self, context: Context, service: str, entity: Entity, *,
                  filters: Sequence[str] = (), loaders: Mapping[str, ChoiceLoader] | None = None,
                  reload_on: Mapping[str, Sequence[str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 search_box: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{entity.name}List")
         self.context = context
@@ -82,16 +84,19 @@ class RecordListView(QWidget):
         self.model.sig_first_page.connect(self.on_first_page)
         self.export_run: ExportRun | None = None
         self.ask_path: Callable[[], str] = self.choose_export_path
-        self._build(filters)
+        self._build(filters, search_box)
         context.hub.sig_changed.connect(self.on_changed)
         self.apply_filters()
         self.load_choices()
 
     # --- layout ---------------------------------------------------------------------------
-    def _build(self, filters: Sequence[str]) -> None:
+    def _build(self, filters: Sequence[str], search_box: bool) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addLayout(self._build_bar(filters))
+        bar = self._build_bar(filters)
+        if search_box:
+            bar.insertWidget(0, self._build_search_box())
+        layout.addLayout(bar)
         self.empty = self._build_empty()
         self.table = self._build_table()
         self.stack = QStackedWidget()
@@ -103,8 +108,15 @@ class RecordListView(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         self.filter_combos: dict[str, QComboBox] = {}
+        self.range_filters: dict[str, RangeFilter] = {}
         for name in names:
             f = self.entity.field(name)
+            if f.kind in ("date", "datetime"):  # from - to
+                ranged = RangeFilter(self.entity, name, self._language)
+                ranged.sig_changed.connect(self.apply_filters)
+                bar.addWidget(ranged)
+                self.range_filters[name] = ranged
+                continue
             combo = QComboBox()
             combo.setObjectName(f"{name}Filter")
             combo.addItem(self.tr("All: %1").replace("%1", f.caption(self._language)), None)
@@ -142,6 +154,40 @@ class RecordListView(QWidget):
         self.total_label.setContentsMargins(12, 0, 8, 0)  # clear of the window's edge
         bar.addWidget(self.total_label)
         return bar
+
+    def _build_search_box(self) -> QLineEdit:
+        """A search of this list's own, for a list the window's search box does not serve
+        (that one searches the customers)."""
+        box = self.search_box = QLineEdit()
+        box.setObjectName("listSearch")
+        box.setPlaceholderText(self.tr("Search %1...").replace("%1", in_sentence(
+            self.entity.plural)))
+        box.setClearButtonEnabled(True)
+        box.setMaxLength(200)
+        box.setMinimumWidth(box.fontMetrics().horizontalAdvance("M") * 14)
+        # Bound methods, not lambdas holding widgets (see the customers' list view).
+        timer = self._search_timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(250)
+        timer.timeout.connect(self.on_search_typed)
+        box.textChanged.connect(timer.start)
+        box.returnPressed.connect(self.on_search_entered)
+        self.sig_search_cleared.connect(self.on_search_box_cleared)
+        return box
+
+    def on_search_typed(self) -> None:
+        self.set_search(self.search_box.text())
+
+    def on_search_entered(self) -> None:
+        self._search_timer.stop()
+        self.set_search(self.search_box.text())
+        self.focus_table()
+
+    def on_search_box_cleared(self) -> None:
+        self._search_timer.stop()
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -262,6 +308,8 @@ class RecordListView(QWidget):
                         include_archived=self.archived.isChecked())
         for name, combo in self.filter_combos.items():
             query = query.with_filter(name, combo.currentData())
+        for name, ranged in self.range_filters.items():
+            query = query.with_range(name, *ranged.value())
         return query
 
     def apply_filters(self) -> None:
@@ -278,6 +326,10 @@ class RecordListView(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        for ranged in self.range_filters.values():
+            ranged.blockSignals(True)
+            ranged.clear()
+            ranged.blockSignals(False)
         self.archived.blockSignals(True)
         self.archived.setChecked(False)
         self.archived.blockSignals(False)

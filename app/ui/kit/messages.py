@@ -95,4 +95,7 @@ class Messages(QObject):
             "has_history": self.tr("This user has written records; disable the account "
                                    "instead."),
             "password_mismatch": self.tr("The two passwords are not the same."),
+            "before_start": self.tr("The end must not be before the start."),
+            "closed": self.tr("It is completed or cancelled: reopen it before changing it."),
+            "not_closed": self.tr("It is not completed or cancelled: nothing to reopen."),
         }

@@ -233,3 +233,22 @@ def test_the_customer_filter_cannot_name_a_customer_outside_the_scope(
     with pytest.raises(InvalidQuery, match="no customer"):
         services.projects.list_projects(team["sales1"],
                                         ListQuery(filters=(("customer", theirs),)))
+
+
+def test_the_customer_filter_offers_customers_with_projects_in_scope(
+        services: Services, team: dict[str, Actor], spread: dict[str, Record]) -> None:
+    customer_of(services, team["sales1"], "没有项目的客户")  # no project: not offered
+    assert [r.label for r in services.projects.customer_choices(team["sales1"])] == [
+        "sales1 客户"]
+    assert [r.label for r in services.projects.customer_choices(team["admin"])] == [
+        "outsider 客户", "sales1 客户", "sales2 客户"]
+    assert [r.key for r in services.projects.customer_choices(team["admin"], limit=1)] == [
+        spread["outsider"].customer.key]
+
+
+def test_owners_offered_are_the_sales_users_and_the_signed_in_user(
+        services: Services, team: dict[str, Actor]) -> None:
+    assert [r.key for r in services.projects.owner_choices(team["admin"])] == [
+        "admin", "manager", "outsider", "sales1", "sales2"]
+    assert [r.key for r in services.projects.owner_choices(team["sales1"])] == [
+        "manager", "outsider", "sales1", "sales2"]
