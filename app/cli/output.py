@@ -15,7 +15,7 @@ from typing import Any
 
 from app.logic.kit.dto import Record
 from app.logic.kit.entity import Entity
-from app.logic.kit.fields import Ref, plain
+from app.logic.kit.fields import Label, Ref, plain
 
 
 def _plain(value: Any) -> Any:
@@ -93,6 +93,13 @@ def record(args: Namespace, entity: Entity, shown: Record, headline: str = "") -
             contact = child.get("mobile") or child.get("phone") or ""
             print(f"{kind.rstrip('s'):>20}: {star} {child.get('name', child.id)}  {contact}"
                   f"  {child.get('email') or ''}".rstrip())
+
+
+def warnings(found: Sequence[Label], language: str = "en") -> None:
+    """What a saved record is warned of (a cost above the list price), on stderr: the
+    record was saved all the same and stdout keeps only the result."""
+    for label in found:
+        print(f"kehu: warning: {label.text(language)}", file=sys.stderr)
 
 
 def text_of(value: Any) -> str:

@@ -146,6 +146,7 @@ def add_record(entity: Entity, args: Namespace, services: Services, db: Any) -> 
         actor, values, allow_duplicate=getattr(args, "allow_duplicate", False))
     record = changed.saved
     output.record(args, entity, record, f"created {_named(entity, record)}")
+    output.warnings(changed.warnings, language_from_env())
     return EXIT_OK
 
 
@@ -160,6 +161,7 @@ def update_record(entity: Entity, args: Namespace, services: Services, db: Any) 
     headline = (f"no change to {_named(entity, record)}" if changed.action == "unchanged"
                 else f"updated {_named(entity, record)} (version {record.version})")
     output.record(args, entity, record, headline)
+    output.warnings(changed.warnings, language_from_env())
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ class RefTarget:
     label: Any  # what a person reads: display name, name
     case_insensitive: bool = False
     active: Any = None  # a boolean column: only active records may be referred to anew
+    archived: Any = None  # archived_at: an archived record may not be referred to anew
     upper: bool = False  # keys are stored upper-case (codes): c000123 finds C000123
     # Record scope: the rights module whose scope applies (``customers``) and the owner
     # (a column, or a scalar subquery correlated with ``model``: a contact's customer's).
@@ -45,11 +46,14 @@ class Refs:
         return None if found is None else int(found[0])
 
     def usable(self, kind: str, record_id: int) -> bool:
-        """Whether ``record_id`` exists (and is active, where the kind says so)."""
+        """Whether ``record_id`` exists (and is active and not archived, where the kind
+        says so)."""
         target = self.targets[kind]
         stmt = select(target.model.id).where(target.model.id == record_id)
         if target.active is not None:
             stmt = stmt.where(target.active.is_(True))
+        if target.archived is not None:
+            stmt = stmt.where(target.archived.is_(None))
         return self.session.execute(stmt).first() is not None
 
     def scope_of(self, kind: str, record_id: int) -> tuple[str, int | None] | None:

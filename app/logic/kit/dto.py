@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from app.logic.kit.fields import Ref
+from app.logic.kit.fields import Label, Ref
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,8 @@ class Changed:
     record: Record | None = None
     related: tuple[tuple[str, int], ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # What the record as saved is warned of (the entity's cautions): saved all the same.
+    warnings: tuple[Label, ...] = ()
 
     def touches(self, entity: str, record_id: int | None = None) -> bool:
         if entity == self.entity and (record_id is None or record_id in self.ids):

@@ -7,7 +7,7 @@ entity; a module declares it once in its ``fields.py``.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -23,6 +23,17 @@ class Group:
 
     label: Label
     fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Caution:
+    """A rule across fields that warns but never refuses: a product's cost above its list
+    price. A form shows its message as the user types, the CLI prints it, and the record is
+    saved all the same (``Changed.warnings``)."""
+
+    fields: tuple[str, ...]  # the fields it reads: ("cost", "list_price")
+    test: Callable[[Mapping[str, Any]], bool]  # True: warn (given those fields, normalised)
+    message: Label  # "The cost is above the list price."
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class Entity:
     default_sort: str = "name"
     duplicate_fields: tuple[str, ...] = ()  # a change to these runs the duplicate check
     groups: tuple[Group, ...] = ()  # the form's layout; empty: all fields in one group
+    warnings: tuple[Caution, ...] = ()  # rules across fields that warn, never refuse
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     # --- fields -----------------------------------------------------------------------
@@ -96,6 +108,18 @@ class Entity:
         if c.errors:
             raise ValidationError(c.errors)
         return clean
+
+    def warnings_for(self, values: Mapping[str, Any]) -> tuple[Label, ...]:
+        """The messages of the cautions ``values`` call for (as typed or as stored: each
+        field is normalised first); a caution whose fields do not read yet (an amount half
+        typed) stays silent."""
+        found = []
+        for rule in self.warnings:
+            c = Checker()
+            clean = {n: self.by_name[n].normalise(c, values.get(n)) for n in rule.fields}
+            if not c.errors and rule.test(clean):
+                found.append(rule.message)
+        return tuple(found)
 
     def filter_value(self, name: str, value: Any) -> Any:
         """A list filter's value in stored form; InvalidQuery (a usage error naming the

@@ -157,6 +157,15 @@ class RecordService(Service):
                allow_duplicate: bool = False) -> Changed:
         return self._create(actor, values, allow_duplicate=allow_duplicate)
 
+    def new_defaults(self, actor: Actor) -> dict[str, Any]:
+        """A new record's values before anything is typed (a form shows them): the
+        declared defaults, and those an administrator sets where a module has such (a
+        product's tax rate: the module overrides this and fills them in ``create``)."""
+        if not (actor.can(self.entity.module, "create") or
+                actor.can(self.entity.module, "view")):
+            self._require(actor, "create")
+        return self.entity.defaults()
+
     def _create(self, actor: Actor, values: Mapping[str, Any], *,
                 allow_duplicate: bool = False, build: Build | None = None,
                 after: Build | None = None) -> Changed:
@@ -493,9 +502,10 @@ class RecordService(Service):
                                 changes=dict(changes))
 
     def _changed(self, uow: UnitOfWork, actor: Actor, action: str, record: Any) -> Changed:
-        return Changed(self.entity.name, (record.id,), action, record.version,
-                       self._shown_to(actor, self.record_of(uow, record)),
-                       self.related(uow, record))
+        saved = self._shown_to(actor, self.record_of(uow, record))
+        return Changed(self.entity.name, (record.id,), action, record.version, saved,
+                       self.related(uow, record),
+                       warnings=self.entity.warnings_for(saved.values))
 
     def _request(self, actor: Actor, query: ListQuery, columns: Sequence[str] | None
                  ) -> ListRequest:
