@@ -16,6 +16,7 @@ from typing import Any
 from app.logic.kit.dto import Record
 from app.logic.kit.entity import Entity
 from app.logic.kit.fields import Label, Ref, plain
+from app.logic.kit.registry import entities
 
 
 def _plain(value: Any) -> Any:
@@ -84,15 +85,24 @@ def record(args: Namespace, entity: Entity, shown: Record, headline: str = "") -
         print(headline)
     for f in entity.fields:
         value = shown.values.get(f.name)
-        if value not in ("", None):
-            print(f"{f.name:>20}: {text_of(value)}")
+        if value not in ("", None):  # a value of several lines (an address) kept aligned
+            print(f"{f.name:>20}: " + text_of(value).replace("\n", "\n" + " " * 22))
     print(f"{'version':>20}: {shown.version}")
     for kind, children in shown.children.items():
         for child in children:
-            star = "*" if child.get("is_primary") else " "
-            contact = child.get("mobile") or child.get("phone") or ""
-            print(f"{kind.rstrip('s'):>20}: {star} {child.get('name', child.id)}  {contact}"
-                  f"  {child.get('email') or ''}".rstrip())
+            print(f"{kind.rstrip('s'):>20}: {child_line(child)}".rstrip())
+
+
+def child_line(child: Record) -> str:
+    """A child record on one line: a person (a contact: * for the primary one) by name,
+    phone and e-mail; anything else (a product a supplier supplies) by its list's columns."""
+    if "name" in child.values:
+        star = "*" if child.get("is_primary") else " "
+        contact = child.get("mobile") or child.get("phone") or ""
+        return f"{star} {child.get('name')}  {contact}  {child.get('email') or ''}"
+    entity = entities().get(child.entity)
+    names = entity.list_columns if entity is not None else tuple(child.values)
+    return "  " + "  ".join(t for n in names if (t := text_of(child.get(n))))
 
 
 def warnings(found: Sequence[Label], language: str = "en") -> None:

@@ -1,4 +1,4 @@
-"""The contacts list (a customer's contacts; every contact the user may see)."""
+"""The contacts list (a customer's or supplier's contacts; every contact the user may see)."""
 
 from __future__ import annotations
 
@@ -19,5 +19,10 @@ class ContactQueries(KeysetQueries):
         return ListSpec(
             model=c, columns={n: getattr(c, n) for n in names},
             sorts={"id": c.id, "name": c.name},
-            filters={"customer": c.customer_id, "is_primary": c.is_primary},
-            scope=Customer.owner_id, joins=((Customer, Customer.id == c.customer_id),))
+            filters={"customer": c.customer_id, "supplier": c.supplier_id,
+                     "is_primary": c.is_primary},
+            # A customer's contacts count among its owner's records; a supplier's (no
+            # customer: the outer join leaves no owner) are seen by whoever may view
+            # suppliers.
+            scope=Customer.owner_id, joins=((Customer, Customer.id == c.customer_id),),
+            unowned={"suppliers": c.supplier_id.is_not(None)})

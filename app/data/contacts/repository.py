@@ -1,4 +1,4 @@
-"""Contacts of a customer."""
+"""Contacts of a customer or a supplier."""
 
 from __future__ import annotations
 
@@ -16,8 +16,13 @@ class ContactRepository(RecordRepository[Contact]):
     key_attr = "name"
 
     def load_options(self) -> list[Any]:
-        return [selectinload(Contact.customer)]
+        return [selectinload(Contact.customer), selectinload(Contact.supplier)]
 
     def of_customer(self, customer_id: int) -> list[Contact]:
-        stmt = select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.id)
+        return self.of_parent("customer_id", customer_id)
+
+    def of_parent(self, attr: str, parent_id: int) -> list[Contact]:
+        """The contacts of one customer (``attr`` "customer_id") or supplier
+        ("supplier_id")."""
+        stmt = select(Contact).where(getattr(Contact, attr) == parent_id).order_by(Contact.id)
         return list(self.session.execute(stmt).scalars())

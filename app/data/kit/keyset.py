@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -24,6 +24,7 @@ from sqlalchemy import (
     bindparam,
     func,
     inspect,
+    not_,
     or_,
     select,
     tuple_,
@@ -43,6 +44,10 @@ class ListSpec:
     sorts: Mapping[str, Any]  # sort name -> column (a stored sort key for text)
     filters: Mapping[str, Any]  # field name -> column compared with = (or a range's ends)
     scope: Any = None  # the owner column of record scope; None: every row is in scope
+    # Rows of a module whose records have no owner (a supplier's contacts among a
+    # customer's): module -> the condition selecting them. They are in a list for whoever
+    # may view that module (``ListRequest.viewable``), whatever their owner scope.
+    unowned: Mapping[str, Any] = field(default_factory=dict)
     archived: Any = None  # archived_at; None: nothing is archived
     joins: tuple[tuple[Any, Any], ...] = ()  # outer joins (target, on clause) for labels
     search_column: Any = None  # the case-folded search key; None: no search
@@ -61,6 +66,7 @@ class ListRequest:
     descending: bool = False
     include_archived: bool = False
     scope: Collection[int] | None = None  # owners whose rows are visible; None: all
+    viewable: frozenset[str] = frozenset()  # modules the actor may view (``ListSpec.unowned``)
     into: RowShape | None = None  # the caller's rows, made in the same pass; None: named rows
 
 
@@ -161,6 +167,7 @@ class KeysetQueries:
         shape = (kind, self.dialect, request.fields if kind == "page" else (),
                  request.sort, request.descending, request.include_archived,
                  scope is None, bool(scope), after_kind,
+                 tuple(sorted(m for m in spec.unowned if m in request.viewable)),
                  tuple(sorted(n for n, _ in request.filters)),
                  tuple((n, low is None, high is None) for n, low, high in request.ranges),
                  search.shape if search is not None else None)
@@ -203,9 +210,9 @@ class KeysetQueries:
                 where.append(column >= bindparam(f"from_{name}", type_=column.type))
             if high is not None:
                 where.append(column <= bindparam(f"to_{name}", type_=column.type))
-        if request.scope is not None:
-            where.append(spec.scope.in_(bindparam("scope", expanding=True))
-                         if request.scope else model.id.is_(None))
+        in_scope = self._scope(spec, request)
+        if in_scope is not None:
+            where.append(in_scope)
         if search is not None:
             where.append(search.clause(model.id, spec.search_column))
         if kind == "count":
@@ -232,6 +239,22 @@ class KeysetQueries:
         nullable = bool(sort_col.expression.nullable)
         return (stmt.order_by(*self._order(id_col, order_col, nullable, request.descending))
                 .limit(bindparam("limit", type_=Integer)))
+
+    @staticmethod
+    def _scope(spec: ListSpec, request: ListRequest) -> ColumnElement[bool] | None:
+        """The rows within the actor's scope: of the owners in ``request.scope`` (all when
+        None), and the rows of modules without owners the actor may view."""
+        owned: ColumnElement[bool] | None = None
+        if request.scope is not None:
+            owned = (spec.scope.in_(bindparam("scope", expanding=True)) if request.scope
+                     else spec.model.id.is_(None))
+        if not spec.unowned:
+            return owned
+        seen = [c for m, c in spec.unowned.items() if m in request.viewable]
+        if owned is None and len(seen) == len(spec.unowned):
+            return None
+        others = and_(*(not_(c) for c in spec.unowned.values()))
+        return or_(others if owned is None else and_(others, owned), *seen)
 
     @staticmethod
     def _columns(spec: ListSpec, fields: tuple[str, ...]) -> list[Any]:

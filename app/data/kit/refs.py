@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, literal, select
 from sqlalchemy.orm import Session
 
 
@@ -24,10 +24,13 @@ class RefTarget:
     active: Any = None  # a boolean column: only active records may be referred to anew
     archived: Any = None  # archived_at: an archived record may not be referred to anew
     upper: bool = False  # keys are stored upper-case (codes): c000123 finds C000123
-    # Record scope: the rights module whose scope applies (``customers``) and the owner
+    # Record scope: the rights module whose scope applies (``customers``; or an expression
+    # naming it per record: a contact's is its customer's or its supplier's) and the owner
     # (a column, or a scalar subquery correlated with ``model``: a contact's customer's).
-    scope: str = ""
+    scope: Any = ""
     owner: Any = None
+    # Modules ``scope`` names whose records have no owner: their view right decides.
+    unowned: frozenset[str] = frozenset()
 
 
 class Refs:
@@ -56,15 +59,19 @@ class Refs:
             stmt = stmt.where(target.archived.is_(None))
         return self.session.execute(stmt).first() is not None
 
-    def scope_of(self, kind: str, record_id: int) -> tuple[str, int | None] | None:
-        """The rights module whose scope governs records of ``kind`` and this record's
-        owner; None when the kind has no record scope (or there is no such record)."""
+    def scope_of(self, kind: str, record_id: int) -> tuple[str, int | None, bool] | None:
+        """The rights module whose scope governs this record of ``kind``, its owner, and
+        whether that module's records have owners (else its view right decides); None when
+        the kind has no record scope (or there is no such record)."""
         target = self.targets[kind]
-        if not target.scope:
+        if isinstance(target.scope, str) and not target.scope:
             return None
+        module = literal(target.scope) if isinstance(target.scope, str) else target.scope
         found = self.session.execute(
-            select(target.owner).where(target.model.id == record_id)).first()
-        return None if found is None else (target.scope, found[0])
+            select(module, target.owner).where(target.model.id == record_id)).first()
+        if found is None:
+            return None
+        return str(found[0]), found[1], str(found[0]) not in target.unowned
 
     def describe(self, kind: str, ids: Iterable[int | None]) -> dict[int, tuple[str, str]]:
         """id -> (key, label) for the records of ``kind`` among ``ids`` that exist."""

@@ -196,11 +196,11 @@ def _subjects_named(uow: UnitOfWork, text: str) -> list[tuple[str, str]]:
             found.append((kind, str(record_id)) if kind != "role"
                          else (kind, text.lower()))
             for name, service in kinds.items():
-                parent = service.entity.parent
-                if parent and service.entity.field(parent).ref == kind:
-                    repo = uow.get(service.repository)
-                    attr = service.entity.field(parent).attr
-                    found += [(name, str(i)) for i in repo.ids_where(attr, record_id)]
+                for parent in service.entity.parent_fields:
+                    if service.entity.field(parent).ref == kind:
+                        repo = uow.get(service.repository)
+                        attr = service.entity.field(parent).attr
+                        found += [(name, str(i)) for i in repo.ids_where(attr, record_id)]
     return found
 
 

@@ -1,4 +1,5 @@
-"""The contact person, declared once."""
+"""The contact person, declared once: a customer's or a supplier's (app/logic/contacts/
+parents.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ CONTACT = Entity(
     name="contact", module="contacts",
     label=Label("Contact", "联系人"), plural=Label("Contacts", "联系人"),
     key="", scope="", scope_module="customers", archivable=False, parent="customer",
-    command="contacts",
+    parents=("customer", "supplier"), command="contacts",
     fields=(
-        f.reference("customer", "Customer", "客户", "customer", required=True,
-                    listed=False, filterable=True),
+        # One of the two is set (the service says which is missing or one too many).
+        f.reference("customer", "Customer", "客户", "customer", listed=False, filterable=True),
+        f.reference("supplier", "Supplier", "供应商", "supplier", listed=False,
+                    filterable=True),
         f.text("name", "Name", "姓名", 100, required=True, sortable=True),
         f.choice("gender", "Gender", "性别", GENDERS, required=False),
         f.text("position", "Position", "职务", 100),

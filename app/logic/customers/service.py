@@ -7,17 +7,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.data.admin import UserRepository
-from app.data.contacts import ContactRepository
 from app.data.customers import CustomerQueries, CustomerRepository
 from app.data.kit.uow import UnitOfWork
-from app.logic.contacts import CONTACT
+from app.logic.contacts import CONTACT, NewContacts
 from app.logic.customers.fields import CUSTOMER
 from app.logic.kit.dto import Actor, Changed, ListQuery, Page, Record
 from app.logic.kit.errors import FieldError, PermissionDenied, ValidationError
 from app.logic.kit.fields import Ref
 from app.logic.kit.permissions import owner_scope, require
 from app.logic.kit.service import RecordService, build_records
-from app.logic.kit.trail import created
 
 
 class CustomerService(RecordService):
@@ -54,30 +52,9 @@ class CustomerService(RecordService):
         is marked."""
         if not contacts:
             return self.create(actor, values, allow_duplicate=allow_duplicate)
-        require(actor, "contacts", "create")
-        people = [_contact_values(c) for c in contacts]
-        if not any(p.get("is_primary") for p in people):
-            people[0]["is_primary"] = True
-
-        def build(uow: UnitOfWork, customer: Any) -> dict[str, list[Any]]:
-            repo = uow.get(ContactRepository)
-            for person in people:
-                attrs = {CONTACT.field(n).attr: v for n, v in person.items()}
-                customer.contacts.append(repo.model(**attrs, created_by=actor.user_id,
-                                                    updated_by=actor.user_id))
-            return {}
-
-        def after(uow: UnitOfWork, customer: Any) -> dict[str, list[Any]]:
-            for contact, person in zip(customer.contacts, people, strict=True):
-                uow.audit.append(user_id=actor.user_id, username=actor.username,
-                                 action="create", entity_type=CONTACT.name,
-                                 entity_id=contact.id,
-                                 changes={"customer": [None, customer.id],
-                                          **created(person)})
-            return {}
-
-        return self._create(actor, values, allow_duplicate=allow_duplicate, build=build,
-                            after=after)
+        people = NewContacts(actor, "customer", contacts)
+        return self._create(actor, values, allow_duplicate=allow_duplicate,
+                            build=people.build, after=people.after)
 
     def update_customer(self, actor: Actor, customer_id: int, expected_version: int,
                         changes: Mapping[str, Any], allow_duplicate: bool = False) -> Changed:
@@ -159,16 +136,6 @@ class CustomerService(RecordService):
 
     def child_subjects(self, uow: UnitOfWork, record: Any) -> list[tuple[str, str]]:
         return [(CONTACT.name, str(c.id)) for c in record.contacts]
-
-
-def _contact_values(values: Mapping[str, Any]) -> dict[str, Any]:
-    """A contact's values checked as a contact, without its (not yet saved) customer."""
-    try:
-        clean = CONTACT.normalise({**values, "customer": 0}, creating=True)
-    except ValidationError as error:
-        raise ValidationError({f"contacts.{k}": v for k, v in error.errors.items()}) from None
-    clean.pop("customer")
-    return clean
 
 
 def row_of(record: Record) -> Any:

@@ -51,6 +51,9 @@ class Entity:
     scope_module: str = ""  # whose scope applies (contacts use the customers'); "" own
     archivable: bool = True
     parent: str = ""  # the reference field naming the record this one belongs to
+    # A record belonging to one of several kinds (a contact: a customer's or a supplier's):
+    # their reference fields, one of them set; ``parent`` is the first.
+    parents: tuple[str, ...] = ()
     command: str = ""  # ``kehu <command> list|show|add|...``; "" when it has none
     list_columns: tuple[str, ...] = ()  # shown by default, in order
     default_sort: str = "name"
@@ -77,6 +80,11 @@ class Entity:
     @cached_property
     def listed(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.listed)
+
+    @property
+    def parent_fields(self) -> tuple[str, ...]:
+        """The reference fields naming the record this one belongs to."""
+        return self.parents or ((self.parent,) if self.parent else ())
 
     @property
     def scope_rights(self) -> str:

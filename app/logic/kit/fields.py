@@ -25,11 +25,11 @@ from app.logic.kit.validation import (
     has_control_chars,
 )
 
-KINDS = ("text", "notes", "code", "phone", "email", "postal_code", "website", "tax_id",
-         "choice", "money", "integer", "boolean", "date", "datetime", "reference")
+KINDS = ("text", "lines", "notes", "code", "phone", "email", "postal_code", "website",
+         "tax_id", "choice", "money", "integer", "boolean", "date", "datetime", "reference")
 # Kinds whose values are words a person reads (sorted by pinyin, searched, cut to length).
-TEXT_KINDS = frozenset({"text", "notes", "code", "phone", "email", "postal_code", "website",
-                        "tax_id"})
+TEXT_KINDS = frozenset({"text", "lines", "notes", "code", "phone", "email", "postal_code",
+                        "website", "tax_id"})
 # Kinds a list may filter by a range (from, to) as well as by a value.
 RANGE_KINDS = frozenset({"money", "integer", "date", "datetime"})
 
@@ -262,7 +262,7 @@ def _reference(f: Field, c: Checker, value: Any) -> int | str | None:
 
 
 _NORMALISERS: dict[str, Any] = {
-    "text": _text, "notes": _notes, "code": _code,
+    "text": _text, "lines": _notes, "notes": _notes, "code": _code,
     "phone": _pattern("invalid_phone", "is not a phone number"),
     "email": _pattern("invalid_email", "is not an e-mail address"),
     "postal_code": _pattern("invalid_postal_code", "is not a postal code"),
@@ -286,6 +286,12 @@ def notes(name: str, en: str, zh: str, length: int = 20000, **more: Any) -> Fiel
     return Field(name, "notes", _label(en, zh), length=length, listed=False, **more)
 
 
+def lines(name: str, en: str, zh: str, length: int, **more: Any) -> Field:
+    """A text of a few lines kept with the other fields (an address: "Order Processing
+    Dept." above "2100 Paul Revere Blvd."), where notes get a tab of their own."""
+    return Field(name, "lines", _label(en, zh), length=length, **more)
+
+
 def choice(name: str, en: str, zh: str, choices: Sequence[tuple[str, str, str]], *,
            required: bool = True, default: str | None = None, **more: Any) -> Field:
     """``choices``: (stored value, English, Chinese) in the order they are offered."""
@@ -294,8 +300,11 @@ def choice(name: str, en: str, zh: str, choices: Sequence[tuple[str, str, str]],
                  required=required, choices=options, default=default, **more)
 
 
-def money(name: str, en: str, zh: str, *, default: str = "0.00", **more: Any) -> Field:
-    return Field(name, "money", _label(en, zh), default=Decimal(default), **more)
+def money(name: str, en: str, zh: str, *, default: str | None = "0.00", **more: Any
+          ) -> Field:
+    """``default`` None: no amount unless one is given (with ``required``: it must be)."""
+    return Field(name, "money", _label(en, zh),
+                 default=None if default is None else Decimal(default), **more)
 
 
 def integer(name: str, en: str, zh: str, low: int, high: int, *, default: int | None = None,

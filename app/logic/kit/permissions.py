@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from functools import cache
+from typing import NamedTuple
 
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import NotFound, PermissionDenied
@@ -84,6 +85,25 @@ def owner_scope(actor: Actor, module: str) -> Collection[int] | None:
     if scope == "team":
         return frozenset(actor.team_user_ids | {actor.user_id})
     return frozenset({actor.user_id})
+
+
+class RecordScope(NamedTuple):
+    """Who may see a record: the rights module whose scope governs it (a contact: its
+    customer's ``customers``, or its supplier's ``suppliers``) and the user it counts among.
+    ``owned`` False: that module's records have no owner, its view right decides."""
+
+    module: str
+    owner: int | None
+    owned: bool = True
+
+
+def may_see(actor: Actor, scope: RecordScope) -> bool:
+    """Whether ``actor`` sees a record of ``scope``: within their own, team or all records
+    of the module; for a module whose records have no owner, with its view right."""
+    if not scope.owned:
+        return actor.can(scope.module, "view")
+    allowed = owner_scope(actor, scope.module)
+    return allowed is None or scope.owner in allowed
 
 
 def require_in_scope(actor: Actor, module: str, owner_id: int | None, entity: str,

@@ -40,7 +40,7 @@ from app.logic.kit.errors import (
 )
 from app.logic.kit.export import Cancelled, ExportSpec, Progress, export_audit_changes, write_list
 from app.logic.kit.fields import Field, Ref
-from app.logic.kit.permissions import owner_scope, require, require_in_scope
+from app.logic.kit.permissions import RecordScope, may_see, owner_scope, require
 from app.logic.kit.trail import audit_row, created, diff
 from app.logic.kit.validation import check_search, has_control_chars
 
@@ -307,6 +307,15 @@ class RecordService(Service):
         name = self.entity.scope
         return getattr(record, self.entity.field(name).attr) if name else None
 
+    def record_scope(self, uow: UnitOfWork, record: Any) -> RecordScope | None:
+        """Whose scope governs ``record`` (None: anyone with the module's view right sees
+        it): by default the entity's scope module and ``scope_owner``. A record that
+        belongs to one of several kinds says which (a supplier's contact: the suppliers'
+        view right, no owner)."""
+        if not self._scoped():
+            return None
+        return RecordScope(self.entity.scope_rights, self.scope_owner(uow, record))
+
     def children(self, uow: UnitOfWork, record: Any) -> dict[str, tuple[Record, ...]]:
         return {}
 
@@ -380,9 +389,13 @@ class RecordService(Service):
     def _check_scope(self, uow: UnitOfWork, actor: Actor, record: Any, shown_as: object
                      ) -> None:
         """Outside the actor's scope is "not found", named as the caller named it."""
-        if self._scoped():
-            require_in_scope(actor, self.entity.scope_rights, self.scope_owner(uow, record),
-                             self.entity.name, shown_as)
+        scope = self.record_scope(uow, record)
+        if scope is not None and not may_see(actor, scope):
+            raise NotFound(self.entity.name, shown_as)
+
+    def _in_scope(self, uow: UnitOfWork, actor: Actor, record: Any) -> bool:
+        scope = self.record_scope(uow, record)
+        return scope is None or may_see(actor, scope)
 
     def _scoped(self) -> bool:
         return bool(self.entity.scope or self.entity.scope_module)
@@ -473,19 +486,14 @@ class RecordService(Service):
         """A record outside the actor's scope cannot be referred to, and is answered as a
         missing one is (a contact for another salesperson's customer: "no customer")."""
         scoped = uow.refs.scope_of(kind, record_id)
-        if scoped is None:
-            return True
-        allowed = owner_scope(actor, scoped[0])
-        return allowed is None or scoped[1] in allowed
+        return scoped is None or may_see(actor, RecordScope(*scoped))
 
     def _refuse_duplicates(self, uow: UnitOfWork, actor: Actor, values: Mapping[str, Any],
                            exclude_id: int | None) -> None:
         found = self.duplicates(uow, actor, values, exclude_id)
         if not found:
             return
-        allowed = owner_scope(actor, self.entity.scope_rights) if self._scoped() else None
-        shown = [r for r in found
-                 if allowed is None or self.scope_owner(uow, r) in allowed]
+        shown = [r for r in found if self._in_scope(uow, actor, r)]
         unseen = [r for r in found if r not in shown]
         shared = tuple(f for f in self.entity.duplicate_fields
                        if any(_same(values.get(f), getattr(r, self.entity.field(f).attr))
@@ -523,6 +531,7 @@ class RecordService(Service):
                            ranges=tuple(r for r in ranges if r[1:] != (None, None)),
                            sort=entity.sort_value(query.sort), descending=query.descending,
                            include_archived=query.include_archived, scope=scope,
+                           viewable=frozenset(m for m, a in actor.rights if a == "view"),
                            into=_shape(entity))
 
     def _filter_ids(self, uow: UnitOfWork, actor: Actor, request: ListRequest

@@ -22,6 +22,10 @@ PHONE = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})"
 POSTAL = re.compile(r"^[0-9A-Za-z][0-9A-Za-z -]{1,9}$")
 WEBSITE = re.compile(r"^(https?://)?([\w-]+\.)+[A-Za-z\u00a1-\uffff]{2,}(:\d+)?(/\S*)?$")
 CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
+# Tax numbers: 18 letters and digits is a Chinese code, checked by its check digit; any other
+# (a foreign VAT number, an old or local id) as written, of letters, digits and . / -.
+CHINESE_TAX_ID = re.compile(r"[0-9A-Z]{18}")
+TAX_NUMBER = re.compile(r"[0-9A-Z][0-9A-Z./-]{0,31}")
 
 
 def uscc_check_char(first17: str) -> str:
@@ -197,15 +201,20 @@ class Checker:
             return None
 
     def tax_id(self, field: str, value: Any) -> str:
+        """A tax number, spaces left out and letters upper-case: a Chinese code (18 letters
+        and digits: a unified social credit code, or a person's resident id) must have its
+        check digit right; any other (a VAT number GB123456789, 123-456-789, 12.345.678/0001-95)
+        is taken as written, letters, digits and the separators . / - only."""
         text = self.text(field, value, 32).upper().replace(" ", "")
         if not text or field in self.errors:
             return text
-        if len(text) == 18:
+        if CHINESE_TAX_ID.fullmatch(text):
             if not (is_valid_uscc(text) or is_valid_resident_id(text)):
                 self.fail(field, "invalid_uscc",
                           "is not a valid unified social credit code (check digit wrong)")
-        elif not re.fullmatch(r"[0-9A-Z-]{6,30}", text):
-            self.fail(field, "invalid_tax_id", "must be a unified social credit code or tax id")
+        elif not TAX_NUMBER.fullmatch(text):
+            self.fail(field, "invalid_tax_id", "must be a unified social credit code or a "
+                      "tax number (letters, digits, . / -)")
         return text
 
 

@@ -40,6 +40,7 @@ class FieldSet(QObject):
     """Owns no layout of its own: the form places ``row(name)`` and ``label(name)``."""
 
     sig_dirty_changed = Signal(bool)
+    sig_edited = Signal()  # any value shown changed (typed, or set by the form)
 
     def __init__(self, entity: Entity, messages: Messages, parent: QObject | None = None
                  ) -> None:
@@ -81,9 +82,13 @@ class FieldSet(QObject):
         return editor
 
     def _editor_for(self, f: Field) -> QWidget:
-        if f.kind == "notes":
+        if f.kind in ("notes", "lines"):
             notes = QPlainTextEdit()
             notes.setTabChangesFocus(True)
+            if f.kind == "lines":  # a few lines among the other fields (an address)
+                margins = notes.contentsMargins()
+                notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 3 + 2 * round(
+                    notes.document().documentMargin()) + margins.top() + margins.bottom())
             return notes
         if f.kind == "choice":
             combo = QComboBox()
@@ -131,6 +136,7 @@ class FieldSet(QObject):
         if dirty != self._dirty:
             self._dirty = dirty
             self.sig_dirty_changed.emit(dirty)
+        self.sig_edited.emit()
 
     def set_choices(self, name: str, items: Iterable[tuple[str, Any]]) -> None:
         """The choices of a reference field, as (label, id); the current value is kept."""

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from app.logic.admin import USER
-from app.logic.contacts import CONTACT
 from app.logic.customers import CUSTOMER
 from app.logic.kit import fields as f
 from app.logic.kit.dto import Actor
@@ -22,6 +21,7 @@ from app.logic.kit.errors import FieldError, InvalidQuery, ValidationError
 from app.logic.kit.fields import Label, Ref
 from app.logic.kit.validation import Checker
 from app.logic.services import Services
+from app.logic.suppliers import SUPPLIED
 
 VALID_USCC = "91350100M000100Y43"
 RESIDENT_ID = "110101199003074477"
@@ -134,8 +134,8 @@ def test_each_kind_normalises_or_names_the_problem(name: str, raw: Any, stored: 
 
 def test_a_required_reference_must_be_given() -> None:
     c = Checker()
-    assert CONTACT.field("customer").normalise(c, "") is None
-    assert c.errors == {"customer": FieldError("required", "is required")}
+    assert SUPPLIED.field("product").normalise(c, "") is None
+    assert c.errors == {"product": FieldError("required", "is required")}
 
 
 # --- the entity -----------------------------------------------------------------------------
