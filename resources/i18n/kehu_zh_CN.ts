@@ -2167,4 +2167,83 @@ Python %4，PySide6 %5。</translation>
         <translation>没有进行中的项目</translation>
     </message>
 </context>
+<context>
+    <name>SupplierForm</name>
+    <message>
+        <source>C&amp;ontacts</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Products supplied</source>
+        <translation>供货产品(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliedProductsTab</name>
+    <message>
+        <source>&amp;Add...</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>查看(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save the supplier first; then add the products it supplies here.</source>
+        <translation>请先保存供应商，然后在此添加其供应的产品。</translation>
+    </message>
+    <message>
+        <source>Remove supplied product</source>
+        <translation>删除供货产品</translation>
+    </message>
+    <message>
+        <source>The supplier no longer supplies %1?</source>
+        <translation>该供应商不再供应 %1？</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyDialog</name>
+    <message>
+        <source>Type a product&apos;s code or name</source>
+        <translation>输入产品编号或名称</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSuppliersTab</name>
+    <message>
+        <source>Save the product first; its suppliers add it on their Products supplied tab.</source>
+        <translation>请先保存产品；供应商在其“供货产品”页添加此产品。</translation>
+    </message>
+    <message>
+        <source>Suppliers: %1</source>
+        <translation>供应商：%1</translation>
+    </message>
+    <message>
+        <source>No supplier supplies this product yet.</source>
+        <translation>尚无供应商供应此产品。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>This supplier supplies this product already.</source>
+        <translation>该供应商已供应此产品。</translation>
+    </message>
+    <message>
+        <source>A contact belongs to a customer or a supplier, not both.</source>
+        <translation>联系人只属于一个客户或一个供应商，不能同时属于两者。</translation>
+    </message>
+    <message>
+        <source>No such supplier.</source>
+        <translation>没有这个供应商。</translation>
+    </message>
+</context>
 </TS>

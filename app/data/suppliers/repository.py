@@ -50,10 +50,12 @@ class SupplierRepository(RecordRepository[Supplier]):
             stmt = stmt.where(Supplier.id != exclude_id)
         return list(self.session.execute(stmt.order_by(Supplier.id).limit(limit)).scalars())
 
-    def categories(self, limit: int = 500) -> list[str]:
-        """The categories suppliers are in, the most frequent first."""
-        stmt = (select(Supplier.category).where(Supplier.category != "")
-                .group_by(Supplier.category).order_by(func.count().desc()).limit(limit))
+    def in_use(self, attr: str, limit: int = 500) -> list[str]:
+        """The values of ``attr`` (category, country) suppliers have, the most frequent
+        first, blanks left out."""
+        column = getattr(Supplier, attr)
+        stmt = (select(column).where(column != "").group_by(column)
+                .order_by(func.count().desc(), column).limit(limit))
         return [r[0] for r in self.session.execute(stmt)]
 
 

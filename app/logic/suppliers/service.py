@@ -70,7 +70,13 @@ class SupplierService(RecordService):
         """The categories suppliers are in, the most frequent first (the list's filter)."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            return uow.get(SupplierRepository).categories()
+            return uow.get(SupplierRepository).in_use("category")
+
+    def list_countries(self, actor: Actor) -> list[str]:
+        """The countries suppliers are in, the most frequent first (the list's filter)."""
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            return uow.get(SupplierRepository).in_use("country")
 
     # --- hooks ------------------------------------------------------------------------
     def duplicates(self, uow: UnitOfWork, actor: Actor, values: Mapping[str, Any],

@@ -1,8 +1,9 @@
-"""The contacts of one customer: add, open, edit, remove, set primary, export.
+"""The contacts of one customer or supplier: add, open, edit, remove, set primary, export.
 
-One component for every record with contact people. Before its customer is first saved
-the contacts are kept here and saved with it; a reader may open a contact to read it. The
-columns are sized for what they hold (the primary star narrow, phones and e-mail whole).
+One component for every record with contact people (``kind``: "customer", "supplier").
+Before its customer or supplier is first saved the contacts are kept here and saved with
+it; a reader may open a contact to read it. The columns are sized for what they hold (the
+primary star narrow, phones and e-mail whole).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.contacts import CONTACT
+from app.logic.contacts import CONTACT, parent_kind
 from app.logic.kit.dto import Changed, ListQuery, Record
 from app.logic.kit.export import ExportSpec
 from app.ui.contacts.contact_dialog import ContactDialog
@@ -49,7 +50,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ContactsModel(QAbstractTableModel):
-    """Saved contacts (Records) or, for a customer not saved yet, their values."""
+    """Saved contacts (Records) or, for a customer or supplier not saved yet, their
+    values."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,13 +106,15 @@ class ContactsModel(QAbstractTableModel):
 class ContactsTab(QWidget):
     sig_contacts_changed = Signal()
 
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: Context, parent: QWidget | None = None, *,
+                 kind: str = "customer") -> None:
         super().__init__(parent)
         self.setObjectName("contactsTab")
         self.context = context
-        self.customer_id: int | None = None
+        self.kind = parent_kind(kind)  # whose contacts: a customer's or a supplier's
+        self.parent_id: int | None = None
         self.contacts: list[Record] = []
-        self.pending: list[dict[str, Any]] = []  # a new customer's contacts, not saved yet
+        self.pending: list[dict[str, Any]] = []  # a new record's contacts, not saved yet
         self.model = ContactsModel(self)
         self.export_run: ExportRun | None = None
         self.ask_path: Callable[[], str] = self.choose_export_path  # tests answer it
@@ -171,15 +175,17 @@ class ContactsTab(QWidget):
         return button
 
     # --- content --------------------------------------------------------------------------
-    def set_contacts(self, customer_id: int | None, contacts: Sequence[Record]) -> None:
-        self.customer_id = customer_id
+    def set_contacts(self, parent_id: int | None, contacts: Sequence[Record]) -> None:
+        """Show the contacts of customer (or supplier) ``parent_id``; None: a new one's,
+        kept here until it is saved."""
+        self.parent_id = parent_id
         self.contacts = list(contacts)
-        if customer_id is not None:
+        if parent_id is not None:
             self.pending = []
         self._show()
 
     def _show(self) -> None:
-        rows = ([dict(c.values) for c in self.contacts] if self.customer_id is not None
+        rows = ([dict(c.values) for c in self.contacts] if self.parent_id is not None
                 else list(self.pending))
         self.model.set_rows(rows)
         self.fit_columns()
@@ -203,19 +209,21 @@ class ContactsTab(QWidget):
 
     def current(self) -> Record | None:
         row = self.current_row()
-        if self.customer_id is None or not 0 <= row < len(self.contacts):
+        if self.parent_id is None or not 0 <= row < len(self.contacts):
             return None
         return self.contacts[row]
 
     def may(self, action: str) -> bool:
-        if self.customer_id is None:
-            return self.context.can("customers", "create") and \
+        if self.parent_id is None:
+            return self.context.can(self.kind.module, "create") and \
                 self.context.can("contacts", "create")
+        if not self.kind.owned and not self.context.can(self.kind.module, "edit"):
+            return False  # a supplier's contacts are changed by who may edit suppliers
         return self.context.can("contacts", action)
 
     def may_open(self) -> bool:
         """Open a contact: to read it (a saved one), or to change one not saved yet."""
-        if self.customer_id is None:
+        if self.parent_id is None:
             return self.may("create")
         return self.context.can("contacts", "view")
 
@@ -231,21 +239,22 @@ class ContactsTab(QWidget):
         self.export_button.setEnabled(self.may_export() and self.export_run is None)
 
     def reload(self) -> None:
-        if self.customer_id is None:
+        if self.parent_id is None:
             return
-        customer_id, service = self.customer_id, self.context.services.contacts
-        self.context.runner.run(lambda: service.list_contacts(self.context.actor, customer_id),
-                                lambda found: self.on_reloaded(customer_id, found),
+        parent_id, kind = self.parent_id, self.kind.field
+        service, actor = self.context.services.contacts, self.context.actor
+        self.context.runner.run(lambda: service.list_contacts(actor, parent_id, kind),
+                                lambda found: self.on_reloaded(parent_id, found),
                                 self.on_failed, context=self)
 
-    def on_reloaded(self, customer_id: int, contacts: list[Record]) -> None:
-        if customer_id == self.customer_id:
-            self.set_contacts(customer_id, contacts)
+    def on_reloaded(self, parent_id: int, contacts: list[Record]) -> None:
+        if parent_id == self.parent_id:
+            self.set_contacts(parent_id, contacts)
             self.sig_contacts_changed.emit()
 
     def on_changed(self, changed: Changed) -> None:
-        if self.customer_id is not None and changed.entity == "contact" and \
-                changed.touches("customer", self.customer_id):
+        if self.parent_id is not None and changed.entity == "contact" and \
+                changed.touches(self.kind.field, self.parent_id):
             self.reload()
 
     # --- actions --------------------------------------------------------------------------
@@ -261,15 +270,17 @@ class ContactsTab(QWidget):
         return self.open_dialog(row)
 
     def open_dialog(self, row: int | None) -> ContactDialog:
-        if self.customer_id is None:
+        kind = self.kind.field
+        if self.parent_id is None:
             local = self.pending[row] if row is not None else None
-            dialog = ContactDialog(self.context, None, local=local, parent=self)
+            dialog = ContactDialog(self.context, None, local=local, parent=self, kind=kind)
         else:
             contact_id = self.contacts[row].id if row is not None else None
-            dialog = ContactDialog(self.context, self.customer_id, contact_id, parent=self)
+            dialog = ContactDialog(self.context, self.parent_id, contact_id, parent=self,
+                                   kind=kind)
         dialog.restore_state(QSettings())
         dialog.place(self.window().pos())
-        if dialog.exec() and self.customer_id is None and dialog.local_values is not None:
+        if dialog.exec() and self.parent_id is None and dialog.local_values is not None:
             self.keep_pending(row, dialog.local_values)
         dialog.deleteLater()
         return dialog
@@ -292,7 +303,7 @@ class ContactsTab(QWidget):
         name = str(self.model.row_at(row).get("name") or "")
         if not self.confirm_remove(name):
             return
-        if self.customer_id is None:
+        if self.parent_id is None:
             del self.pending[row]
             if self.pending and not any(p.get("is_primary") for p in self.pending):
                 self.pending[0]["is_primary"] = True
@@ -315,7 +326,7 @@ class ContactsTab(QWidget):
         row = self.current_row()
         if row < 0 or not self.may("edit"):
             return
-        if self.customer_id is None:
+        if self.parent_id is None:
             for number, values in enumerate(self.pending):
                 values["is_primary"] = number == row
             self._show()
@@ -332,7 +343,7 @@ class ContactsTab(QWidget):
 
     # --- export ---------------------------------------------------------------------------
     def may_export(self) -> bool:
-        return self.customer_id is not None and bool(self.contacts) and \
+        return self.parent_id is not None and bool(self.contacts) and \
             self.context.can("contacts", "export")
 
     def visible_columns(self) -> tuple[str, ...]:
@@ -346,13 +357,14 @@ class ContactsTab(QWidget):
         return ask_export_path(self, self.tr("Export the contacts"), "contacts")
 
     def on_export(self) -> ExportRun | None:
-        """The customer's contacts as the table shows them, in the background."""
+        """The customer's (or supplier's) contacts as the table shows them, in the
+        background."""
         if not self.may_export() or self.export_run is not None:
             return None
         path = self.ask_path()
         if not path:
             return None
-        query = ListQuery(filters=(("customer", self.customer_id),))
+        query = ListQuery(filters=((self.kind.field, self.parent_id),))
         spec = ExportSpec(query, self.visible_columns(), ui_language())
         service, actor, total = self.context.services.contacts, self.context.actor, \
             len(self.contacts)

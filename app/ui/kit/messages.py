@@ -98,4 +98,7 @@ class Messages(QObject):
             "before_start": self.tr("The end must not be before the start."),
             "closed": self.tr("It is completed or cancelled: reopen it before changing it."),
             "not_closed": self.tr("It is not completed or cancelled: nothing to reopen."),
+            "supplied": self.tr("This supplier supplies this product already."),
+            "one_parent": self.tr("A contact belongs to a customer or a supplier, not both."),
+            "unknown_supplier": self.tr("No such supplier."),
         }
