@@ -13,7 +13,8 @@ from app.ui.kit.registry import Part, UiModule
 from app.ui.suppliers.form import SupplierForm
 from app.ui.suppliers.list_view import SupplierListView
 from app.ui.suppliers.parts import ProductSuppliersTab
-from app.ui.suppliers.supplied import SuppliedProductsTab, SupplyDialog
+from app.ui.suppliers.supplied import SuppliedProductsTab
+from app.ui.suppliers.supply_dialog import SupplyDialog
 
 __all__ = ["MODULE", "ProductSuppliersTab", "SuppliedProductsTab", "SupplierForm",
            "SupplierListView", "SupplyDialog"]
