@@ -184,3 +184,13 @@ def test_a_suppliers_contacts_through_kehu_contacts(kehu: Kehu, exotic: None) ->
         ("Charlotte Cooper", True)]
     code, out, _ = kehu("suppliers", "show", "S000001")
     assert "contact: * Charlotte Cooper" in out
+
+
+def test_an_address_of_two_lines_is_shown_aligned(kehu: Kehu) -> None:
+    assert kehu("suppliers", "add", "--name", "New England Seafood Cannery", "--set",
+                "country=USA", "--set",
+                "address=Order Processing Dept.\n2100 Paul Revere Blvd.")[0] == 0
+    code, out, _ = kehu("suppliers", "show", "S000001")
+    lines = out.splitlines()
+    at = lines.index("             address: Order Processing Dept.")
+    assert code == 0 and lines[at + 1] == " " * 22 + "2100 Paul Revere Blvd."

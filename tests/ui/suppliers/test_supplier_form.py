@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 
 from app.logic.kit.dto import Actor, ListQuery, Record
 from app.logic.services import Services
@@ -132,3 +133,23 @@ def test_a_reader_of_suppliers_reads_their_contacts_but_changes_nothing(
     assert tab.edit_button.isEnabled() and tab.edit_button.text() == "&Open..."
     assert not form.save_button.isVisible()
     assert not form.supplied.add_button.isEnabled()
+
+
+def test_the_address_takes_several_lines_beside_the_other_fields(
+        qtbot, open_form, services: Services, actor: Actor) -> None:
+    """A field of the kind "lines" (an address abroad: "Order Processing Dept." above the
+    street) is edited among the other fields, not on a tab of its own as notes are."""
+    form = open_form()
+    address = form.fields.editor("address")
+    assert isinstance(address, QPlainTextEdit)
+    assert form.tabs.indexOf(form.fields.row("address")) == -1  # in the Details group
+    assert address.height() < 5 * address.fontMetrics().lineSpacing()
+    type_text(form.fields.editor("name"), "New England Seafood Cannery")
+    form.fields.set_values({"country": "USA"}, snapshot=False)
+    type_text(address, "Order Processing Dept.")
+    qtbot.keyClick(address, Qt.Key.Key_Return)  # a new line, not a save
+    type_text(address, "2100 Paul Revere Blvd.")
+    assert count(services, actor) == 0
+    with qtbot.waitSignal(form.sig_saved) as saved:
+        qtbot.keyClick(form.fields.editor("name"), Qt.Key.Key_Return)  # elsewhere: saves
+    assert saved.args[0].record.address == "Order Processing Dept.\n2100 Paul Revere Blvd."
