@@ -6,8 +6,9 @@ the values of named fields, written as ``codec_for(dialect)`` says (money as cen
 datetimes as text on SQLite), so the caller makes them ready for the driver, in worker
 processes if it likes. On SQLite they go through the DBAPI cursor's ``executemany``. For a
 big load the FTS triggers and the customers' secondary indexes that take keys in random
-order are dropped first; new rows are added to both FTS indexes
-chunk by chunk (or, when that cannot be done, both are rebuilt in one pass at the end:
+order are dropped first (and those of other tables the load names, such as the demo's
+projects); new rows are added to both FTS indexes chunk by chunk (or, when that cannot be
+done, both are rebuilt in one pass at the end:
 ``INSERT INTO customer_fts(customer_fts) VALUES('rebuild')``); at the end the indexes are
 created again and the triggers restored, all in the same transaction. Other databases use
 SQLAlchemy Core's executemany, and their statistics of the loaded tables are brought up to
@@ -109,9 +110,11 @@ def codec_for(dialect: str) -> Codec:
 
 
 class BulkLoad:
-    def __init__(self, conn: Connection, big: bool, main: BulkTable) -> None:
+    def __init__(self, conn: Connection, big: bool, main: BulkTable,
+                 others: Sequence[BulkTable] = ()) -> None:
         self.conn = conn
         self.main = main
+        self.others = tuple(others)  # tables filled beside the main one (their indexes)
         self.dialect = conn.dialect.name
         self.fast = self.dialect == "sqlite"
         self.big = big and self.fast
@@ -121,10 +124,15 @@ class BulkLoad:
         self.start = self._start()
 
     def _start(self) -> BulkStart:
-        table = _table(self.main.table)
-        last_id = self.conn.execute(select(func.max(table.c.id))).scalar() or 0
+        return self.start_of(self.main.table, self.main.sequence)
+
+    def start_of(self, table: str, sequence: str) -> BulkStart:
+        """Where new rows of ``table`` begin (the main table's or another the load fills
+        with their ids, such as the demo's projects): its first free id and the first code
+        number of ``sequence`` the load may use (``customer_id`` names the id of any table)."""
+        last_id = self.conn.execute(select(func.max(_table(table).c.id))).scalar() or 0
         seq = self.conn.execute(select(CodeSequence.next_value)
-                                .where(CodeSequence.name == self.main.sequence)).scalar()
+                                .where(CodeSequence.name == sequence)).scalar()
         return BulkStart(customer_id=last_id + 1, code_number=max(seq or 1, last_id + 1))
 
     # --- writing rows ----------------------------------------------------------------------
@@ -174,16 +182,17 @@ class BulkLoad:
             self._sql(f"INSERT INTO {table}(rowid, {column}) SELECT id, {column} "
                       f"FROM {self.main.table} WHERE id BETWEEN {int(low)} AND {int(high)}")
 
-    def set_next_code(self, number: int) -> None:
-        """Move the main table's code counter past the codes the load used."""
+    def set_next_code(self, number: int, sequence: str | None = None) -> None:
+        """Move a code counter (the main table's unless ``sequence`` names another) past
+        the codes the load used."""
+        sequence = sequence or self.main.sequence
         updated = self.conn.execute(update(CodeSequence)
-                                    .where(CodeSequence.name == self.main.sequence)
+                                    .where(CodeSequence.name == sequence)
                                     .values(next_value=func.max(CodeSequence.next_value,
                                                                 number)
                                             if self.dialect == "sqlite" else number))
         if updated.rowcount == 0:
-            self.conn.execute(insert(CodeSequence).values(name=self.main.sequence,
-                                                          next_value=number))
+            self.conn.execute(insert(CodeSequence).values(name=sequence, next_value=number))
 
     def append_audit(self, **entry: Any) -> None:
         """One audit entry through the hash chain, in the load's transaction."""
@@ -204,11 +213,13 @@ class BulkLoad:
         # many: the FTS segments it merges away. They held only index entries of rows that
         # stay, so there is nothing to scrub (``bulk_load`` restores the setting).
         self._sql("PRAGMA secure_delete=0")
-        self._saved = [(r[0], r[1], r[2]) for r in self.conn.exec_driver_sql(
-            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? "
-            "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
-            (self.main.table,)).all()
-            if r[1] not in self.main.appended_indexes]
+        self._saved = []
+        for table in (self.main, *self.others):
+            self._saved += [(r[0], r[1], r[2]) for r in self.conn.exec_driver_sql(
+                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? "
+                "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+                (table.table,)).all()
+                if r[1] not in table.appended_indexes]
         for kind, name, _ in self._saved:
             self.conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
         self._fts_automerge(FTS_AUTOMERGE)
@@ -270,15 +281,17 @@ class BulkLoad:
 
 
 @contextmanager
-def bulk_load(db: Database, rows_hint: int, main: BulkTable) -> Iterator[BulkLoad]:
-    """One write transaction for a bulk load of about ``rows_hint`` rows of ``main``."""
+def bulk_load(db: Database, rows_hint: int, main: BulkTable,
+              others: Sequence[BulkTable] = ()) -> Iterator[BulkLoad]:
+    """One write transaction for a bulk load of about ``rows_hint`` rows of ``main`` (and
+    rows of ``others``, whose indexes a big load handles as the main table's)."""
     with db.engine.connect() as conn:
         fresh = rows_hint >= BIG_LOAD and _leave_wal(conn, main.table)
         secure = (_raw(conn).execute("PRAGMA secure_delete").fetchone()[0]
                   if conn.dialect.name == "sqlite" else None)
         try:
             with conn.execution_options(**{WRITE_OPTION: True}).begin():
-                load = BulkLoad(conn, big=rows_hint >= BIG_LOAD, main=main)
+                load = BulkLoad(conn, big=rows_hint >= BIG_LOAD, main=main, others=others)
                 load.prepare()
                 yield load
                 load.finish()
