@@ -1,4 +1,5 @@
-"""The demo: realistic users, customers and contacts for trying Kehu and for benchmarks.
+"""The demo: realistic users, customers and contacts, projects, suppliers and products for
+trying Kehu and for benchmarks.
 
 A tool above the layers (like the CLI), allowed to use the data layer's bulk loader: it is
 not business logic. ``create_demo_data`` fills an empty database; it refuses one that has
@@ -39,7 +40,8 @@ def refuse_unless_empty(db: Database) -> None:
 
 def create_demo_data(db: Database, customers: int, seed: int = 1,
                      progress: Callable[[int, int], None] | None = None) -> DemoSummary:
-    """The demo users, their roles and department, and ``customers`` customers, in one
+    """The demo users, their roles and department, ``customers`` customers with their
+    contacts and projects, and a catalogue of suppliers and products in proportion, in one
     transaction: all of it or, if the run fails or is killed, nothing."""
     refuse_unless_empty(db)
     return generate_demo(db, customers=customers, seed=seed, progress=progress)

@@ -1,11 +1,15 @@
-"""Fill a database with realistic demo data: users, customers and their contacts.
+"""Fill a database with realistic demo data: users, customers and their contacts and
+projects, suppliers and products.
 
 ``generate_demo(db, customers=1_000_000, seed=1)`` creates the demo users (password
-``demo1234``), then customers across provinces, industries, sizes, statuses and owners,
-each with 1-4 contacts, one audit entry summing the run up, and gives the users their
-roles and the sales team its department, all in one transaction: a run that is killed
-leaves nothing behind. Rows are made in chunks determined by (seed, chunk); big runs make
-them in worker processes while this process writes them and indexes them for search. The
+``demo1234``), the catalogue (suppliers with their contacts, products and who supplies what:
+see catalogue.py), then customers across provinces, industries, sizes, statuses and owners,
+each with 1-4 contacts, a project for about every third customer (owned by the customer's
+owner), one audit entry summing the run up, and gives the users their roles and the sales
+team its department, all in one transaction: a run that is killed leaves nothing behind.
+The code counters move past the codes used, so the next record saved gets the next code.
+Customers and projects are made in chunks determined by (seed, chunk); big runs make them
+in worker processes while this process writes them and indexes them for search. The
 workers end with this process, however it ends.
 """
 
@@ -33,13 +37,28 @@ from sqlalchemy.orm import Session
 from app.data.customers import CUSTOMER_BULK
 from app.data.database import Database
 from app.data.kit import bulk
+from app.data.projects import PROJECT_BULK
+from app.demo.catalogue import (
+    PRODUCT_FIELDS,
+    SUPPLIED_FIELDS,
+    SUPPLIER_CONTACT_FIELDS,
+    SUPPLIER_FIELDS,
+    Catalogue,
+    CatalogueJob,
+    make_catalogue,
+    products_for,
+    suppliers_for,
+)
 from app.demo.roles import assign_demo_roles
 from app.demo.rows import (
     CONTACT_FIELDS,
     CUSTOMER_FIELDS,
+    PROJECT_FIELDS,
+    Chunk,
     ChunkJob,
     make_chunk,
     people,
+    projects_in,
 )
 from app.demo.vocabulary import DEMO_USERS
 from app.logic.admin import hash_password
@@ -52,7 +71,6 @@ WORKER_NICENESS = 10
 PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for this process when its parent dies
 
 Progress = Callable[[int, int], None]
-Chunk = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]  # customers, contacts
 
 
 @dataclass(frozen=True)
@@ -72,6 +90,10 @@ class DemoSummary:
     users: tuple[DemoUser, ...]
     password: str
     seconds: float
+    projects: int = 0
+    suppliers: int = 0
+    products: int = 0
+    supplier_contacts: int = 0
 
     @property
     def roles(self) -> dict[str, str]:
@@ -96,31 +118,45 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
     started = time.perf_counter()
     now = now or datetime.now(UTC)
     password_hash = hash_password(DEMO_PASSWORD)  # argon2 is slow: hash once, reuse
-    with bulk.bulk_load(db, customers, CUSTOMER_BULK) as load:
+    with bulk.bulk_load(db, customers, CUSTOMER_BULK, others=(PROJECT_BULK,)) as load:
         ids = load.add_users([_user_row(name, label, password_hash, now)
                               for name, label, _ in DEMO_USERS])
         users = tuple(DemoUser(name, label, role, ids[name]) for name, label, role in DEMO_USERS)
         owners = tuple(u.user_id for u in users if u.role == "salesperson")
-        jobs = _jobs(customers, seed, load.start, owners, now)
-        contacts = 0
-        made = _made(jobs, load.dialect, workers, customers)
+        project_start = load.start_of("projects", "project")
+        jobs = _jobs(customers, seed, load.start, owners, now, project_start)
+        contacts = projects = 0
+        catalogues: list[Catalogue] = []  # made while the first chunks are
+        made = _made(jobs, load.dialect, workers, customers, lambda: catalogues.append(
+            _catalogue(load, customers, seed, users, now)))
         # No cyclic GC: millions of short-lived rows, no cycles among them. Closed however
         # the loop is left (an error, Ctrl+C): the worker processes stop then and there.
         with _without_gc(), closing(made):
-            for done, (rows, persons) in enumerate(made):
+            for done, (rows, persons, works) in enumerate(made):
                 load.insert("customers", CUSTOMER_FIELDS, rows)
                 load.insert("contacts", CONTACT_FIELDS, persons)
+                load.insert("projects", PROJECT_FIELDS, works)
                 contacts += len(persons)
+                projects += len(works)
                 if progress is not None:
                     progress(min((done + 1) * CHUNK, customers), customers)
+        (catalogue,) = catalogues
         first = load.start.code_number
         load.set_next_code(first + customers)
+        load.set_next_code(project_start.code_number + projects, "project")
         summary = DemoSummary(customers, contacts, f"C{first:06d}",
-                              f"C{first + customers - 1:06d}", users, DEMO_PASSWORD, 0.0)
+                              f"C{first + customers - 1:06d}", users, DEMO_PASSWORD, 0.0,
+                              projects=projects, suppliers=len(catalogue.suppliers),
+                              products=len(catalogue.products),
+                              supplier_contacts=len(catalogue.contacts))
         load.append_audit(user_id=None, username="(demo)", action="demo",
                           entity_type="database", entity_id="",
                           changes={"customers": customers, "contacts": contacts, "seed": seed,
                                    "codes": f"{summary.first_code}-{summary.last_code}",
+                                   "projects": projects, "suppliers": summary.suppliers,
+                                   "supplier_contacts": summary.supplier_contacts,
+                                   "products": summary.products,
+                                   "supplied_products": len(catalogue.supplied),
                                    "users": [u.username for u in users]})
         with Session(bind=load.conn) as session:  # joins the load's transaction
             assign_demo_roles(session, summary)
@@ -134,12 +170,40 @@ def _user_row(username: str, display_name: str, password_hash: str,
             "failed_logins": 0, "created_at": now, "updated_at": now, "version": 1}
 
 
+def _catalogue(load: bulk.BulkLoad, customers: int, seed: int, users: tuple[DemoUser, ...],
+               now: datetime) -> Catalogue:
+    """The suppliers with their contacts, the products and who supplies what, written and
+    their code counters moved past them."""
+    supplier_start = load.start_of("suppliers", "supplier")
+    product_start = load.start_of("products", "product")
+    roles = {u.role: u.user_id for u in users}
+    catalogue = make_catalogue(CatalogueJob(
+        seed=seed, suppliers=suppliers_for(customers), products=products_for(customers),
+        supplier_start=supplier_start, product_start=product_start, admin_id=roles["admin"],
+        manager_id=roles["sales_manager"], now=now), bulk.codec_for(load.dialect))
+    load.insert("suppliers", SUPPLIER_FIELDS, catalogue.suppliers)
+    load.insert("contacts", SUPPLIER_CONTACT_FIELDS, catalogue.contacts)
+    load.insert("products", PRODUCT_FIELDS, catalogue.products)
+    load.insert("supplier_products", SUPPLIED_FIELDS, catalogue.supplied)
+    load.set_next_code(supplier_start.code_number + len(catalogue.suppliers), "supplier")
+    load.set_next_code(product_start.code_number + len(catalogue.products), "product")
+    return catalogue
+
+
 def _jobs(customers: int, seed: int, start: bulk.BulkStart, owners: tuple[int, ...],
-          now: datetime) -> list[ChunkJob]:
-    return [ChunkJob(seed=seed, index=i, first_number=start.code_number + offset,
-                     first_id=start.customer_id + offset,
-                     count=min(CHUNK, customers - offset), owner_ids=owners, now=now)
-            for i, offset in enumerate(range(0, customers, CHUNK))]
+          now: datetime, projects: bulk.BulkStart) -> list[ChunkJob]:
+    """The chunks' jobs; a chunk's projects follow the projects of the chunks before it."""
+    jobs = []
+    made = 0  # projects of the chunks so far
+    for i, offset in enumerate(range(0, customers, CHUNK)):
+        count = min(CHUNK, customers - offset)
+        jobs.append(ChunkJob(seed=seed, index=i, first_number=start.code_number + offset,
+                             first_id=start.customer_id + offset, count=count,
+                             owner_ids=owners, now=now,
+                             first_project_number=projects.code_number + made,
+                             first_project_id=projects.customer_id + made))
+        made += projects_in(count)
+    return jobs
 
 
 def make_encoded(job: ChunkJob, dialect: str) -> Chunk:
@@ -218,12 +282,15 @@ def _terminated_by_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _made(jobs: list[ChunkJob], dialect: str, workers: int | None,
-          customers: int) -> Generator[Chunk, None, None]:
-    """The chunks in order, made here or in up to ``workers`` processes."""
+def _made(jobs: list[ChunkJob], dialect: str, workers: int | None, customers: int,
+          meanwhile: Callable[[], None]) -> Generator[Chunk, None, None]:
+    """The chunks in order, made here or in up to ``workers`` processes. ``meanwhile`` is
+    called once before the first chunk is yielded: with workers, once they have their
+    first chunks, while they start up and this process would only wait."""
     if workers is None:
         workers = (os.cpu_count() or 1) if customers >= PARALLEL_FROM else 0
     if workers <= 0:
+        meanwhile()
         for job in jobs:
             yield make_encoded(job, dialect)
         return
@@ -232,19 +299,20 @@ def _made(jobs: list[ChunkJob], dialect: str, workers: int | None,
                                initializer=_start_worker, initargs=(seed,))
     with _terminated_by_exit():
         try:
-            yield from _made_in(pool, jobs, dialect)
+            yield from _made_in(pool, jobs, dialect, meanwhile)
         finally:  # done, failed, interrupted or terminated: chunks not begun are dropped
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _made_in(pool: ProcessPoolExecutor, jobs: list[ChunkJob], dialect: str
-             ) -> Iterator[Chunk]:
+def _made_in(pool: ProcessPoolExecutor, jobs: list[ChunkJob], dialect: str,
+             meanwhile: Callable[[], None]) -> Iterator[Chunk]:
     pending: list[Future[bytes | Chunk]] = []
     queue = iter(jobs)
     for job in queue:
         pending.append(pool.submit(make_packed, job, dialect))
         if len(pending) >= WINDOW:
             break
+    meanwhile()
     while pending:
         made = pending.pop(0).result()
         following = next(queue, None)

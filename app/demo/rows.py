@@ -1,9 +1,12 @@
-"""One chunk of demo customers and contacts, as rows of plain values. No database access.
+"""One chunk of demo customers, their contacts and projects, as rows of plain values. No
+database access.
 
 A chunk is fully determined by ``(seed, chunk index)``, so chunks can be made in any order
 or in worker processes and the data is the same for the same seed. Rows are tuples of
-``CUSTOMER_FIELDS`` and ``CONTACT_FIELDS`` with money, times and dates in the form the
-load's ``bulk.Codec`` gives them, so the writing process only hands them to the driver.
+``CUSTOMER_FIELDS``, ``CONTACT_FIELDS`` and ``PROJECT_FIELDS`` with money, times and dates
+in the form the load's ``bulk.Codec`` gives them, so the writing process only hands them to
+the driver. A chunk of n customers has ``projects_in(n)`` projects (a third), so every
+chunk's first project code is known before any chunk is made.
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from app.data.kit.bulk import PLAIN, Codec
 from app.data.kit.search import customer_search_key, pinyin_of_joined, pinyin_of_text, sort_key
+from app.data.projects import project_search_key
 from app.demo import vocabulary as v
 from app.logic.kit.validation import USCC_CHARS, USCC_WEIGHTS
 
@@ -33,6 +37,8 @@ RATINGS = v.weighted(v.RATINGS)
 SOURCES = v.weighted(v.SOURCES)
 TAGS = v.weighted(v.TAGS)
 CONTACT_COUNTS = v.weighted(v.CONTACT_COUNTS)
+PROJECT_STAGES = v.weighted(v.PROJECT_STAGES)
+PROJECT_SHARE = 3  # a project per this many customers
 MAILBOXES = ("info", "sales", "contact", "service")
 PAYMENT_TERMS = (0, 15, 30, 30, 30, 45, 60, 90)
 FIVE_YEARS = 5 * 365 * 86400
@@ -40,6 +46,8 @@ POPULATION = 50_000
 BLOCK_SIZE = len(USCC_CHARS) ** 3  # texts of one block of a credit code (see _org_blocks)
 T = TypeVar("T")
 Reading = tuple[str, str]  # full pinyin, initials
+# What a customer's projects need of it: created, size band, English name, city, owner, id.
+Facts = tuple[datetime, str, bool, str, int, int]
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,13 @@ class ChunkJob:
     count: int
     owner_ids: tuple[int, ...]
     now: datetime
+    first_project_number: int = 1  # code number of the chunk's first project (P000001 is 1)
+    first_project_id: int = 1
+
+
+def projects_in(customers: int) -> int:
+    """How many projects a chunk of ``customers`` customers has: a third, rounded up."""
+    return (customers + PROJECT_SHARE - 1) // PROJECT_SHARE
 
 
 class Picker(random.Random):
@@ -111,17 +126,17 @@ def people(seed: int) -> tuple[tuple[str, str, str], ...]:
     return tuple(person(r) for _ in range(POPULATION))
 
 
-class RowMaker:
-    def __init__(self, job: ChunkJob, codec: Codec) -> None:
-        self.r = Picker(f"kehu-demo:{job.seed}:{job.index}")
-        self.job = job
+class Drawer:
+    """Draws people, phone numbers and credit codes (customers' and suppliers' alike)."""
+
+    def __init__(self, stream: str, codec: Codec) -> None:
+        self.r = Picker(stream)
         self.codec = codec
-        self.people = people(job.seed)
         self.org_blocks = _org_blocks()
 
     # --- people and numbers ----------------------------------------------------------------
     def person(self) -> tuple[str, str, str]:
-        return self.r.choice(self.people)
+        return person(self.r)
 
     def mobile(self) -> str:
         r = self.r
@@ -149,6 +164,18 @@ class RowMaker:
         t3, s3 = third[int(rnd() * size)]
         total = _division_sum(city.division) + s1 + s2 + s3
         return f"91{city.division}{t1}{t2}{t3}{USCC_CHARS[(31 - total % 31) % 31]}"
+
+
+class RowMaker(Drawer):
+    def __init__(self, job: ChunkJob, codec: Codec) -> None:
+        super().__init__(f"kehu-demo:{job.seed}:{job.index}", codec)
+        self.job = job
+        self.people = people(job.seed)
+        self.facts: list[Facts] = []  # of each customer made, for its projects
+
+    def person(self) -> tuple[str, str, str]:
+        """Someone of the seed's population (customers' contacts are drawn from it)."""
+        return self.r.choice(self.people)
 
     # --- names -----------------------------------------------------------------------------
     def company(self, city: v.City
@@ -226,6 +253,8 @@ class RowMaker:
         tags = TAGS[int(rnd() * len(TAGS))]
         archived = codec.moment(updated) if status == "lost" and rnd() < 0.5 else None
         customer_id = job.first_id + offset
+        self.facts.append((created, size, company and readings is None, city.name, owner,
+                           customer_id))
         created_at = codec.moment(created)
         people = [self.contact(customer_id, city, domain, i, created_at, owner)
                   for i in range(CONTACT_COUNTS[int(rnd() * len(CONTACT_COUNTS))])]
@@ -275,16 +304,133 @@ CONTACT_FIELDS = (
     "updated_by", "version")
 
 
+PROJECT_FIELDS = (
+    "id", "code", "customer_id", "name", "stage", "budget", "start_date", "end_date",
+    "owner_id", "description", "archived_at", "name_sort", "search_text", "created_at",
+    "created_by", "updated_at", "updated_by", "version")
+
+
+class ProjectMaker:
+    """A chunk's projects, drawn from a stream of their own: the customers of a seed stay
+    what they were before there were projects."""
+
+    def __init__(self, job: ChunkJob, codec: Codec) -> None:
+        self.r = Picker(f"kehu-demo-projects:{job.seed}:{job.index}")
+        self.job = job
+        self.codec = codec
+        self.today = job.now.astimezone(UTC).date()
+
+    def projects(self, facts: Sequence[Facts]) -> list[tuple[Any, ...]]:
+        """``projects_in(len(facts))`` projects of customers drawn with repeats (most of
+        those with projects have one, some two or three), in the customers' order."""
+        rnd = self.r.random
+        offsets = sorted(int(rnd() * len(facts)) for _ in range(projects_in(len(facts))))
+        return [self.project(k, facts[offset]) for k, offset in enumerate(offsets)]
+
+    def project(self, k: int, facts: Facts) -> tuple[Any, ...]:
+        """One project as a row of ``PROJECT_FIELDS``: its owner is its customer's owner, its
+        dates fit its stage (a lead starts later, a completed project has ended) and never
+        begin before the customer was created; it ends on or after its start."""
+        r, codec, now = self.r, self.codec, self.job.now
+        rnd = r.random
+        created, size, english, city, owner, customer_id = facts
+        stage = PROJECT_STAGES[int(rnd() * len(PROJECT_STAGES))]
+        start, end = self.dates(stage, created.astimezone(UTC).date())
+        if stage in ("lead", "proposal"):  # entered lately, to start later
+            opened = now - timedelta(days=r.randint(0, 120), seconds=int(rnd() * 86400))
+        else:  # entered a while before it started
+            opened = datetime(start.year, start.month, start.day, tzinfo=UTC) - timedelta(
+                days=r.randint(0, 60), seconds=int(rnd() * 86400))
+        made = min(max(created, opened), now)
+        changed = made + (now - made) * rnd()
+        if stage in ("completed", "cancelled"):  # changed when it closed, at the latest
+            closed = datetime(end.year, end.month, end.day, 18, tzinfo=UTC)
+            changed = max(changed, min(closed, now))
+        number = self.job.first_project_number + k
+        code = f"P{number:06d}"
+        name = self.name(english or rnd() < 0.08, city, start.year)
+        template, name_sort = _project_keys(name)
+        search_text = template.replace(CODE_MARK, code.casefold(), 1)
+        notes = v.EN_PROJECT_NOTES if name.isascii() else v.PROJECT_NOTES
+        description = notes[int(rnd() * len(notes))] if rnd() < 0.35 else ""
+        return (self.job.first_project_id + k, code, customer_id, name, stage,
+                codec.money(self.budget(size)), codec.day(start), codec.day(end), owner,
+                description, None, name_sort, search_text, codec.moment(made), owner,
+                codec.moment(changed), owner, 1)
+
+    def dates(self, stage: str, since: date) -> tuple[date, date]:
+        r, today = self.r, self.today
+        if stage in ("lead", "proposal"):
+            start = today + timedelta(days=r.randint(0 if stage == "proposal" else 15, 180))
+            return start, start + timedelta(days=r.randint(30, 365))
+        if stage == "in_progress":
+            start = max(since, today - timedelta(days=r.randint(1, 300)))
+            return start, today + timedelta(days=r.randint(0, 300))
+        end = today - timedelta(days=int(self.r.random() * ((today - since).days + 1)))
+        length = min(r.randint(30, 365), (end - since).days)
+        return end - timedelta(days=length), end
+
+    def budget(self, size: str) -> Decimal:
+        """Exact money: most in whole ten thousands of yuan, some in hundreds, a few to the
+        fen."""
+        r, rnd = self.r, self.r.random
+        low, high = v.PROJECT_BUDGETS[size]
+        yuan = r.randint(low, high) * 10_000
+        style = rnd()
+        if style < 0.7:
+            return Decimal(yuan)
+        if style < 0.9:
+            return Decimal(yuan + int(rnd() * 100) * 100)
+        return Decimal(yuan * 100 + int(rnd() * 1_000_000)).scaleb(-2)
+
+    def name(self, english: bool, city: str, year: int) -> str:
+        r, rnd = self.r, self.r.random
+        if english:
+            place = rnd()
+            where = (r.choice(v.EN_PROJECT_PLACES) + " " if place < 0.35
+                     else f"{year} " if place < 0.45 else "")
+            return (f"{where}{r.choice(v.EN_PROJECT_SUBJECTS)} "
+                    f"{r.choice(v.EN_PROJECT_ACTIONS)}")
+        # The rarer shapes are the many (city and site: 156 of them), so each worker process
+        # reads few distinct names (see _project_keys).
+        place = rnd()
+        if place < 0.4:
+            where = r.choice(v.PROJECT_PLACES)
+        elif place < 0.5:
+            where = city + r.choice(v.PROJECT_SITES)
+        elif place < 0.55:
+            where = f"{year}年度"
+        else:
+            where = ""
+        return f"{where}{r.choice(v.PROJECT_SUBJECTS)}{r.choice(v.PROJECT_ACTIONS)}"
+
+
+CODE_MARK = "p000000"  # a project code no project has, marking the code in a search key
+
+
+@lru_cache(maxsize=50_000)
+def _project_keys(name: str) -> tuple[str, str]:
+    """The search key of a project named ``name`` with ``CODE_MARK`` for its code, and the
+    name's sort key: what the projects' repository stores, per name (names repeat) rather
+    than per project. Replacing the mark with the code gives ``project_search_key(name,
+    code)``: the code is kept as written after the name (no demo name holds a code), and
+    whether the name's pinyin (letters only) is kept does not depend on the code's digits."""
+    return project_search_key(name, CODE_MARK), sort_key(name)
+
+
 @lru_cache(maxsize=1024)
 def _city_sort(city: str) -> str:
     return sort_key(city)
 
 
-def make_chunk(job: ChunkJob, codec: Codec = PLAIN) -> tuple[list[tuple[Any, ...]],
-                                                             list[tuple[Any, ...]]]:
-    """The customers and contacts of one chunk, as rows of ``CUSTOMER_FIELDS`` and
-    ``CONTACT_FIELDS`` with values in the form ``codec`` gives them."""
+Chunk = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+def make_chunk(job: ChunkJob, codec: Codec = PLAIN) -> Chunk:
+    """The customers, contacts and projects of one chunk, as rows of ``CUSTOMER_FIELDS``,
+    ``CONTACT_FIELDS`` and ``PROJECT_FIELDS`` with values in the form ``codec`` gives
+    them."""
     maker = RowMaker(job, codec)
     contacts: list[tuple[Any, ...]] = []
     customers = [maker.customer(offset, contacts) for offset in range(job.count)]
-    return customers, contacts
+    return customers, contacts, ProjectMaker(job, codec).projects(maker.facts)

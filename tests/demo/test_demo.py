@@ -52,7 +52,10 @@ def test_counts_and_codes(demo) -> None:
     db, summary = demo
     assert summary.customers == N
     assert rows(db, "SELECT count(*) FROM customers") == [(N,)]
-    assert rows(db, "SELECT count(*) FROM contacts") == [(summary.contacts,)]
+    assert rows(db, "SELECT count(*) FROM contacts WHERE customer_id IS NOT NULL") == [
+        (summary.contacts,)]
+    assert rows(db, "SELECT count(*) FROM contacts WHERE supplier_id IS NOT NULL") == [
+        (summary.supplier_contacts,)]
     codes = [r[0] for r in rows(db, "SELECT code FROM customers ORDER BY id")]
     assert codes == [f"C{i:06d}" for i in range(1, N + 1)]
     assert (summary.first_code, summary.last_code) == ("C000001", f"C{N:06d}")
@@ -124,6 +127,7 @@ def test_one_audit_entry_and_the_chain_verifies(demo) -> None:
     entries = rows(db, "SELECT action, entity_type, changes FROM audit_log WHERE action='demo'")
     assert len(entries) == 1
     assert f'"customers": {N}' in entries[0][2]
+    assert f'"projects": {N // 3}' in entries[0][2] and '"suppliers": 5' in entries[0][2]
     with db.unit_of_work(write=False) as uow:
         assert verify_chain(uow.session)[1] is None
 
@@ -216,7 +220,8 @@ def test_a_big_load_indexes_for_search_and_restores_the_schema(tmp_path, monkeyp
 
     monkeypatch.setattr(bulk, "BIG_LOAD", 100)  # take the big-load path with few rows
     db = open_database(f"sqlite:///{tmp_path / 'big.db'}")
-    schema = "SELECT type, name FROM sqlite_master WHERE tbl_name = 'customers' ORDER BY name"
+    schema = ("SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('customers', "
+              "'projects') ORDER BY name")
     before = rows(db, schema)
     secure = rows(db, "PRAGMA secure_delete")
     generate_demo(db, customers=N, seed=7, workers=0, now=NOW)
@@ -302,8 +307,10 @@ def test_a_load_killed_half_way_leaves_the_database_as_it_was(tmp_path) -> None:
     assert result.returncode == 3, result.stderr
     db = open_database(url)
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
-    assert rows(db, "SELECT count(*) FROM customers") == [(0,)]
-    assert rows(db, "SELECT count(*) FROM users") == [(0,)]
+    for table in ("customers", "users", "projects", "suppliers", "products", "contacts",
+                  "supplier_products"):
+        assert rows(db, f"SELECT count(*) FROM {table}") == [(0,)], table
+    assert rows(db, "SELECT name, next_value FROM code_sequences WHERE next_value > 1") == []
     # and loading again works, on a connection that has used temporary storage already
     assert generate_demo(db, customers=50, seed=2, now=NOW).customers == 50
     db.dispose()

@@ -78,7 +78,7 @@ insert = bulk.BulkLoad.insert
 
 def stalled(self, table, fields, rows):
     insert(self, table, fields, rows)
-    if table == "contacts":  # a chunk is written and the workers are making the next ones
+    if table == "customers":  # a chunk is written and the workers are making the next ones
         print("loading", flush=True)
         while True:
             time.sleep(1)
@@ -155,8 +155,10 @@ def test_a_demo_killed_before_it_committed_leaves_nothing_and_runs_again(
     """Killed once the customers are written (their summary entry), or once the users have
     their roles too (the roles' entry): nothing of the run is left, not users without
     roles, and so the demo does not refuse the database next time."""
-    tables = ("users", "user_roles", "departments", "customers", "contacts", "audit_log")
+    tables = ("users", "user_roles", "departments", "customers", "contacts", "audit_log",
+              "projects", "suppliers", "products", "supplier_products")
     count = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in tables)
+    count += " UNION ALL SELECT name, next_value FROM code_sequences"
     before = query(database_url, count)
     result = subprocess.run([sys.executable, "-c", KILLED_BEFORE_COMMIT, database_url, entry],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
