@@ -22,8 +22,8 @@ if config.config_file_name is not None and not config.attributes.get("connection
 target_metadata = Base.metadata
 
 # Objects that migrations manage by hand and autogenerate must not touch
-# (SQLite FTS5 tables, the PostgreSQL trigram index).
-HAND_MANAGED_PREFIXES = ("customer_fts",)
+# (SQLite FTS5 tables, the PostgreSQL trigram indexes of customers and products).
+HAND_MANAGED_PREFIXES = ("customer_fts", "product_search_trgm")
 
 
 def include_object(obj, name, type_, reflected, compare_to):

@@ -158,9 +158,17 @@ def test_the_migration_made_the_list_indexes_of_this_database(db: Database) -> N
     for name, column in (("code", "code"), ("name", "name_sort"),
                          ("category", "category_sort"), ("price", "list_price")):
         columns = indexes[f"ix_products_{kind}_{name}"]["column_names"]
-        assert columns == (["archived_at", column, "id"] if dialect == "sqlite"
-                           else [column, "id"])
+        # SQLite's hold the search key and the filtered columns: a search or a filter
+        # reads from the table only the rows it shows.
+        assert columns == (["archived_at", column, "id", "search_text", "category", "unit",
+                            "active", "tax_rate"] if dialect == "sqlite" else [column, "id"])
     assert indexes["ix_products_category"]["column_names"] == ["category", "id"]
+    if dialect == "postgresql":  # the search's trigram index, made by hand as the customers'
+        with db.engine.connect() as conn:
+            made = conn.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'product_search_trgm'"
+            ).scalar_one()
+        assert "gin (search_text gin_trgm_ops)" in made
 
 
 def test_a_reference_to_a_product_is_usable_only_while_active_and_not_archived(
