@@ -157,3 +157,29 @@ def test_pages_are_fetched_by_key_never_by_offset(db: Database,
             assert parameters[-1] == 0, statement
     continued = [s for s, _ in pages if "(CUSTOMERS." in s and ") > (" in s]
     assert continued, "later pages continue after the last row's (sort value, id)"
+
+
+def test_a_page_descending_asks_for_nulls_only_where_the_sort_column_has_them(
+        db: Database, customers: list[dict[str, Any]]) -> None:
+    """``... OR sort IS NULL`` after the last row's key made SQLite walk the list's index
+    from its end, through every row before the page (1,000,000 customers by name
+    descending, half way: 47 ms against 0.2 ms); a column that cannot be NULL is not asked
+    for them, and a nullable one (the owner) still is."""
+    pages: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "FROM customers" in statement and ") < (" in statement:
+            pages.append(statement.upper())
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        for sort in ("name", "owner"):
+            assert list(walk(db, request(sort, descending=True), 3)) == expected_ids(
+                customers, sort, True, lambda r: not r["archived"])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    by_name = [s for s in pages if "ORDER BY CUSTOMERS.NAME_SORT DESC" in s]
+    by_owner = [s for s in pages if "ORDER BY CUSTOMERS.OWNER_ID DESC" in s]
+    assert by_name and by_owner
+    assert not any("NAME_SORT IS NULL" in s for s in by_name)
+    assert all("OWNER_ID IS NULL" in s for s in by_owner)
