@@ -1,8 +1,11 @@
-"""``uv run python -m benchmarks [--customers N] [--db URL]``: build (once) and measure.
+"""``uv run python -m benchmarks [--customers N] [--db URL] [--only-products]``: build
+(once) and measure.
 
-Without ``--db`` on an SQLite file of a million demo customers (cached); with ``--db`` on a
-PostgreSQL database (filled with 200,000 demo customers when it has none), its raw limit
-the same SQL through plain psycopg.
+Without ``--db`` on an SQLite file of a million demo customers (cached), then the products,
+suppliers and projects lists on a file of 100,000 products (``benchmarks/products.py``,
+cached too; ``--only-products`` measures just these); with ``--db`` on a PostgreSQL
+database (filled with 200,000 demo customers when it has none), its raw limit the same SQL
+through plain psycopg.
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ from __future__ import annotations
 import argparse
 
 from app.data.database import open_database
-from benchmarks import operations, report, server, startup
+from benchmarks import catalogue, operations, report, server, startup
+from benchmarks import products as product_lists
 from benchmarks.database import build
 from benchmarks.timing import Result
 
 SERVER_CUSTOMERS = 200_000
+PRODUCTS_MARKS = (report.PRODUCTS_BEGIN, report.PRODUCTS_END)
 
 SEARCHES = (("pinyin", "beijing"), ("initials", "bjkj"), ("pinyin", "zhangwei"),
             ("Chinese", "科技"), ("Chinese", "王伟"), ("Chinese", "长城电子"),
@@ -37,6 +42,12 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--no-export", action="store_true",
                         help="skip the export to Excel (100,000 customers)")
     parser.add_argument("--export-customers", type=int, default=100_000)
+    parser.add_argument("--only-products", action="store_true",
+                        help="measure only the products, suppliers and projects lists")
+    parser.add_argument("--no-products", action="store_true",
+                        help="skip the products, suppliers and projects lists")
+    parser.add_argument("--products", type=int, default=catalogue.PRODUCTS,
+                        help="products in their benchmark database (default 100,000)")
     return parser.parse_args()
 
 
@@ -88,8 +99,27 @@ def export(args: argparse.Namespace) -> str:
     return text
 
 
-def main() -> None:
-    args = parse()
+def products(args: argparse.Namespace) -> str:
+    """The products, suppliers and projects lists and the products' export: their section
+    of docs/benchmarks.md ("" when skipped)."""
+    if args.no_products or args.db:
+        return ""
+    path, seconds = product_lists.prepare(args.products, args.seed, args.rebuild)
+    if seconds is not None:
+        print(f"built the products database in {seconds:.0f} s", flush=True)
+    ratio = product_lists.RATIO
+    results = product_lists.run(path, args.repeat, args.products,
+                                lambda r: print(report.table([r], ratio), flush=True))
+    exported = ""
+    if not args.no_export:
+        exported = product_lists.export_summary(product_lists.export(path))
+        print(exported, flush=True)
+    print(report.table(results, ratio))
+    return report.products_section(results, args.products, seconds, report.command_line(),
+                                   exported, ratio)
+
+
+def customers(args: argparse.Namespace) -> None:
     results, build_seconds = measure(args)
     exported = export(args)
     print(report.table(results, None if args.db else 2.0))
@@ -103,6 +133,15 @@ def main() -> None:
     text = report.markdown(results, args.customers, build_seconds, report.command_line(),
                            exported)
     print(f"wrote {report.write_docs(text)}")
+
+
+def main() -> None:
+    args = parse()
+    if not args.only_products:
+        customers(args)
+    section = products(args)
+    if section and not args.no_docs:
+        print(f"wrote {report.write_section(section, *PRODUCTS_MARKS)}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ import xlsxwriter
 from app.data.database import Database, open_database
 from app.logic.customers import CUSTOMER, CustomerService
 from app.logic.kit.dto import Actor, ListQuery
+from app.logic.kit.entity import Entity
 from app.logic.kit.export import ExportSpec
+from app.logic.kit.fields import YES_NO
 from app.logic.kit.workbook import FORMATS
 from benchmarks import operations
 from benchmarks.database import build
@@ -58,16 +60,18 @@ def list_statements(db: Database, service: CustomerService, actor: Actor, path: 
             if sql.lstrip().upper().startswith("SELECT") and "FROM customers" in sql]
 
 
-def raw(conn: sqlite3.Connection, statements: list[tuple[str, Any]], path: Path) -> int:
-    """Plain sqlite3 and bare XlsxWriter: hand-written code for exactly these columns."""
-    fields = CUSTOMER.listed
+def raw(conn: sqlite3.Connection, statements: list[tuple[str, Any]], path: Path,
+        entity: Entity = CUSTOMER, language: str = LANGUAGE) -> int:
+    """Plain sqlite3 and bare XlsxWriter: hand-written code for exactly these columns (the
+    listed fields of ``entity``: the customers', or another list's)."""
+    fields = entity.listed
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    sheet = book.add_worksheet(CUSTOMER.plural.text(LANGUAGE))
+    sheet = book.add_worksheet(entity.plural.text(language))
     bold = book.add_format({"bold": True})
     money, moment = (book.add_format({"num_format": FORMATS[k]}) for k in ("money", "datetime"))
     for col, f in enumerate(fields):
-        sheet.write_string(0, col, f.caption(LANGUAGE), bold)
-    writers = _writers(sheet, money, moment)
+        sheet.write_string(0, col, f.caption(language), bold)
+    writers = _writers(sheet, money, moment, entity, language)
     r = 0
     for sql, params in statements:
         for row in conn.execute(sql, params):
@@ -85,13 +89,15 @@ def raw(conn: sqlite3.Connection, statements: list[tuple[str, Any]], path: Path)
     return r
 
 
-def _writers(sheet: Any, money: Any, moment: Any) -> list[Any]:
+def _writers(sheet: Any, money: Any, moment: Any, entity: Entity = CUSTOMER,
+             language: str = LANGUAGE) -> list[Any]:
     """One function per column, chosen once (as hand-written code for these columns
     would be), each writing its cell of a row from the statement's columns."""
     text, number, when = sheet.write_string, sheet.write_number, sheet.write_datetime
+    yes, no = YES_NO[language.startswith("zh")]
     writers = []
     column = 2
-    for col, f in enumerate(CUSTOMER.listed):
+    for col, f in enumerate(entity.listed):
         if f.kind == "reference":
             label = column + 2
             writers.append(lambda r, row, c=col, i=label: row[i] and text(r, c, row[i]))
@@ -100,12 +106,14 @@ def _writers(sheet: Any, money: Any, moment: Any) -> list[Any]:
         i = column
         column += 1
         if f.kind == "choice":
-            words = {c.value: c.label.text(LANGUAGE) for c in f.choices}
+            words = {c.value: c.label.text(language) for c in f.choices}
             writers.append(lambda r, row, c=col, i=i, w=words:
                            row[i] is not None and text(r, c, w.get(row[i], row[i])))
         elif f.kind == "money":
             writers.append(lambda r, row, c=col, i=i:
                            row[i] is not None and number(r, c, row[i] / 100, money))
+        elif f.kind == "boolean":
+            writers.append(lambda r, row, c=col, i=i, y=yes, n=no: text(r, c, y if row[i] else n))
         elif f.kind == "integer":
             writers.append(lambda r, row, c=col, i=i:
                            row[i] is not None and number(r, c, row[i]))
