@@ -2168,6 +2168,28 @@ Python %4，PySide6 %5。</translation>
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>No such product.</source>
+        <translation>没有这个产品。</translation>
+    </message>
+    <message>
+        <source>This product is inactive: it cannot go on a new order.</source>
+        <translation>该产品已停售，不能用于新订单。</translation>
+    </message>
+    <message>
+        <source>This product is archived: it cannot go on a new order.</source>
+        <translation>该产品已归档，不能用于新订单。</translation>
+    </message>
+</context>
+<context>
     <name>SupplierForm</name>
     <message>
         <source>C&amp;ontacts</source>

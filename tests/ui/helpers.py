@@ -4,23 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from app.logic.customers import STATUSES, TIERS
 from app.logic.kit.dto import Actor
 from app.logic.services import Services
 
 CITIES = ("北京", "上海", "Shenzhen", "广州", "Hangzhou")
+PROVINCES = ("北京", "上海", "广东", "广东", "浙江")  # of each city: required in China
 
 
 def add_customers(services: Services, actor: Actor, count: int) -> None:
     for n in range(count):
         services.customers.create_customer(actor, {
             "name": f"Customer {n:04d} 公司", "city": CITIES[n % len(CITIES)],
+            "province": PROVINCES[n % len(PROVINCES)],
             "status": STATUSES[n % len(STATUSES)][0], "tier": TIERS[n % len(TIERS)][0],
             "phone": f"010-{n:08d}"}, allow_duplicate=True)
+
+
+def tab_into(widget: QLineEdit) -> None:
+    """Focus ``widget`` as the Tab key does: its text (a price's 0.00) selected, so that
+    what is typed next replaces it."""
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    widget.selectAll()
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -122,6 +122,9 @@ class RecordListView(QWidget):
             combo.addItem(self.tr("All: %1").replace("%1", f.caption(self._language)), None)
             for choice in f.choices:
                 combo.addItem(choice.label.text(self._language), choice.value)
+            if f.kind == "boolean":  # an active flag: yes or no
+                for value in (True, False):
+                    combo.addItem(f.display(value, self._language), value)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)

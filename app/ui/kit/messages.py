@@ -101,4 +101,9 @@ class Messages(QObject):
             "supplied": self.tr("This supplier supplies this product already."),
             "one_parent": self.tr("A contact belongs to a customer or a supplier, not both."),
             "unknown_supplier": self.tr("No such supplier."),
+            "unknown_product": self.tr("No such product."),
+            "inactive_product": self.tr("This product is inactive: it cannot go on a new "
+                                        "order."),
+            "archived_product": self.tr("This product is archived: it cannot go on a new "
+                                        "order."),
         }

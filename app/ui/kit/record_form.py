@@ -62,6 +62,9 @@ READ_ONLY_STYLE = """
 QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: palette(window); }
 QComboBox:disabled, QSpinBox:disabled, QCheckBox:disabled { color: palette(text); }
 """
+# A caution (Entity.warnings): amber on a light amber band, apart from the red of an error.
+WARNING_STYLE = ("color: #8a5300; background: #fff4e0; border: 1px solid #f0c36d;"
+                 " border-radius: 3px; padding: 3px 6px;")
 
 
 class RecordForm(QDialog):
@@ -84,7 +87,9 @@ class RecordForm(QDialog):
         self.settings_key = f"{entity.module}/{entity.name}/form"
         self.fields = FieldSet(entity, Messages(self), self)
         self.fields.sig_dirty_changed.connect(self.setWindowModified)
+        self._new_defaults: dict[str, Any] | None = None  # the service's, once loaded
         self._build()
+        self.fields.sig_edited.connect(self.show_warnings)
         self._add_shortcuts()
         context.hub.sig_changed.connect(self.on_changed)
         self.load(record_id)
@@ -111,6 +116,11 @@ class RecordForm(QDialog):
         self.status = QLabel()
         self.status.setObjectName("formStatus")
         self.status.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("formWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.hide()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
@@ -128,6 +138,7 @@ class RecordForm(QDialog):
         for widget in (self.title, self.meta):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.warning)
         layout.addWidget(self.status)
         bottom = QHBoxLayout()
         bottom.addWidget(self.history_button)  # about the record, apart from Save and Close
@@ -221,10 +232,11 @@ class RecordForm(QDialog):
     def load(self, record_id: int | None) -> None:
         service, actor = self.service, self.context.actor
         choices = self.choices_task()
+        defaults = getattr(service, "new_defaults", None)
 
-        def fetch() -> tuple[Choices, Record | None]:
+        def fetch() -> tuple[Choices, Record | None, dict[str, Any] | None]:
             record = None if record_id is None else service.get(actor, record_id)
-            return choices(), record
+            return choices(), record, defaults(actor) if defaults is not None else None
 
         run_with_progress(self.context.runner, self, self.tr("Opening..."), fetch,
                           self.on_loaded, self.on_load_failed, context=self)
@@ -233,8 +245,9 @@ class RecordForm(QDialog):
         """A function (run in the background) giving the choices of reference fields."""
         return dict
 
-    def on_loaded(self, loaded: tuple[Choices, Record | None]) -> None:
-        choices, record = loaded
+    def on_loaded(self, loaded: tuple[Choices, Record | None, dict[str, Any] | None]
+                  ) -> None:
+        choices, record, self._new_defaults = loaded
         for name, items in choices.items():
             self.fields.set_choices(name, items)
         self.show_record(record)
@@ -245,9 +258,12 @@ class RecordForm(QDialog):
         self.close()
 
     def new_values(self) -> dict[str, Any]:
-        """A new record's values before the user types (the declared defaults)."""
+        """A new record's values before the user types: the defaults the service gives
+        (those declared, and those an administrator set), over them ``initial``."""
         blank = {n: "" for n in self.fields.names()}
-        return {**blank, **self.entity.defaults(), **self.initial}
+        defaults = self._new_defaults if self._new_defaults is not None \
+            else self.entity.defaults()
+        return {**blank, **defaults, **self.initial}
 
     def show_record(self, record: Record | None) -> None:
         self.record = record
@@ -306,6 +322,16 @@ class RecordForm(QDialog):
         self.meta.setText(self.tr("Last changed by %1 at %2 (version %3)")
                           .replace("%1", r.updated_by or "-").replace("%2", when)
                           .replace("%3", str(r.version)))
+
+    def show_warnings(self) -> None:
+        """What the values shown are warned of (the entity's cautions: a cost above the list
+        price), as the user types; saving goes on all the same."""
+        if not self.entity.warnings:
+            return
+        found = self.entity.warnings_for(self.fields.values())
+        self.warning.setText("\n".join(self.tr("Warning: %1").replace(
+            "%1", w.text(self._language)) for w in found))
+        self.warning.setVisible(bool(found))
 
     def show_status(self, text: str) -> None:
         """A word under the fields on how something went (saved, exported)."""

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QWidget
 
 from app.logic.kit.dto import Changed, ListQuery, Record
 from app.logic.projects import CLOSED, PROJECT
 from app.ui.kit.context import Context
 from app.ui.kit.record_form import Choices, RecordForm
+from app.ui.kit.type_search import search_as_typed
 
 CUSTOMERS_OFFERED = 200  # customers in the list before the user types; a search finds more
 
@@ -45,18 +46,8 @@ class ProjectForm(RecordForm):
 
     def _customer_search(self) -> None:
         combo = self.customer_combo
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.lineEdit().setPlaceholderText(self.tr("Type a customer's name or code"))
-        completer = combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.search_customers)
-        combo.lineEdit().textEdited.connect(self._search_timer.start)
+        self._search_timer = search_as_typed(
+            combo, self.tr("Type a customer's name or code"), self.search_customers, self)
 
     def search_customers(self) -> None:
         """Customers whose name, code or pinyin hold what was typed become choices too."""
@@ -114,7 +105,7 @@ class ProjectForm(RecordForm):
         self.reopen_button.setToolTip(
             self.tr("Put the project back in progress so that it can be changed")
             if may_reopen else self.tr("You do not have the right to reopen projects."))
-        if closed:
+        if closed and record is not None:
             stage = PROJECT.field("stage").choice_label(record.get("stage"), self._language)
             stage = stage.lower() if self._language == "en" else stage
             self.status.setText(self.tr("This project is %1: it is read-only until it is "

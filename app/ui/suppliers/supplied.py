@@ -201,8 +201,7 @@ class SuppliedProductsTab(QWidget):
         self.update_buttons()
 
     def current(self) -> Record | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() \
-            else []
+        rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
     def may_change(self) -> bool:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.logic.kit.dto import Changed, ListQuery, Record
 from app.logic.suppliers import SUPPLIED
 from app.ui.kit.context import Context
 from app.ui.kit.record_form import Choices, RecordForm
+from app.ui.kit.type_search import search_as_typed
 
 PRODUCTS_OFFERED = 200  # products in the list before the user types; a search finds more
 
@@ -45,18 +46,8 @@ class SupplyDialog(RecordForm):
 
     def _product_search(self) -> None:
         combo = self.product_combo
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.lineEdit().setPlaceholderText(self.tr("Type a product's code or name"))
-        completer = combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.search_products)
-        combo.lineEdit().textEdited.connect(self._search_timer.start)
+        self._search_timer = search_as_typed(
+            combo, self.tr("Type a product's code or name"), self.search_products, self)
 
     def search_products(self) -> None:
         """Products whose code, name or pinyin hold what was typed become choices too."""
