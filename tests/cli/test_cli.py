@@ -38,7 +38,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_add_show_list_as_json(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", db_url, "--user", "admin", "customers", "add",
-                       "--name", "北京科技有限公司", "--set", "city=北京",
+                       "--name", "北京科技有限公司", "--set", "province=北京", "--set", "city=北京",
                        "--set", "credit_limit=99999999999999.99", "--json")
     assert code == 0
     created = json.loads(out)

@@ -4,8 +4,9 @@ groups, what the list filters and sorts by."""
 from __future__ import annotations
 
 from app.logic.kit import fields as f
-from app.logic.kit.entity import Entity, Group
+from app.logic.kit.entity import Entity, Group, Requirement
 from app.logic.kit.fields import Label
+from app.logic.kit.validation import CHINA
 
 STATUSES = (("prospect", "Prospect", "意向客户"), ("active", "Active", "活跃客户"),
             ("dormant", "Dormant", "休眠客户"), ("lost", "Lost", "流失客户"))
@@ -78,5 +79,7 @@ CUSTOMER = Entity(
               ("tax_id", "credit_rating", "credit_limit", "payment_terms_days", "bank_name",
                "bank_account")),
     ),
+    requirements=(Requirement("country", CHINA, ("province", "city"),
+                              Label("for a customer in China", "（中国客户必填）")),),
     extra={"sort_aliases": {"updated": "updated_at", "created": "created_at"}},
 )

@@ -7,7 +7,7 @@ entity; a module declares it once in its ``fields.py``.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -23,6 +23,27 @@ class Group:
 
     label: Label
     fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Fields that go together when another field has one of some values: a customer's
+    address in China is a province and a city. It applies when the caller states the
+    condition's field (a form states them all) and the record has one of ``fields``: an
+    address begun must be complete, while a quick add (a name only) or a record abroad needs
+    none of them."""
+
+    when: str  # the field deciding: "country"
+    values: frozenset[str]  # its values (compared case-insensitively, trimmed)
+    fields: tuple[str, ...]  # then required together: ("province", "city")
+    reason: Label  # "for a customer in China"
+
+    def applies(self, values: Mapping[str, Any], given: Collection[str]) -> bool:
+        if self.when not in given:
+            return False
+        if not any(str(values.get(n) or "").strip() for n in self.fields):
+            return False
+        return str(values.get(self.when) or "").strip().casefold() in self.values
 
 
 @dataclass(frozen=True)
@@ -59,6 +80,7 @@ class Entity:
     default_sort: str = "name"
     duplicate_fields: tuple[str, ...] = ()  # a change to these runs the duplicate check
     groups: tuple[Group, ...] = ()  # the form's layout; empty: all fields in one group
+    requirements: tuple[Requirement, ...] = ()  # fields required only in some cases
     warnings: tuple[Caution, ...] = ()  # rules across fields that warn, never refuse
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -116,6 +138,18 @@ class Entity:
         if c.errors:
             raise ValidationError(c.errors)
         return clean
+
+    def check_requirements(self, values: Mapping[str, Any], given: Collection[str]) -> None:
+        """Raise ValidationError naming each field a requirement makes required and
+        ``values`` (the record as it would be saved) leaves empty."""
+        errors: dict[str, FieldError] = {}
+        for rule in self.requirements:
+            if rule.applies(values, given):
+                for name in rule.fields:
+                    if not str(values.get(name) or "").strip():
+                        errors[name] = FieldError("required", f"is required {rule.reason.en}")
+        if errors:
+            raise ValidationError(errors)
 
     def warnings_for(self, values: Mapping[str, Any]) -> tuple[Label, ...]:
         """The messages of the cautions ``values`` call for (as typed or as stored: each

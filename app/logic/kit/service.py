@@ -175,6 +175,7 @@ class RecordService(Service):
         made with it), commit."""
         self._require(actor, "create")
         clean = self.entity.normalise(values, creating=True)
+        self.entity.check_requirements(clean, values.keys())
         with self._open(actor) as uow:
             clean = self._resolve(uow, actor, clean, None)
             self.check(uow, actor, clean, None)
@@ -209,6 +210,7 @@ class RecordService(Service):
             changed = diff(before, merged)
             if not changed:
                 return None
+            self.entity.check_requirements(merged, resolved.keys())
             self.check(uow, actor, resolved, record)
             if not allow_duplicate and any(n in resolved for n in self.entity.duplicate_fields):
                 self._refuse_duplicates(uow, actor, merged, record.id)

@@ -21,6 +21,10 @@ PHONE = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})"
                    r"\+?[0-9 ()./-]{3,30}(\s*(ext|x|转)\.?\s*[0-9]{1,6})?$", re.IGNORECASE)
 POSTAL = re.compile(r"^[0-9A-Za-z][0-9A-Za-z -]{1,9}$")
 WEBSITE = re.compile(r"^(https?://)?([\w-]+\.)+[A-Za-z\u00a1-\uffff]{2,}(:\d+)?(/\S*)?$")
+# What people write for China in a country field (the default is 中国).
+CHINA = frozenset({"中国", "中國", "中国大陆", "中華人民共和國", "中华人民共和国", "china", "cn",
+                   "chn", "prc", "p.r. china", "p.r.c.", "people's republic of china",
+                   "mainland china"})
 CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
 # Tax numbers: 18 letters and digits is a Chinese code, checked by its check digit; any other
 # (a foreign VAT number, an old or local id) as written, of letters, digits and . / -.

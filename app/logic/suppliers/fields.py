@@ -4,8 +4,9 @@ English and Chinese, the form's groups, what the list filters and sorts by."""
 from __future__ import annotations
 
 from app.logic.kit import fields as f
-from app.logic.kit.entity import Entity, Group
+from app.logic.kit.entity import Entity, Group, Requirement
 from app.logic.kit.fields import Label
+from app.logic.kit.validation import CHINA
 
 # How well a supplier serves: A excellent ... D not to be used (供应商等级 A-D).
 RATINGS = (("A", "A (excellent)", "A级（优秀）"), ("B", "B (good)", "B级（良好）"),
@@ -58,6 +59,9 @@ SUPPLIER = Entity(
                "email")),
         Group(Label("Finance", "财务"), ("tax_id", "bank_name", "bank_account")),
     ),
+    # A supplier abroad is written as it is there: province and city only for China.
+    requirements=(Requirement("country", CHINA, ("province", "city"),
+                              Label("for a supplier in China", "（中国供应商必填）")),),
     extra={"sort_aliases": {"updated": "updated_at"}},
 )
 

@@ -106,7 +106,8 @@ def test_the_generic_verbs(kehu: Kehu) -> None:
       "tax_id: is not a valid unified social credit code")),
     (("--set", "phone=call me", "--set", "email=x@"),
      ("name: is required", "phone: is not a phone number", "email: is not an e-mail")),
-    (("--name", "上海五金", "--set", "city=上海"), ("province: is required",)),
+    (("--name", "上海五金", "--set", "country=中国", "--set", "city=上海"),
+     ("province: is required",)),
     (("--name", "X", "--set", "owner=admin"), ("owner: is not a supplier field",)),
 ])
 def test_bad_input_exits_1_with_a_message_per_field_and_writes_nothing(

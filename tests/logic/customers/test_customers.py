@@ -212,6 +212,48 @@ def test_an_invalid_update_is_refused_and_nothing_changes(services: Services, ad
     assert row_counts() == before
 
 
+# --- a customer in China has a province and a city; abroad neither is needed -----------------
+@pytest.mark.parametrize(("values", "missing"), [
+    ({"name": "A", "country": "中国", "city": "上海"}, {"province"}),
+    ({"name": "A", "country": "China", "province": "江苏"}, {"city"}),
+    ({"name": "A", "country": " CN ", "province": "浙江", "city": ""}, {"city"}),
+])
+def test_a_chinese_address_begun_must_name_province_and_city(
+        services: Services, admin: Actor, row_counts: Counts, values: dict[str, Any],
+        missing: set[str]) -> None:
+    before = row_counts()
+    assert refused(services, admin, values) == {name: "required" for name in missing}
+    assert row_counts() == before
+
+
+def test_a_customer_abroad_or_a_quick_add_needs_no_province(services: Services,
+                                                            admin: Actor) -> None:
+    uk = create(services, admin, {"name": "Around the Horn", "code": "AROUT", "country": "UK",
+                                  "city": "London", "postal_code": "WA1 1DP",
+                                  "phone": "(171) 555-7788"})
+    assert (uk.country, uk.province, uk.city, uk.postal_code) == ("UK", "", "London",
+                                                                  "WA1 1DP")
+    quick = create(services, admin, {"name": "杭州包装材料厂"})  # the default country
+    assert (quick.country, quick.province, quick.city) == ("中国", "", "")
+    full = create(services, admin, {"name": "B", "country": "中国", "province": "广东",
+                                    "city": "深圳"})
+    assert (full.province, full.city) == ("广东", "深圳")
+
+
+def test_moving_a_customer_to_china_asks_for_its_province(services: Services, admin: Actor,
+                                                          row_counts: Counts) -> None:
+    abroad = create(services, admin, {"name": "Tokyo Traders", "country": "Japan",
+                                      "city": "Tokyo"})
+    before = row_counts()
+    with pytest.raises(ValidationError) as caught:
+        services.customers.update_customer(admin, abroad.id, 1, {"country": "中国"})
+    assert set(caught.value.errors) == {"province"}
+    assert row_counts() == before
+    moved = services.customers.update_customer(
+        admin, abroad.id, 1, {"country": "中国", "province": "上海", "city": "上海"}).saved
+    assert (moved.country, moved.province, moved.version) == ("中国", "上海", 2)
+
+
 def test_a_code_cannot_be_emptied_or_taken_from_another(services: Services,
                                                         admin: Actor) -> None:
     create(services, admin, {"name": "One"})
