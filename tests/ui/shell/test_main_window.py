@@ -143,18 +143,20 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, many, runner, windo
 
 def test_navigation_builds_each_module_once_and_ctrl_digits_switch(qtbot, window):
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    assert items == ["Customers", "Administration", "Audit log"]
-    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    assert items == ["Customers", "Projects", "Suppliers", "Products", "Administration",
+                     "Audit log"]
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     assert window.pages.currentWidget().objectName() == "adminPage"
-    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
     assert window.pages.currentWidget().objectName() == "auditLogPage"
-    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    assert window.pages.count() == 3
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    assert window.pages.count() == 3  # built when first shown, once
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
     assert window.pages.currentWidget() is customers_of(window)
 
 
-def test_a_salesperson_sees_only_the_customers(qtbot, services, runner, make_actor):
+def test_a_salesperson_sees_only_the_modules_of_their_rights(qtbot, services, runner,
+                                                              make_actor):
     sales = make_actor("sales9", ("salesperson",))
     window = MainWindow(services, sales, runner)
     qtbot.addWidget(window)
@@ -162,13 +164,14 @@ def test_a_salesperson_sees_only_the_customers(qtbot, services, runner, make_act
     with qtbot.waitActive(window):
         window.activateWindow()
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    assert items == ["Customers"]
-    assert not window.navigation.isVisible()  # nothing to choose between
-    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    assert items == ["Customers", "Projects", "Products"]  # no suppliers, admin, audit
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)  # nothing there
     assert window.pages.count() == 1
     assert window.pages.currentWidget() is customers_of(window)
     assert window.navigation.currentRow() == 0
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    assert window.navigation.currentRow() == 2
+    assert window.pages.count() == 2
 
 
 def test_about_names_the_version(qtbot, window):
