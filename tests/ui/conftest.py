@@ -21,12 +21,13 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 from app.data.database import Database, open_database
 from app.logic.admin import passwords
-from app.logic.kit.dto import Actor
+from app.logic.kit.dto import Actor, Changed
 from app.logic.services import Services
 from app.ui.kit.context import Context
 from app.ui.kit.hub import ChangeHub
 from app.ui.kit.messages import Messages
 from app.ui.kit.tasks import SyncTaskRunner
+from app.ui.shell.i18n import Translation
 
 from .helpers import add_customers
 
@@ -140,3 +141,19 @@ def make_context(services: Services, runner: SyncTaskRunner, hub: ChangeHub
                  ) -> Callable[[Actor], Context]:
     """Another user's context over the same services, runner and hub."""
     return lambda who: Context(services, who, runner, hub)
+
+
+@pytest.fixture
+def translation(qapp) -> Iterator[Translation]:
+    """The UI's translation, back to English after the test."""
+    translation = Translation()
+    yield translation
+    translation.install("en")
+
+
+@pytest.fixture
+def heard(context: Context) -> list[Changed]:
+    """What the window's change hub broadcasts during the test."""
+    seen: list[Changed] = []
+    context.hub.sig_changed.connect(seen.append)
+    return seen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
@@ -12,6 +13,7 @@ from app.logic.customers import STATUSES, TIERS
 from app.logic.kit.dto import Actor
 from app.logic.services import Services
 
+T = TypeVar("T", bound=QWidget)
 CITIES = ("北京", "上海", "Shenzhen", "广州", "Hangzhou")
 PROVINCES = ("北京", "上海", "广东", "广东", "浙江")  # of each city: required in China
 
@@ -55,3 +57,13 @@ def answer_modal(context: QWidget, handle: Callable[[QWidget], None],
 
     QTimer.singleShot(delay, context, check)
     return seen
+
+
+def show_form(qtbot: Any, form: T) -> T:
+    """Show ``form`` active (its shortcuts, Ctrl+S, work in the active window), closed
+    after the test without asking about unsaved changes."""
+    qtbot.addWidget(form, before_close_func=lambda w: w.fields.mark_clean())
+    form.show()
+    with qtbot.waitActive(form):
+        form.activateWindow()
+    return form

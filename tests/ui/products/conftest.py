@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from app.logic.kit.dto import Actor, Record
 from app.logic.services import Services
 from app.ui.products import ProductForm
-from app.ui.shell.i18n import Translation
 
 CATALOGUE = (
     ("screws", {"name": "不锈钢螺丝 M8×20", "category": "五金", "unit": "box",
@@ -35,13 +34,6 @@ def products(services: Services, actor: Actor) -> dict[str, Record]:
 @pytest.fixture
 def seller(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor("sales1", ("salesperson",), "王伟")
-
-
-@pytest.fixture
-def translation(qapp) -> Iterator[Translation]:
-    translation = Translation()
-    yield translation
-    translation.install("en")
 
 
 @pytest.fixture(autouse=True)

@@ -14,30 +14,17 @@ from app.logic.kit.dto import Actor, Changed, ListQuery, Record
 from app.ui.kit.context import Context
 from app.ui.products import ProductForm
 
-from ..helpers import tab_into, type_text
+from ..helpers import show_form, tab_into, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
 def open_form(qtbot) -> Callable[..., ProductForm]:
-    def make(context: Context, product_id: int | None = None, **initial: object
-             ) -> ProductForm:
-        form = ProductForm(context, product_id, initial=dict(initial))
-        qtbot.addWidget(form, before_close_func=lambda w: w.fields.mark_clean())
-        form.show()
-        with qtbot.waitActive(form):  # its shortcuts (Ctrl+S) work in the active window
-            form.activateWindow()
-        return form
+    def make(context: Context, product_id: int | None = None, **initial: object) -> ProductForm:
+        return show_form(qtbot, ProductForm(context, product_id, initial=dict(initial)))
 
     return make
-
-
-@pytest.fixture
-def heard(context: Context) -> list[Changed]:
-    seen: list[Changed] = []
-    context.hub.sig_changed.connect(seen.append)
-    return seen
 
 
 def test_a_new_product_starts_from_the_defaults_and_is_saved(

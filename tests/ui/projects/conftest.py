@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from app.logic.kit.dto import Actor, Record
 from app.logic.services import Services
 from app.ui.projects import ProjectForm
-from app.ui.shell.i18n import Translation
 
 
 @pytest.fixture
@@ -46,13 +45,6 @@ def projects(services: Services, actor: Actor, customers: dict[str, Record]
         made[key] = services.projects.create_project(
             actor, {**values, "customer": customers[customer].code}).saved
     return made
-
-
-@pytest.fixture
-def translation(qapp) -> Iterator[Translation]:
-    translation = Translation()
-    yield translation
-    translation.install("en")
 
 
 @pytest.fixture(autouse=True)

@@ -13,30 +13,17 @@ from app.logic.kit.dto import Actor, Changed, ListQuery, Record
 from app.ui.kit.context import Context
 from app.ui.projects import ProjectForm
 
-from ..helpers import tab_into, type_text
+from ..helpers import show_form, tab_into, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
 def open_form(qtbot) -> Callable[..., ProjectForm]:
-    def make(context: Context, project_id: int | None = None, **initial: object
-             ) -> ProjectForm:
-        form = ProjectForm(context, project_id, initial=dict(initial))
-        qtbot.addWidget(form, before_close_func=lambda w: w.fields.mark_clean())
-        form.show()
-        with qtbot.waitActive(form):  # its shortcuts (Ctrl+S) work in the active window
-            form.activateWindow()
-        return form
+    def make(context: Context, project_id: int | None = None, **initial: object) -> ProjectForm:
+        return show_form(qtbot, ProjectForm(context, project_id, initial=dict(initial)))
 
     return make
-
-
-@pytest.fixture
-def heard(context: Context) -> list[Changed]:
-    seen: list[Changed] = []
-    context.hub.sig_changed.connect(seen.append)
-    return seen
 
 
 def test_a_new_project_of_a_customer_is_saved(
