@@ -3,6 +3,7 @@
     kehu <command> list [--search T] [--filter F=V]... [--sort F] [--desc] [--limit N]
     kehu <command> show KEY | add --set F=V... | update KEY --set F=V... [--expect-version N]
     kehu <command> archive KEY | restore KEY | fields
+    kehu <command> move KEY --to STATE [--set F=V]...     (an entity with a workflow)
     kehu export <command> -o FILE.xlsx [--search T] [--filter F=V]... [--columns a,b]
 
 KEY is the record's key (a customer's code; the id where an entity has none). A reference
@@ -67,6 +68,21 @@ def register(cmds: Commands, entity: Entity) -> None:
                              partial(archive_record, entity, verb == "archive"))
             p.add_argument("key", metavar=key.upper())
             _version_option(p, entity)
+    if entity.workflow is not None:
+        workflow = entity.workflow
+        states = entity.field(workflow.field).values
+        p = cmds.command(group, "move", f"move a {entity.label.en.lower()} to another "
+                         f"{workflow.field} (each move needs its own right; a move the "
+                         f"{workflow.field} does not allow is refused, exit 1)",
+                         partial(move_record, entity))
+        p.add_argument("key", metavar=key.upper())
+        p.add_argument("--to", required=True, metavar="STATE",
+                       help="one of: " + ", ".join(states))
+        p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                       help="a field the move sets: " + "; ".join(
+                           f"{t.name}: {', '.join(t.settable)}"
+                           for t in workflow.transitions if t.settable))
+        _version_option(p, entity)
     cmds.command(group, "fields", f"the fields of a {entity.label.en.lower()}: name, type, "
                  "required, choices", partial(list_fields, entity), sign_in=False)
 
@@ -175,6 +191,22 @@ def archive_record(entity: Entity, archive: bool, args: Namespace, services: Ser
     record = changed.saved
     output.record(args, entity, record,
                   f"{'archived' if archive else 'restored'} {_named(entity, record)}")
+    return EXIT_OK
+
+
+def move_record(entity: Entity, args: Namespace, services: Services, db: Any) -> int:
+    actor = sign_in(args, services)
+    service = services.for_entity(entity.name)
+    current = find(service, actor, args.key)
+    expected = current.version if args.expect_version is None else args.expect_version
+    target = args.to.strip().lower().replace("-", "_").replace(" ", "_")
+    changed = service.move(actor, current.id, expected, target, parse_sets(args.set, entity))
+    record = changed.saved
+    assert entity.workflow is not None
+    state = entity.field(entity.workflow.field).display(
+        record.get(entity.workflow.field), "en").lower()
+    output.record(args, entity, record,
+                  f"{_named(entity, record)}: {state} (version {record.version})")
     return EXIT_OK
 
 

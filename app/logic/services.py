@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from app.logic.kit.dto import Actor
 from app.logic.kit.entity import Entity
 from app.logic.kit.registry import LogicModule, load_modules
 from app.logic.kit.service import RecordService, Service, UowFactory
+from app.logic.kit.timeline import TIMELINE_SHOWN, Moment, TimelineSource, merge
 
 S = TypeVar("S", bound=Service)
 
@@ -55,6 +57,15 @@ class Services:
                     and service.entity.name != "contact":
                 return service
         raise KeyError(module)
+
+    def timeline(self, actor: Actor, customer_id: int, limit: int = TIMELINE_SHOWN
+                 ) -> list[Moment]:
+        """The customer's timeline from every module that contributes (what ``actor`` may
+        see of each), newest first."""
+        sources: list[TimelineSource] = [
+            self._by_name[name] for m in self.modules  # type: ignore[misc]  # each named service has timeline_of
+            for name in m.timeline if actor.can(m.name, "view")]
+        return merge([s.timeline_of(actor, customer_id, limit) for s in sources], limit)
 
     def entities(self) -> dict[str, Entity]:
         return {e.name: e for m in self.modules for e in m.entities}

@@ -15,6 +15,7 @@ from typing import Any
 from app.logic.kit.errors import FieldError, InvalidQuery, ValidationError
 from app.logic.kit.fields import RANGE_KINDS, Field, Label, plain
 from app.logic.kit.validation import Checker
+from app.logic.kit.workflow import Workflow
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Entity:
     groups: tuple[Group, ...] = ()  # the form's layout; empty: all fields in one group
     requirements: tuple[Requirement, ...] = ()  # fields required only in some cases
     warnings: tuple[Caution, ...] = ()  # rules across fields that warn, never refuse
+    workflow: Workflow | None = None  # states and the moves between them (a ticket's)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     # --- fields -----------------------------------------------------------------------

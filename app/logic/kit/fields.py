@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -231,13 +231,19 @@ def _date(f: Field, c: Checker, value: Any) -> date | None:
 def _datetime(f: Field, c: Checker, value: Any) -> datetime | None:
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        return value
-    try:
-        return datetime.fromisoformat(str(value).strip())
-    except ValueError:
-        c.fail(f.name, "invalid_date", "must be a time like 2026-05-31 14:00")
-        return None
+    if not isinstance(value, datetime):
+        text = str(value).strip().replace("T", " ").replace("/", "-")
+        if text == "":
+            return None
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            c.fail(f.name, "invalid_date", "must be a time like 2026-05-31 14:00")
+            return None
+    # A time without a zone is the user's local time (as typed, as a form shows it); it is
+    # kept in UTC.
+    moment: datetime = value.astimezone(UTC)
+    return moment
 
 
 def _reference(f: Field, c: Checker, value: Any) -> int | str | None:
@@ -321,7 +327,14 @@ def day(name: str, en: str, zh: str, **more: Any) -> Field:
 
 
 def moment(name: str, en: str, zh: str, **more: Any) -> Field:
+    """A time the system sets (created, updated): read-only."""
     return Field(name, "datetime", _label(en, zh), editable=False, **more)
+
+
+def when(name: str, en: str, zh: str, **more: Any) -> Field:
+    """A time a person gives (a visit's scheduled time): typed as 2026-05-31 14:00 in their
+    local time, kept in UTC."""
+    return Field(name, "datetime", _label(en, zh), **more)
 
 
 def reference(name: str, en: str, zh: str, ref: str, **more: Any) -> Field:

@@ -24,6 +24,8 @@ class LogicModule:
     # Rights of this module beyond the matrix's columns (view, create, ...), with their
     # words: {"reopen": Label("Reopen", "重新打开")} gives ``projects.reopen``.
     actions: Mapping[str, Label] = field(default_factory=dict)
+    # Its services that add to a customer's timeline (app/logic/kit/timeline.py).
+    timeline: tuple[str, ...] = ()
 
 
 @cache

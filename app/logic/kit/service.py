@@ -42,7 +42,8 @@ from app.logic.kit.export import Cancelled, ExportSpec, Progress, export_audit_c
 from app.logic.kit.fields import Field, Ref
 from app.logic.kit.permissions import RecordScope, may_see, owner_scope, require
 from app.logic.kit.trail import audit_row, created, diff
-from app.logic.kit.validation import check_search, has_control_chars
+from app.logic.kit.validation import Checker, check_search, has_control_chars
+from app.logic.kit.workflow import Transition, Workflow
 
 UowFactory = Callable[..., UnitOfWork]
 Edit = Callable[[UnitOfWork, Any], dict[str, list[Any]] | None]  # -> audit changes
@@ -183,6 +184,8 @@ class RecordService(Service):
                 self._refuse_duplicates(uow, actor, clean, None)
             repo = self._repo(uow)
             self._assign_key(repo, clean, None)
+            if self.entity.workflow is not None:
+                clean[self.entity.workflow.field] = self.entity.workflow.initial
             record = repo.new(self._attrs(clean), actor.user_id)
             more = {}
             if build is not None:
@@ -280,7 +283,110 @@ class RecordService(Service):
         return self._change(actor, record_id, expected_version, "delete",
                             "archive" if archive else "restore", edit)
 
+    # --- workflows (app/logic/kit/workflow.py) ---------------------------------------
+    def move(self, actor: Actor, record_id: int, expected_version: int, target: str,
+             values: Mapping[str, Any] | None = None) -> Changed:
+        """Move the record to the state ``target`` by the transition leading there from its
+        state now (with that transition's right); any other move is refused, naming the
+        states that may follow."""
+        self._require(actor, "view")
+        workflow = self._workflow()
+        with self._open(actor, write=False) as uow:
+            record = self._load(uow, actor, record_id)
+            state = getattr(record, workflow.field)
+        transition = workflow.between(state, target)
+        if transition is None:
+            raise self._refused_move(state, target)
+        return self.transit(actor, record_id, expected_version, transition.name, values)
+
+    def transit(self, actor: Actor, record_id: int, expected_version: int, name: str,
+                values: Mapping[str, Any] | None = None) -> Changed:
+        """Make the transition ``name`` (its own right, ``<module>.<name>``): the record
+        must be in one of its source states; ``values`` may set the fields it requires or
+        accepts, and what it requires must be filled afterwards. One audit entry, whose
+        action is the transition's name."""
+        self._require(actor, name)
+        workflow = self._workflow()
+        transition = workflow.transition(name)
+        given = dict(values or {})
+        unknown = [n for n in given if n not in transition.settable]
+        if unknown:
+            may = ", ".join(transition.settable) or "nothing"
+            raise ValidationError({n: FieldError(
+                "not_settable", f"cannot be set by {transition.label.en.lower()} (it sets: "
+                                f"{may})") for n in unknown})
+        c = Checker()
+        clean = {n: self.entity.field(n).normalise(c, v) for n, v in given.items()}
+        if c.errors:
+            raise ValidationError(c.errors)
+
+        def edit(uow: UnitOfWork, record: Any) -> dict[str, list[Any]] | None:
+            state = getattr(record, workflow.field)
+            if state not in transition.sources:
+                target = transition.target
+                raise self._refused_move(state, target, workflow.between(state, target))
+            resolved = self._resolve(uow, actor, clean, record)
+            names = (workflow.field, *transition.settable, *transition.clears,
+                     *((transition.stamp,) if transition.stamp else ()))
+            fields = [self.entity.field(n) for n in dict.fromkeys(names)]
+            repo = self._repo(uow)
+            stored = repo.values(record, [f.attr for f in fields])
+            before = {f.name: stored[f.attr] for f in fields}
+            after = {**before, **resolved, workflow.field: transition.target,
+                     **dict.fromkeys(transition.clears)}
+            if transition.stamp:
+                after[transition.stamp] = now()
+            missing = {n: FieldError("required", f"is required to "
+                                                 f"{transition.label.en.lower()}")
+                       for n in transition.requires if _empty(after.get(n))}
+            if missing:
+                raise ValidationError(missing)
+            self.check_move(uow, actor, transition, after, record)
+            changed = diff(before, after)
+            repo.assign(record, self._attrs({n: after[n] for n in changed}), actor.user_id)
+            self.before_flush(uow, record, transition.name, after)
+            return changed
+
+        return self._change(actor, record_id, expected_version, transition.name,
+                            transition.name, edit)
+
+    def next_moves(self, actor: Actor, record: Record) -> tuple[Transition, ...]:
+        """The transitions ``record`` may make now that ``actor`` holds the right to (what
+        a form offers as buttons)."""
+        self._require(actor, "view")
+        workflow = self._workflow()
+        return tuple(t for t in workflow.leaving(str(record.get(workflow.field)))
+                     if actor.can(self.entity.module, t.name))
+
+    def _workflow(self) -> Workflow:
+        if self.entity.workflow is None:
+            raise NotImplementedError(f"{self.entity.plural.en} have no workflow")
+        return self.entity.workflow
+
+    def _refused_move(self, state: str, target: str,
+                      other: Transition | None = None) -> ValidationError:
+        workflow = self._workflow()
+        f = self.entity.field(workflow.field)
+        if target not in f.values:
+            return ValidationError({workflow.field: FieldError(
+                "invalid_choice", f"must be one of: {', '.join(f.values)} (got {target!r})")})
+        following = workflow.next_states(state)
+        words = ", ".join(following) if following else "none (it is final)"
+        here = f.choice_label(state, "en").lower()
+        there = f.choice_label(target, "en").lower()
+        if state == target:
+            message = f"is already {here}; the next states are: {words}"
+        else:
+            message = (f"cannot go from {here} to {there}; from {here} the next states "
+                       f"are: {words}")
+        return ValidationError({workflow.field: FieldError("not_allowed", message)})
+
     # --- hooks a module may override --------------------------------------------------
+    def check_move(self, uow: UnitOfWork, actor: Actor, transition: Transition,
+                   values: dict[str, Any], record: Any) -> None:
+        """Rules of a move beyond its required fields; ``values`` are the state and the
+        fields the move touches as they will be saved (a hook may add to them)."""
+
     def check(self, uow: UnitOfWork, actor: Actor, values: dict[str, Any],
               record: Any | None) -> None:
         """Rules across fields or needing the database; ``record`` is None when creating.
@@ -551,6 +657,10 @@ class RecordService(Service):
                 value = found
             filters.append((name, value))
         return replace(request, filters=tuple(filters))
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
 
 def _same(given: object, stored: object) -> bool:
     """Whether a duplicate check's value matches a stored one (text without case)."""

@@ -11,7 +11,12 @@ from typing import Any
 from app.logic.kit.dto import AuditRow
 from app.logic.kit.entity import Entity
 from app.logic.kit.fields import YES_NO, Label
-from app.logic.kit.permissions import MODULE_LABELS, SCOPE_LABELS, right_label
+from app.logic.kit.permissions import (
+    MODULE_LABELS,
+    SCOPE_LABELS,
+    extra_actions,
+    right_label,
+)
 from app.logic.kit.registry import entities
 
 
@@ -179,7 +184,11 @@ def _word(labels: Mapping[str, Label], key: Any, language: str) -> str:
 
 
 def action_label(action: str, language: str) -> str:
+    """An audit action as a person reads it: the kit's, else a module's own (a ticket's
+    "resolve", a workflow's transition)."""
     label = ACTIONS.get(action)
+    if label is None:
+        label = next((a[action] for a in extra_actions().values() if action in a), None)
     return label.text(language) if label is not None else action
 
 

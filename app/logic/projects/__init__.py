@@ -8,4 +8,4 @@ from app.logic.projects.service import ProjectService
 __all__ = ["CLOSED", "MODULE", "OPEN", "PROJECT", "REOPENED", "STAGES", "ProjectService"]
 
 MODULE = LogicModule("projects", services={"projects": ProjectService}, entities=(PROJECT,),
-                     actions={"reopen": Label("Reopen", "重新打开")})
+                     actions={"reopen": Label("Reopen", "重新打开")}, timeline=("projects",))

@@ -17,6 +17,7 @@ from app.logic.kit.errors import FieldError, NotFound, ValidationError
 from app.logic.kit.fields import Ref
 from app.logic.kit.permissions import owner_scope, require_in_scope
 from app.logic.kit.service import Edit, RecordService
+from app.logic.kit.timeline import Moment
 from app.logic.kit.trail import diff
 from app.logic.projects.fields import CLOSED, OPEN, PROJECT, REOPENED
 
@@ -90,6 +91,18 @@ class ProjectService(RecordService):
             repo = self._repo_of(uow)
             found = repo.of_customer(customer_id, OPEN, limit=max(0, limit))
             return self.records_of(uow, found), repo.count_of_customer(customer_id, OPEN)
+
+    def timeline_of(self, actor: Actor, customer_id: int, limit: int) -> list[Moment]:
+        """The customer's projects on its timeline, at their creation (the right to view
+        projects)."""
+        self._require(actor, "view")
+        stage = PROJECT.field("stage")
+        with self._open(actor, write=False) as uow:
+            self._check_customer(uow, actor, customer_id)
+            found = self._repo_of(uow).of_customer(customer_id, limit=limit)
+            return [Moment(p.created_at, PROJECT.name, p.id, PROJECT.label, p.name,
+                           next((c.label for c in stage.choices if c.value == p.stage), None),
+                           p.code) for p in found]
 
     def owner_choices(self, actor: Actor) -> list[Ref]:
         """Who may own a project, as a form offers them: the active users holding a sales

@@ -114,6 +114,8 @@ class FieldSet(QObject):
             line.setPlaceholderText("0.00")
         if f.kind == "date":
             line.setMaxLength(10)
+        if f.kind == "datetime":
+            line.setMaxLength(16)
         if f.placeholder is not None:
             self._placeholders[f.name] = f.placeholder.text(self._language)
             line.setPlaceholderText(self._placeholders[f.name])

@@ -54,6 +54,9 @@ class UiModule:
     creates: Label | None = None  # the File menu's "New ..." opens this page's new record
     forms: Mapping[str, FormFactory] = field(default_factory=dict)  # entity -> its form
     parts: tuple[Part, ...] = ()
+    # The page the window opens on at sign-in: of the modules the user may open, the one
+    # with the lowest number ("My day" for sales staff); None: not a start page.
+    start: int | None = None
 
 
 @cache
@@ -62,6 +65,12 @@ def load_ui_modules() -> tuple[UiModule, ...]:
 
     return tuple(m for package in packages("app.ui")
                  if (m := getattr(package, "MODULE", None)) is not None)
+
+
+def start_index(modules: tuple[UiModule, ...]) -> int:
+    """Which of ``modules`` (those the user may open, in order) the window starts on."""
+    starts = [(m.start, n) for n, m in enumerate(modules) if m.start is not None]
+    return min(starts)[1] if starts else 0
 
 
 def parts_for(entity: str, place: str, context: Context,

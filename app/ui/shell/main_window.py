@@ -30,6 +30,7 @@ from app.ui.kit.context import Context
 from app.ui.kit.hub import ChangeHub
 from app.ui.kit.language import text
 from app.ui.kit.record_form import RecordForm
+from app.ui.kit.registry import start_index
 from app.ui.kit.tasks import Runner
 from app.ui.shell.password_dialog import ChangePasswordDialog
 from app.ui.shell.registry import UiModule, load_ui_modules
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_actions()
         self._build_status_bar()
-        self.show_page(0)
+        self.show_page(start_index(self.modules))
 
     # --- layout ---------------------------------------------------------------------------
     def _build_search(self) -> None:
