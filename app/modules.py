@@ -16,6 +16,8 @@ MODULES = (
     "projects",
     "suppliers",
     "products",
+    "activities",
+    "feedback",
     "admin",
     "audit",
 )
