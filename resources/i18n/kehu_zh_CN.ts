@@ -2142,7 +2142,7 @@ Python %4，PySide6 %5。</translation>
     </message>
 </context>
 <context>
-    <name>ProjectsTab</name>
+    <name>ChildRecordsTab</name>
     <message>
         <source>&amp;Add...</source>
         <translation>添加(&amp;A)…</translation>
@@ -2152,12 +2152,16 @@ Python %4，PySide6 %5。</translation>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <source>Save the customer first; then add its projects here.</source>
-        <translation>请先保存客户，然后在此添加项目。</translation>
+        <source>Save the %1 first; then add its %2 here.</source>
+        <translation>请先保存%1，然后在此添加%2。</translation>
     </message>
     <message>
-        <source>Projects: %1</source>
-        <translation>项目：%1</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
