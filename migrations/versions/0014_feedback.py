@@ -17,7 +17,7 @@ Create Date: 2026-12-06
   ``close``, ``reopen``): the Administrator and Service get all five, the Sales manager
   ``assign``.
 - The SLA hours per priority, an administrator's setting, are kept in ``settings``
-  (``feedback.sla_hours_<priority>``); none is stored until one is set (urgent 4, high 24,
+  (``feedback.<priority>_hours``); none is stored until one is set (urgent 4, high 24,
   normal 72, low 168 until then).
 """
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -22,19 +23,26 @@ from sqlalchemy import (
     Integer,
     and_,
     bindparam,
+    case,
+    false,
     func,
     inspect,
     not_,
     or_,
     select,
+    true,
     tuple_,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import util as sql_util
 
 from app.data.kit.search import SearchPlan, plan_search, unindexed
+from app.data.types import UtcDateTime, utcnow
 
 Reference = tuple[Any, Any, Any]  # id, key, label columns
+# The moment the list is read, for conditions computed from the time (a ticket open past its
+# due time): ``ListRequest.now``, else the time the statement runs.
+NOW: Any = bindparam("now", type_=UtcDateTime())
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,10 @@ class ListSpec:
     joins: tuple[tuple[Any, Any], ...] = ()  # outer joins (target, on clause) for labels
     search_column: Any = None  # the case-folded search key; None: no search
     fts: bool = False  # SQLite FTS5 indexes of the search key exist (see search.py)
+    # Yes/no fields computed in SQL (a ticket overdue: open and due before ``NOW``): field
+    # -> its condition, which must never be NULL. Such a field is a column (true or false)
+    # and a filter: the condition itself, or its negation, so an index can serve it.
+    flags: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,7 @@ class ListRequest:
     scope: Collection[int] | None = None  # owners whose rows are visible; None: all
     viewable: frozenset[str] = frozenset()  # modules the actor may view (``ListSpec.unowned``)
     into: RowShape | None = None  # the caller's rows, made in the same pass; None: named rows
+    now: datetime | None = None  # the moment ``NOW`` stands for; None: when it runs
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,9 +160,10 @@ class KeysetQueries:
     def _statement(self, kind: str, request: ListRequest, after: tuple[Any, ...] | None,
                    limit: int) -> tuple[Any, dict[str, Any]]:
         spec = self.spec()
-        params: dict[str, Any] = {"limit": limit + 1}
+        params: dict[str, Any] = {"limit": limit + 1, "now": request.now or utcnow()}
         for name, value in request.filters:
-            params[f"f_{name}"] = value
+            if name not in spec.flags:  # a flag's value chooses the statement
+                params[f"f_{name}"] = value
         for name, low, high in request.ranges:
             params.update({f"{end}_{name}": value
                            for end, value in (("from", low), ("to", high)) if value is not None})
@@ -168,7 +182,8 @@ class KeysetQueries:
                  request.sort, request.descending, request.include_archived,
                  scope is None, bool(scope), after_kind,
                  tuple(sorted(m for m in spec.unowned if m in request.viewable)),
-                 tuple(sorted(n for n, _ in request.filters)),
+                 tuple(sorted((n, bool(v) if n in spec.flags else None)
+                              for n, v in request.filters)),
                  tuple((n, low is None, high is None) for n, low, high in request.ranges),
                  search.shape if search is not None else None)
         stmt = self.statements.get(shape)
@@ -201,7 +216,11 @@ class KeysetQueries:
                         if kind == "count" and search is not None and spec.fts
                         and self.dialect == "sqlite" else spec.archived)
             where.append(archived.is_(None))
-        for name, _ in request.filters:
+        for name, value in request.filters:
+            if name in spec.flags:
+                condition = spec.flags[name]
+                where.append(condition if value else not_(condition))
+                continue
             column = spec.filters[name]
             where.append(column == bindparam(f"f_{name}", type_=column.type))
         for name, low, high in request.ranges:
@@ -260,6 +279,9 @@ class KeysetQueries:
     def _columns(spec: ListSpec, fields: tuple[str, ...]) -> list[Any]:
         columns: list[Any] = []
         for name in fields:
+            if name in spec.flags:
+                columns.append(flag_column(spec.flags[name]).label(name))
+                continue
             column = spec.columns[name]
             if isinstance(column, tuple):
                 ref_id, key, label = column
@@ -328,13 +350,13 @@ def converter_of(stmt: Any, dialect: Any, request: ListRequest, spec: ListSpec
         position, at = {}, 2
         for name in request.fields:
             position[name] = at
-            at += 3 if isinstance(spec.columns[name], tuple) else 1
+            at += 3 if isinstance(spec.columns.get(name), tuple) else 1
         parts = [value[0], value[1]]
         for name in shape.names:
             j = position.get(name)
             if j is None:
                 parts.append("None")
-            elif isinstance(spec.columns[name], tuple):
+            elif isinstance(spec.columns.get(name), tuple):
                 parts.append(f"(None if r[{j}] is None else "
                              f"Ref({value[j]}, {value[j + 1]}, {value[j + 2]}))")
             else:
@@ -357,6 +379,11 @@ def _joins_used(spec: ListSpec, where: list[ColumnElement[bool]]
              for table in sql_util.find_tables(clause, check_columns=True, include_aliases=True)}
     return [(target, on) for target, on in spec.joins
             if inspect(target).selectable in named]
+
+
+def flag_column(condition: Any) -> Any:
+    """A condition as a true/false column (SQL Server selects no bare condition)."""
+    return case((condition, true()), else_=false())
 
 
 def owner_label(user: Any) -> Any:
