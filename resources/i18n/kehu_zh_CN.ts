@@ -2272,4 +2272,83 @@ Python %4，PySide6 %5。</translation>
         <translation>没有这个供应商。</translation>
     </message>
 </context>
+<context>
+    <name>FieldSet</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>年-月-日 时:分</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Enter a date and time like %1.</source>
+        <translation>请输入日期和时间，例如 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSection</name>
+    <message>
+        <source>The timeline could not be loaded.</source>
+        <translation>无法加载时间线。</translation>
+    </message>
+    <message>
+        <source>Nothing on the timeline yet.</source>
+        <translation>时间线上还没有内容。</translation>
+    </message>
+    <message>
+        <source>The latest %1 are shown.</source>
+        <translation>显示最近的 %1 条。</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>标有 * 的字段为必填项。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FormMoves</name>
+    <message>
+        <source>%1: to %2</source>
+        <translation>%1：改为%2</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现在为“%2”。</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>This move is not possible from the record&apos;s state now.</source>
+        <translation>记录当前的状态不允许此操作。</translation>
+    </message>
+    <message>
+        <source>This move cannot set this field.</source>
+        <translation>此操作不能设置该字段。</translation>
+    </message>
+</context>
 </TS>

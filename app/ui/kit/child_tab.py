@@ -4,7 +4,8 @@ columns and how they sort.
 
 Add (Ins) opens a new record with the parent filled in, Open or Enter opens the chosen one;
 the list follows records of its entity saved anywhere (the change hub). Late rows stand out
-as in the module's own list when the entity has a ``late_field``.
+as in the module's own list when the entity names a ``late_field`` (``extra``) or the tab
+is given one.
 """
 
 from __future__ import annotations
@@ -41,14 +42,15 @@ class ChildRecordsTab(FormPart):
 
     def __init__(self, context: Context, module: str, entity: Entity,
                  columns: Sequence[str], parent_field: str = "customer", sort: str = "",
-                 parent_label: str = "", parent: QWidget | None = None) -> None:
+                 parent_label: str = "", parent: QWidget | None = None,
+                 late_field: str | None = None) -> None:
         super().__init__(context, parent)
         self.module, self.entity = module, entity
         self.columns, self.parent_field = tuple(columns), parent_field
         self.sort = sort or entity.default_sort
         self.parent_label = parent_label or self.tr("record")
         self.setObjectName(f"{entity.name}ChildTab")
-        self.model = RecordTableModel(context, module, entity, self)
+        self.model = RecordTableModel(context, module, entity, self, late_field)
         self.model.sig_total_changed.connect(self.on_total)
         self.model.rowsInserted.connect(self.on_rows)
         self._build()
@@ -71,7 +73,8 @@ class ChildRecordsTab(FormPart):
         header.setStretchLastSection(True)
         for column, f in enumerate(self.model.fields):
             header.setSectionHidden(column, f.name not in self.columns)
-            header.resizeSection(column, min(column_width(self.entity, f), 200))
+            header.resizeSection(column, min(column_width(self.entity, f,
+                                                          self.model.late_field), 200))
         for position, name in enumerate(self.columns):
             header.moveSection(header.visualIndex(self.model.column_of(name)), position)
         table.activated.connect(self.on_activated)

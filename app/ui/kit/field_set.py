@@ -9,7 +9,10 @@ per-field validation errors, and locks every editor for a reader who may not cha
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -42,10 +45,14 @@ class FieldSet(QObject):
     sig_dirty_changed = Signal(bool)
     sig_edited = Signal()  # any value shown changed (typed, or set by the form)
 
-    def __init__(self, entity: Entity, messages: Messages, parent: QObject | None = None
-                 ) -> None:
+    def __init__(self, entity: Entity, messages: Messages, parent: QObject | None = None,
+                 overrides: Mapping[str, Field] | None = None) -> None:
+        """``overrides``: declarations used instead of the entity's for some fields (a
+        workflow move's dialog makes a read-only field editable and a required one
+        starred)."""
         super().__init__(parent)
         self.entity = entity
+        self._overrides = dict(overrides or {})
         self._messages = messages
         self._language = ui_language()
         self._editors: dict[str, QWidget] = {}
@@ -61,7 +68,7 @@ class FieldSet(QObject):
     def build(self, names: Iterable[str]) -> None:
         for name in names:
             if name not in self._editors:
-                self.add(self.entity.field(name))
+                self.add(self.field(name))
 
     def add(self, f: Field) -> QWidget:
         editor = self._editor_for(f)
@@ -80,6 +87,10 @@ class FieldSet(QObject):
         self._editors[f.name], self._errors[f.name], self._rows[f.name] = editor, error, row
         self._watch(editor)
         return editor
+
+    def field(self, name: str) -> Field:
+        """The declaration this set works with: the override, else the entity's."""
+        return self._overrides.get(name) or self.entity.field(name)
 
     def _editor_for(self, f: Field) -> QWidget:
         if f.kind in ("notes", "lines"):
@@ -104,6 +115,10 @@ class FieldSet(QObject):
         if f.kind == "integer":
             spin = QSpinBox()
             spin.setRange(f.low, f.high)
+            if _may_be_blank(f):  # one below the range stands for no number, shown blank
+                spin.setRange(f.low - 1, f.high)
+                spin.setSpecialValueText(" ")
+                spin.setValue(spin.minimum())
             return spin
         line = QLineEdit()
         if f.length:
@@ -116,12 +131,33 @@ class FieldSet(QObject):
             line.setMaxLength(10)
         if f.kind == "datetime":
             line.setMaxLength(16)
-        if f.placeholder is not None:
-            self._placeholders[f.name] = f.placeholder.text(self._language)
-            line.setPlaceholderText(self._placeholders[f.name])
+        hint = f.placeholder.text(self._language) if f.placeholder is not None else \
+            self._time_hint(f.kind) if f.editable else ""
+        if hint:
+            self._placeholders[f.name] = hint
+            line.setPlaceholderText(hint)
+        if f.kind in ("date", "datetime"):  # 2026-5-31 9:00 reads as 2026-05-31 09:00
+            line.editingFinished.connect(self.on_time_typed)
         if not f.editable:
             line.setReadOnly(True)
         return line
+
+    def _time_hint(self, kind: str) -> str:
+        """How a date or a time is typed, in the user's language."""
+        if kind == "datetime":
+            return self.tr("YYYY-MM-DD HH:MM")
+        if kind == "date":
+            return self.tr("YYYY-MM-DD")
+        return ""
+
+    def on_time_typed(self) -> None:
+        """A date or time typed loosely (one digit, slashes, a T) shown as it is stored."""
+        line = self.sender()
+        if not isinstance(line, QLineEdit) or line.isReadOnly():
+            return
+        tidy = tidy_time(line.text(), self.field(line.objectName()).kind)
+        if tidy is not None and tidy != line.text():
+            line.setText(tidy)
 
     def _watch(self, editor: QWidget) -> None:
         if isinstance(editor, QLineEdit | QPlainTextEdit):
@@ -168,7 +204,7 @@ class FieldSet(QObject):
         return self._rows[name]
 
     def caption(self, name: str) -> str:
-        return self.entity.field(name).caption(self._language)
+        return self.field(name).caption(self._language)
 
     def label(self, name: str) -> QLabel:
         """The field's label, its editor's buddy."""
@@ -181,7 +217,7 @@ class FieldSet(QObject):
     def label_text(self, name: str) -> str:
         """"Name*:", "名称*：" (full-width in Chinese): required fields are starred where
         they can be filled in. A tick box carries its caption itself."""
-        f = self.entity.field(name)
+        f = self.field(name)
         if f.kind == "boolean":
             return ""
         text = self.caption(name)
@@ -199,7 +235,7 @@ class FieldSet(QObject):
     # --- values ---------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
         return {name: self.value(name) for name, e in self._editors.items()
-                if self.entity.field(name).editable}
+                if self.field(name).editable}
 
     def value(self, name: str) -> Any:
         editor = self._editors[name]
@@ -210,7 +246,8 @@ class FieldSet(QObject):
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
         if isinstance(editor, QSpinBox):
-            return editor.value()
+            blank = editor.specialValueText() and editor.value() == editor.minimum()
+            return None if blank else editor.value()
         assert isinstance(editor, QPlainTextEdit)
         return editor.toPlainText()
 
@@ -237,21 +274,23 @@ class FieldSet(QObject):
         elif isinstance(editor, QCheckBox):
             editor.setChecked(bool(value))
         elif isinstance(editor, QSpinBox):
-            editor.setValue(int(value or 0))
+            blank = value is None or value == ""
+            editor.setValue(editor.minimum() if blank and editor.specialValueText()
+                            else int(value or 0))
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(value or ""))
 
     def as_text(self, name: str, value: Any) -> str:
         if value is None:
             return ""
-        kind = self.entity.field(name).kind
+        kind = self.field(name).kind
         if kind == "money":
             try:
                 return f"{Decimal(str(value)):.2f}"
             except InvalidOperation:
                 return str(value)
         if kind in ("date", "datetime") and hasattr(value, "isoformat"):
-            return str(self.entity.field(name).display(value, self._language))
+            return str(self.field(name).display(value, self._language))
         return str(value)
 
     def display(self, name: str, value: Any) -> str:
@@ -284,7 +323,7 @@ class FieldSet(QObject):
         """Lock every editor (a reader may select and copy text, not change it)."""
         self._read_only = read_only
         for name, editor in self._editors.items():
-            locked = read_only or not self.entity.field(name).editable
+            locked = read_only or not self.field(name).editable
             if isinstance(editor, QLineEdit | QPlainTextEdit):
                 editor.setReadOnly(locked)
                 editor.style().unpolish(editor)  # the form's style sheet reads readOnly
@@ -308,9 +347,15 @@ class FieldSet(QObject):
         self.clear_errors()
         for name, problem in errors.items():
             if name in self._errors:
-                self._errors[name].setText(self._messages.field_error(problem))
+                self._errors[name].setText(self.error_words(name, problem))
                 self._errors[name].show()
         return {name: problem for name, problem in errors.items() if name not in self._errors}
+
+    def error_words(self, name: str, problem: FieldError) -> str:
+        """The message for ``problem`` beneath field ``name``: a time's own example."""
+        if problem.code == "invalid_date" and self.field(name).kind == "datetime":
+            return self.tr("Enter a date and time like %1.").replace("%1", "2026-05-31 14:00")
+        return self._messages.field_error(problem)
 
     def clear_errors(self) -> None:
         for label in self._errors.values():
@@ -320,3 +365,32 @@ class FieldSet(QObject):
     def first_error(self) -> str | None:
         return next((name for name, label in self._errors.items() if not label.isHidden()),
                     None)
+
+
+def _may_be_blank(f: Field) -> bool:
+    """An integer that may stay empty: neither required nor given a default (a
+    satisfaction score)."""
+    return not f.required and f.default is None
+
+
+_TIME = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2}))?\s*$")
+
+
+def tidy_time(text: str, kind: str) -> str | None:
+    """``text`` as a date (2026-05-31) or a time (2026-05-31 09:00) reads when stored, or
+    None when it is no such thing (the service then says what is wrong)."""
+    found = _TIME.match(unicodedata.normalize("NFKC", text))  # full-width as typed by an IME
+    if found is None:
+        return None
+    year, month, day, hour, minute = found.groups()
+    try:
+        if kind == "datetime":
+            if hour is None:
+                return None
+            when = datetime(int(year), int(month), int(day), int(hour), int(minute))
+            return when.strftime("%Y-%m-%d %H:%M")
+        if hour is not None:
+            return None
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None

@@ -52,9 +52,11 @@ WIDTHS = {"code": 90, "choice": 90, "money": 110, "integer": 80, "boolean": 50,
           "text": 130, "tax_id": 170, "website": 160, "postal_code": 80}
 
 
-def column_width(entity: Entity, f: Field) -> int:
+def column_width(entity: Entity, f: Field, late_field: str = "") -> int:
     if f.name == entity.title:
         return 260
+    if f.name == late_field:  # "⚠ Overdue", "⚠ 逾期"
+        return 100
     return WIDTHS.get(f.kind, 130)
 
 
@@ -65,7 +67,10 @@ class RecordListView(QWidget):
     def __init__(self, context: Context, service: str, entity: Entity, *,
                  filters: Sequence[str] = (), loaders: Mapping[str, ChoiceLoader] | None = None,
                  reload_on: Mapping[str, Sequence[str]] | None = None,
-                 search_box: bool = False, parent: QWidget | None = None) -> None:
+                 search_box: bool = False, late_field: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``late_field``: the listed yes/no field whose rows stand out as late (dark red,
+        bold, the field's column in words); None: the entity's ``extra["late_field"]``."""
         super().__init__(parent)
         self.setObjectName(f"{entity.name}List")
         self.context = context
@@ -78,7 +83,7 @@ class RecordListView(QWidget):
         self._search = ""
         self._refused = False  # the search box holds a search the lists refuse
         self.settings_key = f"{entity.module}/{entity.name}/list"
-        self.model = RecordTableModel(context, service, entity, self)
+        self.model = RecordTableModel(context, service, entity, self, late_field)
         self.model.sig_total_changed.connect(self.on_total_changed)
         self.model.sig_failed.connect(self.on_failed)
         self.model.sig_first_page.connect(self.on_first_page)
@@ -213,7 +218,7 @@ class RecordListView(QWidget):
         header.customContextMenuRequested.connect(self.on_header_menu)
         shown = set(self.entity.list_columns or (f.name for f in self.entity.listed))
         for column, f in enumerate(self.model.fields):
-            header.resizeSection(column, column_width(self.entity, f))
+            header.resizeSection(column, column_width(self.entity, f, self.model.late_field))
             header.setSectionHidden(column, f.name not in shown)
         for position, name in enumerate(self.entity.list_columns):
             column = self.model.column_of(name)

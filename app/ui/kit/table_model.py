@@ -1,5 +1,10 @@
 """A lazy table of any entity's records: keyset pages fetched in the background as the
-view scrolls, one column per listed field, values read as the field declares."""
+view scrolls, one column per listed field, values read as the field declares.
+
+Late rows stand out: with a ``late_field`` (a listed yes/no field such as a ticket's
+"overdue"; by default the entity's ``extra["late_field"]``), a row where it is true is
+dark red and bold, and that field's column says so in words ("⚠ Overdue"), not by colour
+alone."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor, QFont
 
 from app.logic.kit.dto import ListQuery, Record
 from app.logic.kit.entity import Entity
@@ -21,17 +27,30 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+LATE_COLOUR = "#8b0000"  # dark red: readable on white and on the alternate row colour
+
+
+def late_field_of(entity: Entity, late_field: str | None = None) -> str:
+    """The yes/no field marking a late row: ``late_field`` when given ("" for none), else
+    the entity's ``extra["late_field"]``; it must be a listed boolean field."""
+    name = str(entity.extra.get("late_field", "")) if late_field is None else late_field
+    if name and not any(f.name == name and f.kind == "boolean" for f in entity.listed):
+        raise ValueError(f"{entity.name}: the late field {name!r} is no listed yes/no field")
+    return name
 
 
 class RecordTableModel(PagedTableModel):
     def __init__(self, context: Context, service: str, entity: Entity,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, late_field: str | None = None) -> None:
         super().__init__(context.runner, parent)
         self._context = context
         self._service = service
         self.entity = entity
         self.fields: tuple[Field, ...] = entity.listed
         self._language = ui_language()
+        self.late_field = late_field_of(entity, late_field)
+        self._late_font = QFont()
+        self._late_font.setBold(True)
         self._query = ListQuery(sort=entity.default_sort if entity.has(entity.default_sort)
                                 else "")
 
@@ -105,6 +124,15 @@ class RecordTableModel(PagedTableModel):
     def column_of(self, name: str) -> int:
         return next((i for i, f in enumerate(self.fields) if f.name == name), -1)
 
+    def is_late(self, row_number: int) -> bool:
+        """Whether the row at ``row_number`` is marked late."""
+        return bool(self.late_field) and 0 <= row_number < len(self._rows) and \
+            bool(getattr(self._rows[row_number], self.late_field, False))
+
+    def late_word(self) -> str:
+        """What a late row's late column says: "⚠ Overdue" (the field's caption)."""
+        return "⚠ " + self.entity.field(self.late_field).caption(self._language)
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.fields)
 
@@ -114,6 +142,8 @@ class RecordTableModel(PagedTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             f = self.fields[index.column()]
+            if f.name == self.late_field:
+                return self.late_word() if getattr(row, f.name) else ""
             if f.kind == "boolean":
                 return "✓" if getattr(row, f.name) else ""
             return f.display(getattr(row, f.name), self._language)
@@ -121,6 +151,10 @@ class RecordTableModel(PagedTableModel):
             kind = self.fields[index.column()].kind
             return RIGHT if kind in ("money", "integer") else CENTRE if kind == "boolean" \
                 else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(LATE_COLOUR) if self.is_late(index.row()) else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._late_font if self.is_late(index.row()) else None
         if role == ID_ROLE:
             return row.id
         if role == ROW_ROLE:
