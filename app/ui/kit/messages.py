@@ -106,4 +106,6 @@ class Messages(QObject):
                                         "order."),
             "archived_product": self.tr("This product is archived: it cannot go on a new "
                                         "order."),
+            "not_allowed": self.tr("This move is not possible from the record's state now."),
+            "not_settable": self.tr("This move cannot set this field."),
         }

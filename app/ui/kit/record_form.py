@@ -6,7 +6,8 @@ Ctrl+N starts a new record. A user who may not change the record gets locked fie
 no prompt. A save that another user beat shows both sets of values and offers to reload
 and re-apply; a possible duplicate asks before saving. History shows the record's audit
 entries. Forms open cascaded and stay on the screen; an error message never changes the
-size they keep.
+size they keep. An entity with a workflow shows its state beside the title and a button per
+move the user may make now (``FormMoves``, app/ui/kit/workflow.py).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from app.logic.kit.dto import Changed, Record
 from app.logic.kit.entity import Entity, Group
 from app.logic.kit.errors import ConflictError, PossibleDuplicate, ValidationError
+from app.logic.kit.fields import Ref
 from app.ui.kit import persist
 from app.ui.kit.conflict_dialog import ConflictDialog, Difference
 from app.ui.kit.context import Context
@@ -53,6 +55,7 @@ from app.ui.kit.messages import Messages
 from app.ui.kit.parts import FormPart, OverviewTab
 from app.ui.kit.progress import run_with_progress
 from app.ui.kit.registry import parts_for
+from app.ui.kit.workflow import FormMoves
 
 Choices = dict[str, list[tuple[str, Any]]]  # reference field -> (label, id) to choose from
 CASCADE = 32
@@ -129,19 +132,28 @@ class RecordForm(QDialog):
         self.history_button = QPushButton(self.tr("&History..."), self)
         self.history_button.setObjectName("historyButton")
         self.history_button.clicked.connect(self.on_history)
+        self.moves = FormMoves(self) if self.entity.workflow is not None else None
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
         self.save_button.setDefault(True)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.meta):
-            layout.addWidget(widget)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        if self.moves is not None:  # the state, beside the title
+            head.addSpacing(12)
+            head.addWidget(self.moves.badge)
+        head.addStretch(1)
+        layout.addLayout(head)
+        layout.addWidget(self.meta)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.warning)
         layout.addWidget(self.status)
         bottom = QHBoxLayout()
         bottom.addWidget(self.history_button)  # about the record, apart from Save and Close
+        if self.moves is not None:
+            bottom.addWidget(self.moves.bar)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
@@ -181,6 +193,12 @@ class RecordForm(QDialog):
         for name in group.fields:
             form.addRow(self.fields.label(name), self.fields.row(name))
         return box
+
+    def move_choices(self, name: str) -> list[Ref] | None:
+        """The choices of reference field ``name`` that a workflow move sets (a ticket's
+        assignee), for the move's dialog; None: those the form's own field offers. Runs in
+        the background: call services only, touch no widget."""
+        return None
 
     def extra_tabs(self) -> list[tuple[QWidget, str]]:
         """More tabs after the details and notes (a customer's contacts)."""
@@ -228,6 +246,11 @@ class RecordForm(QDialog):
     @property
     def service(self) -> Any:
         return self.context.service(self._service)
+
+    @property
+    def service_name(self) -> str:
+        """The name of the entity's record service among ``context.services``."""
+        return self._service
 
     def load(self, record_id: int | None) -> None:
         service, actor = self.service, self.context.actor
@@ -277,6 +300,8 @@ class RecordForm(QDialog):
             self.fields.set_values(record.values)
         self._show_heading()
         self._apply_rights()
+        if self.moves is not None:
+            self.moves.show(record)
         self._show_parts(record)
         self.tabs.setCurrentIndex(0)
         first = self.entity.title if self.entity.has(self.entity.title) else None
@@ -380,10 +405,14 @@ class RecordForm(QDialog):
         self.sig_saved.emit(changed)
         if self._close_after_save:
             self.accept()
+        elif self.moves is not None:
+            self.moves.after_save()  # a move that waited for this save
 
     def on_save_failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
         self._close_after_save = False
+        if self.moves is not None:
+            self.moves.cancel_pending()
         self.status.clear()
         if isinstance(error, ValidationError):
             self.show_validation(error)
