@@ -9,17 +9,13 @@ from typing import Any
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QWidget
 
-from app.logic.kit.dto import Changed, ListQuery, Record
+from app.logic.kit.dto import Changed, Record
 from app.logic.projects import CLOSED, PROJECT
 from app.ui.kit.context import Context
 from app.ui.kit.record_form import Choices, RecordForm
-from app.ui.kit.type_search import search_as_typed
+from app.ui.kit.typed_ref import TypedRef
 
 CUSTOMERS_OFFERED = 200  # customers in the list before the user types; a search finds more
-
-
-def customer_text(code: str, name: str) -> str:
-    return f"{name} ({code})"
 
 
 class ProjectForm(RecordForm):
@@ -36,54 +32,22 @@ class ProjectForm(RecordForm):
         self.reopen_button.setAutoDefault(False)
         self.reopen_button.clicked.connect(self.on_reopen)
         self.reopen_button.hide()
-        self._customer_search()
+        self.customer = TypedRef(self, "customer", self.tr("Type a customer's name or code"),
+                                 CUSTOMERS_OFFERED)
 
     # --- the customer, found as the user types ---------------------------------------------
     @property
     def customer_combo(self) -> QComboBox:
-        combo: QComboBox = self.fields.editor("customer")
-        return combo
-
-    def _customer_search(self) -> None:
-        combo = self.customer_combo
-        self._search_timer = search_as_typed(
-            combo, self.tr("Type a customer's name or code"), self.search_customers, self)
-
-    def search_customers(self) -> None:
-        """Customers whose name, code or pinyin hold what was typed become choices too."""
-        text = self.customer_combo.currentText().strip()
-        if not text or not self.context.can("customers", "view"):
-            return
-        service, actor = self.context.services.customers, self.context.actor
-        self.context.runner.run(
-            lambda: service.list_customers(actor, ListQuery(search=text), limit=50).rows,
-            self.on_customers_found, self.on_customers_failed, context=self)
-
-    def on_customers_found(self, rows: Any) -> None:
-        for row in rows:
-            self.fields.add_choice("customer", customer_text(row.code, row.name), row.id)
-
-    def on_customers_failed(self, _error: Exception) -> None:
-        """A search the list refuses (too long): the choices stay as they were."""
+        return self.customer.combo
 
     def choices_task(self) -> Any:
-        projects, customers, actor = (self.context.services.projects,
-                                      self.context.services.customers, self.context.actor)
-        wanted = self.initial.get("customer")
-        can_list = actor.can("customers", "view")
+        projects, actor = self.context.services.projects, self.context.actor
+        customers = self.customer.choices(self.initial.get("customer"))
 
         def choices() -> Choices:
-            offered: list[tuple[str, Any]] = []
-            if can_list:
-                rows = customers.list_customers(actor, ListQuery(),
-                                                limit=CUSTOMERS_OFFERED).rows
-                offered = [(customer_text(r.code, r.name), r.id) for r in rows]
-                if isinstance(wanted, int) and all(i != wanted for _, i in offered):
-                    found = customers.get(actor, wanted)
-                    offered.insert(0, (customer_text(found.code, found.name), found.id))
             owners = [(f"{r.label} ({r.key})" if r.label != r.key else r.key, r.id)
                       for r in projects.owner_choices(actor)]
-            return {"customer": offered, "owner": [("", None), *owners]}
+            return {"customer": customers(), "owner": [("", None), *owners]}
 
         return choices
 
@@ -96,7 +60,7 @@ class ProjectForm(RecordForm):
     def show_record(self, record: Record | None) -> None:
         super().show_record(record)
         if record is None and "customer" not in self.initial:
-            self.customer_combo.setCurrentIndex(-1)  # chosen, never assumed
+            self.customer.clear_if_new(None)  # chosen, never assumed
             self.fields.mark_clean()
         closed = record is not None and record.get("stage") in CLOSED
         may_reopen = self.context.can("projects", "reopen")
@@ -117,14 +81,8 @@ class ProjectForm(RecordForm):
         return super().may_save()
 
     def create_values(self) -> dict[str, Any]:
-        """A customer typed (a code or a name) but not picked from the list is sent as
-        typed: the service finds it by its code or says there is no such customer."""
         values = super().create_values()
-        combo = self.customer_combo
-        typed = combo.currentText().strip()
-        if typed and (combo.currentIndex() < 0 or combo.itemText(combo.currentIndex())
-                      != combo.currentText()):
-            values["customer"] = typed
+        self.customer.typed(values)
         return values
 
     # --- reopening -------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def test_typing_finds_customers_beyond_those_listed(
     combo = form.customer_combo
     assert combo.count() == 1
     combo.setEditText("shanghai")
-    form.search_customers()
+    form.customer.search()
     texts = [combo.itemText(i) for i in range(combo.count())]
     assert "Shanghai Harbour Logistics (C000002)" in texts
     combo.setCurrentIndex(combo.findData(customers["admin"].id))
