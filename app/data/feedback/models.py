@@ -61,6 +61,11 @@ class Feedback(Tracked, Base):
     )
 
     @property
+    def open(self) -> bool:
+        """Neither resolved nor closed (the list's ``open`` filter)."""
+        return self.status in OPEN
+
+    @property
     def overdue(self) -> bool:
         """Open and past its due time (what ``overdue_condition`` selects)."""
         return self.status in OPEN and self.due_at < utcnow()

@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 from app.data.admin import User
 from app.data.contacts import Contact
 from app.data.customers import Customer
-from app.data.feedback.models import Feedback, overdue_condition
+from app.data.feedback.models import OPEN, Feedback, overdue_condition
 from app.data.kit.keyset import NOW, KeysetQueries, ListSpec, owner_label
 
 
@@ -36,7 +36,7 @@ class FeedbackQueries(KeysetQueries):
                      "status": t.status, "assignee": t.assignee_id,
                      "customer": t.customer_id, "satisfaction": t.satisfaction,
                      "due_at": t.due_at, "created_at": t.created_at},
-            flags={"overdue": overdue_condition(NOW)},
+            flags={"overdue": overdue_condition(NOW), "open": t.status.in_(OPEN)},
             scope=Customer.owner_id,
             joins=((Customer, Customer.id == t.customer_id),
                    (Contact, Contact.id == t.contact_id),

@@ -79,6 +79,8 @@ FEEDBACK = Entity(
         f.moment("resolved_at", "Resolved", "解决时间"),
         f.moment("closed_at", "Closed", "关闭时间"),
         f.boolean("overdue", "Overdue", "已逾期", editable=False, filterable=True),
+        # Neither resolved nor closed: a filter only ("My open tickets").
+        f.boolean("open", "Open", "未结", editable=False, filterable=True, listed=False),
         f.moment("created_at", "Created", "创建时间", sortable=True, filterable=True),
         f.moment("updated_at", "Updated", "更新时间"),
     ),

@@ -9,7 +9,7 @@ to load their values. A date filters by a range (from, to).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -35,7 +35,7 @@ from app.logic.kit.dto import Changed, ListQuery
 from app.logic.kit.entity import Entity
 from app.logic.kit.errors import InvalidSearch
 from app.logic.kit.export import ExportSpec
-from app.logic.kit.fields import Field
+from app.logic.kit.fields import Field, Label
 from app.logic.kit.validation import check_search
 from app.ui.kit import persist
 from app.ui.kit.context import Context
@@ -47,6 +47,16 @@ from app.ui.kit.table_model import ID_ROLE, RecordTableModel
 
 # Loads the (label, value) choices of a filter that is not a choice field, in the background.
 ChoiceLoader = Callable[[Context], list[tuple[str, Any]]]
+
+
+@dataclass(frozen=True)
+class ListView:
+    """A named view of a list, chosen above it: "My open tickets" is the filters
+    ``assignee`` = the signed-in user and ``open`` = yes, on top of those the bar sets."""
+
+    label: Label
+    filters: Callable[[Context], tuple[tuple[str, Any], ...]]
+    right: tuple[str, str] | None = None  # (module, action) the user needs to see it
 WIDTHS = {"code": 90, "choice": 90, "money": 110, "integer": 80, "boolean": 50,
           "datetime": 130, "date": 100, "reference": 140, "phone": 130, "email": 190,
           "text": 130, "tax_id": 170, "website": 160, "postal_code": 80}
@@ -68,9 +78,12 @@ class RecordListView(QWidget):
                  filters: Sequence[str] = (), loaders: Mapping[str, ChoiceLoader] | None = None,
                  reload_on: Mapping[str, Sequence[str]] | None = None,
                  search_box: bool = False, late_field: str | None = None,
+                 views: Sequence[ListView] = (), view: int = 0,
                  parent: QWidget | None = None) -> None:
         """``late_field``: the listed yes/no field whose rows stand out as late (dark red,
-        bold, the field's column in words); None: the entity's ``extra["late_field"]``."""
+        bold, the field's column in words); None: the entity's ``extra["late_field"]``.
+        ``views``: named views chosen above the filters (the first: everything), ``view``
+        the one shown first."""
         super().__init__(parent)
         self.setObjectName(f"{entity.name}List")
         self.context = context
@@ -89,7 +102,10 @@ class RecordListView(QWidget):
         self.model.sig_first_page.connect(self.on_first_page)
         self.export_run: ExportRun | None = None
         self.ask_path: Callable[[], str] = self.choose_export_path
+        self.views = tuple(v for v in views if v.right is None or context.can(*v.right))
         self._build(filters, search_box)
+        if self.views:
+            self.view_combo.setCurrentIndex(min(max(0, view), len(self.views) - 1))
         context.hub.sig_changed.connect(self.on_changed)
         self.apply_filters()
         self.load_choices()
@@ -98,9 +114,11 @@ class RecordListView(QWidget):
     def _build(self, filters: Sequence[str], search_box: bool) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
-        bar = self._build_bar(filters)
+        bar = self.bar = self._build_bar(filters)
         if search_box:
             bar.insertWidget(0, self._build_search_box())
+        if self.views:
+            bar.insertWidget(0, self._build_views())
         layout.addLayout(bar)
         self.empty = self._build_empty()
         self.table = self._build_table()
@@ -162,6 +180,25 @@ class RecordListView(QWidget):
         self.total_label.setContentsMargins(12, 0, 8, 0)  # clear of the window's edge
         bar.addWidget(self.total_label)
         return bar
+
+    def add_to_bar(self, widget: QWidget) -> None:
+        """A module's own control in the filter bar, before Export (the SLA's button)."""
+        self.bar.insertWidget(self.bar.indexOf(self.export_button), widget)
+
+    def _build_views(self) -> QComboBox:
+        combo = self.view_combo = QComboBox()
+        combo.setObjectName("listViews")
+        combo.setAccessibleName(self.tr("View"))
+        for view in self.views:
+            combo.addItem(view.label.text(self._language))
+        combo.currentIndexChanged.connect(self.apply_filters)
+        return combo
+
+    def view_filters(self) -> tuple[tuple[str, Any], ...]:
+        """The filters of the chosen view (none without views)."""
+        if not self.views:
+            return ()
+        return self.views[max(0, self.view_combo.currentIndex())].filters(self.context)
 
     def _build_search_box(self) -> QLineEdit:
         """A search of this list's own, for a list the window's search box does not serve
@@ -318,6 +355,9 @@ class RecordListView(QWidget):
             query = query.with_filter(name, combo.currentData())
         for name, ranged in self.range_filters.items():
             query = query.with_range(name, *ranged.value())
+        for name, value in self.view_filters():
+            if name not in dict(query.filters):  # the bar's own choice comes first
+                query = query.with_filter(name, value)
         return query
 
     def apply_filters(self) -> None:
@@ -470,4 +510,4 @@ class RecordListView(QWidget):
         persist.restore_header(settings, self.settings_key, self.table.horizontalHeader())
 
 
-__all__ = ["ChoiceLoader", "QKeySequence", "RecordListView", "column_width"]
+__all__ = ["ChoiceLoader", "ListView", "QKeySequence", "RecordListView", "column_width"]

@@ -10,7 +10,7 @@ they name (``open_record``).
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -92,15 +92,19 @@ class OverviewSection(FormPart):
                         for n in names])
 
     def show_links(self, rows: Sequence[tuple[str, str, int]], empty: str = "",
-                   more: int = 0) -> None:
+                   more: int = 0, styles: Mapping[int, str] | None = None) -> None:
         """Each (text, entity, id) a link that opens that record; ``empty`` when there
-        are none; ``more`` records not listed ("and 3 more")."""
+        are none; ``more`` records not listed ("and 3 more"); ``styles``: the CSS of some
+        rows by their index (an overdue one in dark red)."""
         self.links = list(rows)
         if not rows:
             self.body.setText(f"<i>{html.escape(empty)}</i>")
             return
-        lines = [f"<a href='{entity}:{record_id}'>{html.escape(text)}</a>"
-                 for text, entity, record_id in rows]
+        styles = styles or {}
+        lines = [f"<a href='{entity}:{record_id}'"
+                 + (f" style='{styles[n]}'" if n in styles else "")
+                 + f">{html.escape(text)}</a>"
+                 for n, (text, entity, record_id) in enumerate(rows)]
         if more > 0:
             lines.append(html.escape(self.tr("and %1 more").replace("%1", str(more))))
         self.body.setText("<br>".join(lines))
