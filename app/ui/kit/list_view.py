@@ -351,6 +351,9 @@ class RecordListView(QWidget):
     def current_query(self) -> ListQuery:
         query = replace(self.model.query, search=self._search,
                         include_archived=self.archived.isChecked())
+        for view in self.views:  # the view chosen before leaves no filter behind
+            for name, _value in view.filters(self.context):
+                query = query.with_filter(name, None)
         for name, combo in self.filter_combos.items():
             query = query.with_filter(name, combo.currentData())
         for name, ranged in self.range_filters.items():
