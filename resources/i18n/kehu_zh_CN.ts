@@ -2351,4 +2351,242 @@ Python %4，PySide6 %5。</translation>
         <translation>此操作不能设置该字段。</translation>
     </message>
 </context>
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>&amp;My day</source>
+        <translation>我的一天(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Activities</source>
+        <translation>活动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Visit plan</source>
+        <translation>拜访计划(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <source>Type a customer's name or code</source>
+        <translation>输入客户名称或编号</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done...</source>
+        <translation>标记完成(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>What came of it</source>
+        <translation>结果如何</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (none: no follow-up)</source>
+        <translation>年-月-日（留空：不跟进）</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up on:</source>
+        <translation>跟进日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackForm</name>
+    <message>
+        <source>Type a customer's name or code</source>
+        <translation>输入客户名称或编号</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackListView</name>
+    <message>
+        <source>Service levels (SLA)...</source>
+        <translation>服务时限 (SLA)…</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayPage</name>
+    <message>
+        <source>&amp;New activity...</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done...</source>
+        <translation>标记完成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>My day, %1: %2 due today, %3 overdue</source>
+        <translation>我的一天（%1）：今天到期 %2 项，已逾期 %3 项</translation>
+    </message>
+    <message>
+        <source>Nothing here.</source>
+        <translation>暂无。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenTicketsSection</name>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>No open tickets</source>
+        <translation>没有未结工单</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 overdue</source>
+        <translation>未结 %1 张，逾期 %2 张</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsGroupDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes these settings.</source>
+        <translation>只有管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Another administrator changed these settings meanwhile; they are shown as they are now. Nothing was saved.</source>
+        <translation>另一位管理员刚刚修改了这些设置；现显示其当前值。未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPlanPage</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>The month before</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>The month after</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>&amp;This month</source>
+        <translation>本月(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>%1: %2 visits planned, %3 done (%4)</source>
+        <translation>%1：计划拜访 %2 次，完成 %3 次（%4）</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>还有 %1 项</translation>
+    </message>
+</context>
 </TS>
