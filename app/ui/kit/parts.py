@@ -77,7 +77,8 @@ class OverviewSection(FormPart):
     def show_rows(self, rows: Sequence[tuple[str, str]]) -> None:
         """(label, value) lines, the label dimmed; empty values left out."""
         self.links = []
-        shown = [f"<tr><td style='color: palette(placeholder-text); padding-right: 12px;'>"
+        label = "color: palette(placeholder-text); padding-right: 12px; white-space: nowrap;"
+        shown = [f"<tr><td style='{label}'>"
                  f"{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in rows if v]
         self.body.setText(f"<table cellspacing='0' cellpadding='1'>{''.join(shown)}</table>")
 
