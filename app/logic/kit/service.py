@@ -345,6 +345,7 @@ class RecordService(Service):
             changed = diff(before, after)
             repo.assign(record, self._attrs({n: after[n] for n in changed}), actor.user_id)
             self.before_flush(uow, record, transition.name, after)
+            self.after_move(uow, actor, transition, after, record)
             return changed
 
         return self._change(actor, record_id, expected_version, transition.name,
@@ -386,6 +387,12 @@ class RecordService(Service):
                    values: dict[str, Any], record: Any) -> None:
         """Rules of a move beyond its required fields; ``values`` are the state and the
         fields the move touches as they will be saved (a hook may add to them)."""
+
+    def after_move(self, uow: UnitOfWork, actor: Actor, transition: Transition,
+                   values: Mapping[str, Any], record: Any) -> None:
+        """What a move does besides (an activity done with a follow-up date plans the next
+        one), in the same transaction; a record made here is audited here, before the
+        move's own entry, and named by ``related``."""
 
     def check(self, uow: UnitOfWork, actor: Actor, values: dict[str, Any],
               record: Any | None) -> None:
