@@ -34,7 +34,8 @@ WORKFLOW = Workflow(
                    accepts=("satisfaction", "satisfaction_comment"), stamp="closed_at"),
         Transition("reopen", ("resolved", "closed"), "in_progress",
                    Label("Reopen", "重新打开"),
-                   clears=("resolved_at", "closed_at", "satisfaction")),
+                   clears=("resolved_at", "closed_at", "satisfaction",
+                           "satisfaction_comment")),
     ),
     # No longer open: nothing is due (a ticket is overdue only while open).
     final=("resolved", "closed"))

@@ -92,8 +92,8 @@ class FeedbackService(RecordService):
         return self.transit(actor, ticket_id, expected_version, "close", values)
 
     def reopen_ticket(self, actor: Actor, ticket_id: int, expected_version: int) -> Changed:
-        """Resolved or closed -> in progress: the resolved and closed times and the
-        satisfaction are cleared."""
+        """Resolved or closed -> in progress: the resolved and closed times, the
+        satisfaction and its comment are cleared (the resolution and cause are kept)."""
         return self.transit(actor, ticket_id, expected_version, "reopen")
 
     # --- what other screens ask of tickets --------------------------------------------

@@ -332,8 +332,10 @@ class RecordService(Service):
             repo = self._repo(uow)
             stored = repo.values(record, [f.attr for f in fields])
             before = {f.name: stored[f.attr] for f in fields}
-            after = {**before, **resolved, workflow.field: transition.target,
-                     **dict.fromkeys(transition.clears)}
+            # Emptied as the column keeps it: text as "", the others as None.
+            cleared = {n: "" if isinstance(before[n], str) else None
+                       for n in transition.clears}
+            after = {**before, **resolved, workflow.field: transition.target, **cleared}
             if transition.stamp:
                 after[transition.stamp] = now()
             missing = {n: FieldError("required", f"is required to "
