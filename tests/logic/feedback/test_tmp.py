@@ -1,3 +1,0 @@
-def test_desk(desk):
-    t = desk.ticket()
-    assert t.number == "F000001"
