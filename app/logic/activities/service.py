@@ -69,10 +69,10 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     try:
         year, number = (int(part) for part in month.strip().split("-"))
         first = date(year, number, 1)
+        following = date(year + (number == 12), number % 12 + 1, 1)
     except (ValueError, TypeError):
         raise ValidationError({"month": FieldError(
             "invalid_month", f"must be a month like 2026-05 (got {month!r})")}) from None
-    following = date(year + (number == 12), number % 12 + 1, 1)
     return local_start(first), local_start(following)
 
 
