@@ -143,20 +143,23 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, many, runner, windo
 
 def test_navigation_builds_each_module_once_and_ctrl_digits_switch(qtbot, window):
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    assert items == ["Customers", "Projects", "Suppliers", "Products", "Administration",
-                     "Audit log"]
-    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    assert items == ["Customers", "Projects", "Suppliers", "Products", "Activities",
+                     "Feedback", "Administration", "Audit log"]
+    # The start page: My day, on the activities page
+    assert window.pages.currentWidget().objectName() == "activitiesPage"
+    assert window.navigation.currentRow() == 4
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
     assert window.pages.currentWidget().objectName() == "adminPage"
-    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
     assert window.pages.currentWidget().objectName() == "auditLogPage"
-    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
     assert window.pages.count() == 3  # built when first shown, once
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
     assert window.pages.currentWidget() is customers_of(window)
 
 
-def test_a_salesperson_sees_only_the_modules_of_their_rights(qtbot, services, runner,
-                                                              make_actor):
+def test_a_salesperson_sees_only_the_modules_of_their_rights_and_starts_on_my_day(
+        qtbot, services, runner, make_actor):
     sales = make_actor("sales9", ("salesperson",))
     window = MainWindow(services, sales, runner)
     qtbot.addWidget(window)
@@ -164,14 +167,27 @@ def test_a_salesperson_sees_only_the_modules_of_their_rights(qtbot, services, ru
     with qtbot.waitActive(window):
         window.activateWindow()
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    assert items == ["Customers", "Projects", "Products"]  # no suppliers, admin, audit
-    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)  # nothing there
+    # no suppliers, admin, audit
+    assert items == ["Customers", "Projects", "Products", "Activities", "Feedback"]
+    assert window.navigation.currentRow() == 3
+    page = window.pages.currentWidget()
+    assert page.objectName() == "activitiesPage" and page.currentWidget() is page.my_day
+    qtbot.keyClick(window, Qt.Key.Key_9, CTRL)  # nothing there
     assert window.pages.count() == 1
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
     assert window.pages.currentWidget() is customers_of(window)
-    assert window.navigation.currentRow() == 0
-    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
-    assert window.navigation.currentRow() == 2
     assert window.pages.count() == 2
+
+
+def test_the_service_role_starts_on_its_open_tickets(qtbot, services, runner, make_actor):
+    agent = make_actor("agent9", ("service",))
+    window = MainWindow(services, agent, runner)
+    qtbot.addWidget(window)
+    items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
+    assert items == ["Customers", "Products", "Feedback"]
+    page = window.pages.currentWidget()
+    assert page.objectName() == "feedbackPage"
+    assert page.view_combo.currentText() == "My open tickets"
 
 
 def test_about_names_the_version(qtbot, window):
