@@ -1,13 +1,14 @@
-"""Fill a database with realistic demo data: users, customers and their contacts and
-projects, suppliers and products.
+"""Fill a database with realistic demo data: users, customers and their contacts, projects
+and activities, suppliers and products.
 
 ``generate_demo(db, customers=1_000_000, seed=1)`` creates the demo users (password
 ``demo1234``), the catalogue (suppliers with their contacts, products and who supplies what:
 see catalogue.py), then customers across provinces, industries, sizes, statuses and owners,
-each with 1-4 contacts, a project for about every third customer (owned by the customer's
-owner), one audit entry summing the run up, and gives the users their roles and the sales
-team its department, all in one transaction: a run that is killed leaves nothing behind.
-The code counters move past the codes used, so the next record saved gets the next code.
+each with 1-4 contacts, a project for about every third customer and one or two activities
+for most (owned by the customer's owner: see activity_rows.py), one audit entry summing the
+run up, and gives the users their roles and the sales team its department, all in one
+transaction: a run that is killed leaves nothing behind. The code counters move past the
+codes used, so the next record saved gets the next code.
 Customers and projects are made in chunks determined by (seed, chunk); big runs make them
 in worker processes while this process writes them and indexes them for search. The
 workers end with this process, however it ends.
@@ -34,10 +35,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.data.activities import ACTIVITY_BULK, link_primary_contacts
 from app.data.customers import CUSTOMER_BULK
 from app.data.database import Database
 from app.data.kit import bulk
 from app.data.projects import PROJECT_BULK
+from app.demo.activity_rows import ACTIVITY_FIELDS, WITH_CONTACT
 from app.demo.catalogue import (
     PRODUCT_FIELDS,
     SUPPLIED_FIELDS,
@@ -94,6 +97,7 @@ class DemoSummary:
     suppliers: int = 0
     products: int = 0
     supplier_contacts: int = 0
+    activities: int = 0
 
     @property
     def roles(self) -> dict[str, str]:
@@ -118,29 +122,34 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
     started = time.perf_counter()
     now = now or datetime.now(UTC)
     password_hash = hash_password(DEMO_PASSWORD)  # argon2 is slow: hash once, reuse
-    with bulk.bulk_load(db, customers, CUSTOMER_BULK, others=(PROJECT_BULK,)) as load:
+    with bulk.bulk_load(db, customers, CUSTOMER_BULK,
+                        others=(PROJECT_BULK, ACTIVITY_BULK)) as load:
         ids = load.add_users([_user_row(name, label, password_hash, now)
                               for name, label, _ in DEMO_USERS])
         users = tuple(DemoUser(name, label, role, ids[name]) for name, label, role in DEMO_USERS)
         owners = tuple(u.user_id for u in users if u.role == "salesperson")
         project_start = load.start_of("projects", "project")
+        first_activity = load.start_of("activities", "activity").customer_id
         jobs = _jobs(customers, seed, load.start, owners, now, project_start)
-        contacts = projects = 0
+        contacts = projects = activities = 0
         catalogues: list[Catalogue] = []  # made while the first chunks are
         made = _made(jobs, load.dialect, workers, customers, lambda: catalogues.append(
             _catalogue(load, customers, seed, users, now)))
         # No cyclic GC: millions of short-lived rows, no cycles among them. Closed however
         # the loop is left (an error, Ctrl+C): the worker processes stop then and there.
         with _without_gc(), closing(made):
-            for done, (rows, persons, works) in enumerate(made):
+            for done, (rows, persons, works, acts) in enumerate(made):
                 load.insert("customers", CUSTOMER_FIELDS, rows)
                 load.insert("contacts", CONTACT_FIELDS, persons)
                 load.insert("projects", PROJECT_FIELDS, works)
+                load.insert("activities", ACTIVITY_FIELDS, acts)
                 contacts += len(persons)
                 projects += len(works)
+                activities += len(acts)
                 if progress is not None:
                     progress(min((done + 1) * CHUNK, customers), customers)
         (catalogue,) = catalogues
+        link_primary_contacts(load.conn, WITH_CONTACT, first_activity)
         first = load.start.code_number
         load.set_next_code(first + customers)
         load.set_next_code(project_start.code_number + projects, "project")
@@ -148,7 +157,8 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
                               f"C{first + customers - 1:06d}", users, DEMO_PASSWORD, 0.0,
                               projects=projects, suppliers=len(catalogue.suppliers),
                               products=len(catalogue.products),
-                              supplier_contacts=len(catalogue.contacts))
+                              supplier_contacts=len(catalogue.contacts),
+                              activities=activities)
         load.append_audit(user_id=None, username="(demo)", action="demo",
                           entity_type="database", entity_id="",
                           changes={"customers": customers, "contacts": contacts, "seed": seed,
@@ -156,6 +166,7 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
                                    "projects": projects, "suppliers": summary.suppliers,
                                    "supplier_contacts": summary.supplier_contacts,
                                    "products": summary.products,
+                                   "activities": activities,
                                    "supplied_products": len(catalogue.supplied),
                                    "users": [u.username for u in users]})
         with Session(bind=load.conn) as session:  # joins the load's transaction

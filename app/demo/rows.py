@@ -23,6 +23,7 @@ from app.data.kit.bulk import PLAIN, Codec
 from app.data.kit.search import customer_search_key, pinyin_of_joined, pinyin_of_text, sort_key
 from app.data.projects import project_search_key
 from app.demo import vocabulary as v
+from app.demo.activity_rows import make_activities
 from app.logic.kit.validation import USCC_CHARS, USCC_WEIGHTS
 
 CITIES = v.weighted(tuple((c, c.weight) for c in v.CITIES))
@@ -423,14 +424,16 @@ def _city_sort(city: str) -> str:
     return sort_key(city)
 
 
-Chunk = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+Rows = list[tuple[Any, ...]]
+Chunk = tuple[Rows, Rows, Rows, Rows]
 
 
 def make_chunk(job: ChunkJob, codec: Codec = PLAIN) -> Chunk:
-    """The customers, contacts and projects of one chunk, as rows of ``CUSTOMER_FIELDS``,
-    ``CONTACT_FIELDS`` and ``PROJECT_FIELDS`` with values in the form ``codec`` gives
-    them."""
+    """The customers, contacts, projects and activities of one chunk, as rows of
+    ``CUSTOMER_FIELDS``, ``CONTACT_FIELDS``, ``PROJECT_FIELDS`` and ``ACTIVITY_FIELDS``
+    with values in the form ``codec`` gives them."""
     maker = RowMaker(job, codec)
     contacts: list[tuple[Any, ...]] = []
     customers = [maker.customer(offset, contacts) for offset in range(job.count)]
-    return customers, contacts, ProjectMaker(job, codec).projects(maker.facts)
+    return (customers, contacts, ProjectMaker(job, codec).projects(maker.facts),
+            make_activities(job.seed, job.index, job.now, maker.facts, codec))

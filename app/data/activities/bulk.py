@@ -19,13 +19,14 @@ ACTIVITY_BULK = BulkTable(table="activities", sequence="", fts_tables={},
                           appended_indexes=frozenset({"ix_activities_customer"}))
 
 
-def link_primary_contacts(connection: Any, kinds: Collection[str]) -> None:
-    """Each activity of ``kinds`` without a contact gets its customer's primary contact
-    (the demo makes activities before their contacts have ids), in the load's
-    transaction."""
+def link_primary_contacts(connection: Any, kinds: Collection[str], first_id: int) -> None:
+    """Each activity of ``kinds`` from id ``first_id`` on without a contact gets its
+    customer's primary contact (the demo makes activities before their contacts have ids),
+    in the load's transaction."""
     primary = (select(Contact.id).where(Contact.customer_id == Activity.customer_id,
                                         Contact.is_primary.is_(True))
                .order_by(Contact.id).limit(1).scalar_subquery())
-    connection.execute(update(Activity).where(Activity.contact_id.is_(None),
+    connection.execute(update(Activity).where(Activity.id >= first_id,
+                                              Activity.contact_id.is_(None),
                                               Activity.kind.in_(list(kinds)))
                        .values(contact_id=primary))

@@ -12,12 +12,13 @@ from app.logic.activities.service import (
     MyDay,
     PlanRow,
     completion_rate,
+    follow_up_subject,
     month_bounds,
 )
 from app.logic.kit.registry import LogicModule
 
 __all__ = ["ACTIVITY", "KINDS", "MODULE", "STATES", "VISIT", "WORKFLOW", "ActivityService",
-           "MyDay", "PlanRow", "completion_rate", "month_bounds"]
+           "MyDay", "PlanRow", "completion_rate", "follow_up_subject", "month_bounds"]
 
 MODULE = LogicModule("activities", services={"activities": ActivityService},
                      entities=(ACTIVITY,), actions=WORKFLOW.actions(),

@@ -289,10 +289,12 @@ class ActivityService(RecordService):
 
 
 def follow_up_subject(subject: str) -> str:
-    """"Follow-up: <subject>" once, however many follow-ups came before."""
-    prefix = FOLLOW_UP.en
-    text = subject[len(prefix):] if subject.startswith(prefix) else subject
-    return (prefix + text)[:200]
+    """The follow-up's subject: "Follow-up: <subject>", or "跟进：<subject>" for a subject
+    in Chinese; the prefix once, however many follow-ups came before."""
+    for prefix in (FOLLOW_UP.en, FOLLOW_UP.zh):
+        subject = subject.removeprefix(prefix)
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in subject)
+    return ((FOLLOW_UP.zh if chinese else FOLLOW_UP.en) + subject)[:200]
 
 
 def local_time(day: date, at: time) -> datetime:
