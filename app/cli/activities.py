@@ -74,8 +74,14 @@ def done(args: Namespace, services: Services, db: Any) -> int:
 
 def due(args: Namespace, services: Services, db: Any) -> int:
     actor = sign_in(args, services)
-    day = services.activities.my_day(actor)
-    tickets = services.feedback.overdue_for(actor) if actor.can("feedback", "view") else []
+    tickets_too = actor.can("feedback", "view")
+    # Someone who works tickets only (the Service role) sees their tickets; anyone else
+    # without the right to view activities is refused.
+    if tickets_too and not actor.can("activities", "view"):
+        day = MyDay(date.today(), [], [], [], 0)
+    else:
+        day = services.activities.my_day(actor)
+    tickets = services.feedback.overdue_for(actor) if tickets_too else []
     output.emit(args, {"overdue": day.overdue, "today": day.due_today, "week": day.week,
                        "tickets": tickets}, _day_text(day, tickets))
     return EXIT_OK
