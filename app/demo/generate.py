@@ -5,7 +5,8 @@ and activities, suppliers and products.
 ``demo1234``), the catalogue (suppliers with their contacts, products and who supplies what:
 see catalogue.py), then customers across provinces, industries, sizes, statuses and owners,
 each with 1-4 contacts, a project for about every third customer and one or two activities
-for most (owned by the customer's owner: see activity_rows.py), one audit entry summing the
+for most (owned by the customer's owner: see activity_rows.py), a feedback ticket for about
+every eighth (worked by the service user: see feedback_rows.py), one audit entry summing the
 run up, and gives the users their roles and the sales team its department, all in one
 transaction: a run that is killed leaves nothing behind. The code counters move past the
 codes used, so the next record saved gets the next code.
@@ -38,6 +39,8 @@ from sqlalchemy.orm import Session
 from app.data.activities import ACTIVITY_BULK, link_primary_contacts
 from app.data.customers import CUSTOMER_BULK
 from app.data.database import Database
+from app.data.feedback import FEEDBACK_BULK
+from app.data.feedback import link_primary_contacts as link_ticket_contacts
 from app.data.kit import bulk
 from app.data.projects import PROJECT_BULK
 from app.demo.activity_rows import ACTIVITY_FIELDS, WITH_CONTACT
@@ -52,6 +55,7 @@ from app.demo.catalogue import (
     products_for,
     suppliers_for,
 )
+from app.demo.feedback_rows import CONTACT_CHANNELS, TICKET_FIELDS, tickets_in
 from app.demo.roles import assign_demo_roles
 from app.demo.rows import (
     CONTACT_FIELDS,
@@ -98,6 +102,7 @@ class DemoSummary:
     products: int = 0
     supplier_contacts: int = 0
     activities: int = 0
+    tickets: int = 0
 
     @property
     def roles(self) -> dict[str, str]:
@@ -123,29 +128,34 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
     now = now or datetime.now(UTC)
     password_hash = hash_password(DEMO_PASSWORD)  # argon2 is slow: hash once, reuse
     with bulk.bulk_load(db, customers, CUSTOMER_BULK,
-                        others=(PROJECT_BULK, ACTIVITY_BULK)) as load:
+                        others=(PROJECT_BULK, ACTIVITY_BULK, FEEDBACK_BULK)) as load:
         ids = load.add_users([_user_row(name, label, password_hash, now)
                               for name, label, _ in DEMO_USERS])
         users = tuple(DemoUser(name, label, role, ids[name]) for name, label, role in DEMO_USERS)
         owners = tuple(u.user_id for u in users if u.role == "salesperson")
         project_start = load.start_of("projects", "project")
         first_activity = load.start_of("activities", "activity").customer_id
-        jobs = _jobs(customers, seed, load.start, owners, now, project_start)
-        contacts = projects = activities = 0
+        ticket_start = load.start_of("feedback", "feedback")
+        roles = {u.role: u.user_id for u in users}
+        jobs = _jobs(customers, seed, load.start, owners, now, project_start, ticket_start,
+                     (roles["service"], roles["admin"]))
+        contacts = projects = activities = tickets = 0
         catalogues: list[Catalogue] = []  # made while the first chunks are
         made = _made(jobs, load.dialect, workers, customers, lambda: catalogues.append(
             _catalogue(load, customers, seed, users, now)))
         # No cyclic GC: millions of short-lived rows, no cycles among them. Closed however
         # the loop is left (an error, Ctrl+C): the worker processes stop then and there.
         with _without_gc(), closing(made):
-            for done, (rows, persons, works, acts) in enumerate(made):
+            for done, (rows, persons, works, acts, cases) in enumerate(made):
                 load.insert("customers", CUSTOMER_FIELDS, rows)
                 load.insert("contacts", CONTACT_FIELDS, persons)
                 load.insert("projects", PROJECT_FIELDS, works)
                 load.insert("activities", ACTIVITY_FIELDS, acts)
+                load.insert("feedback", TICKET_FIELDS, cases)
                 contacts += len(persons)
                 projects += len(works)
                 activities += len(acts)
+                tickets += len(cases)
                 if progress is not None:
                     progress(min((done + 1) * CHUNK, customers), customers)
         (catalogue,) = catalogues
@@ -153,12 +163,14 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
         first = load.start.code_number
         load.set_next_code(first + customers)
         load.set_next_code(project_start.code_number + projects, "project")
+        link_ticket_contacts(load.conn, CONTACT_CHANNELS, ticket_start.customer_id)
+        load.set_next_code(ticket_start.code_number + tickets, "feedback")
         summary = DemoSummary(customers, contacts, f"C{first:06d}",
                               f"C{first + customers - 1:06d}", users, DEMO_PASSWORD, 0.0,
                               projects=projects, suppliers=len(catalogue.suppliers),
                               products=len(catalogue.products),
                               supplier_contacts=len(catalogue.contacts),
-                              activities=activities)
+                              activities=activities, tickets=tickets)
         load.append_audit(user_id=None, username="(demo)", action="demo",
                           entity_type="database", entity_id="",
                           changes={"customers": customers, "contacts": contacts, "seed": seed,
@@ -166,7 +178,7 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
                                    "projects": projects, "suppliers": summary.suppliers,
                                    "supplier_contacts": summary.supplier_contacts,
                                    "products": summary.products,
-                                   "activities": activities,
+                                   "activities": activities, "tickets": tickets,
                                    "supplied_products": len(catalogue.supplied),
                                    "users": [u.username for u in users]})
         with Session(bind=load.conn) as session:  # joins the load's transaction
@@ -202,18 +214,26 @@ def _catalogue(load: bulk.BulkLoad, customers: int, seed: int, users: tuple[Demo
 
 
 def _jobs(customers: int, seed: int, start: bulk.BulkStart, owners: tuple[int, ...],
-          now: datetime, projects: bulk.BulkStart) -> list[ChunkJob]:
-    """The chunks' jobs; a chunk's projects follow the projects of the chunks before it."""
+          now: datetime, projects: bulk.BulkStart,
+          tickets: bulk.BulkStart | None = None, workers: tuple[int, ...] = ()
+          ) -> list[ChunkJob]:
+    """The chunks' jobs; a chunk's projects and tickets follow those of the chunks before
+    it. ``workers``: who works tickets (the service user first)."""
+    tickets = tickets or bulk.BulkStart(1, 1)
     jobs = []
-    made = 0  # projects of the chunks so far
+    made = cases = 0  # projects and tickets of the chunks so far
     for i, offset in enumerate(range(0, customers, CHUNK)):
         count = min(CHUNK, customers - offset)
         jobs.append(ChunkJob(seed=seed, index=i, first_number=start.code_number + offset,
                              first_id=start.customer_id + offset, count=count,
                              owner_ids=owners, now=now,
                              first_project_number=projects.code_number + made,
-                             first_project_id=projects.customer_id + made))
+                             first_project_id=projects.customer_id + made,
+                             worker_ids=workers or owners,
+                             first_ticket_number=tickets.code_number + cases,
+                             first_ticket_id=tickets.customer_id + cases))
         made += projects_in(count)
+        cases += tickets_in(count)
     return jobs
 
 

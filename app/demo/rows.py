@@ -24,6 +24,7 @@ from app.data.kit.search import customer_search_key, pinyin_of_joined, pinyin_of
 from app.data.projects import project_search_key
 from app.demo import vocabulary as v
 from app.demo.activity_rows import make_activities
+from app.demo.feedback_rows import make_tickets
 from app.logic.kit.validation import USCC_CHARS, USCC_WEIGHTS
 
 CITIES = v.weighted(tuple((c, c.weight) for c in v.CITIES))
@@ -64,6 +65,9 @@ class ChunkJob:
     now: datetime
     first_project_number: int = 1  # code number of the chunk's first project (P000001 is 1)
     first_project_id: int = 1
+    worker_ids: tuple[int, ...] = ()  # who works feedback tickets: the service user first
+    first_ticket_number: int = 1  # of the chunk's first feedback ticket (F000001 is 1)
+    first_ticket_id: int = 1
 
 
 def projects_in(customers: int) -> int:
@@ -425,15 +429,16 @@ def _city_sort(city: str) -> str:
 
 
 Rows = list[tuple[Any, ...]]
-Chunk = tuple[Rows, Rows, Rows, Rows]
+Chunk = tuple[Rows, Rows, Rows, Rows, Rows]
 
 
 def make_chunk(job: ChunkJob, codec: Codec = PLAIN) -> Chunk:
-    """The customers, contacts, projects and activities of one chunk, as rows of
-    ``CUSTOMER_FIELDS``, ``CONTACT_FIELDS``, ``PROJECT_FIELDS`` and ``ACTIVITY_FIELDS``
-    with values in the form ``codec`` gives them."""
+    """The customers, contacts, projects, activities and feedback tickets of one chunk, as
+    rows of ``CUSTOMER_FIELDS``, ``CONTACT_FIELDS``, ``PROJECT_FIELDS``, ``ACTIVITY_FIELDS``
+    and ``TICKET_FIELDS`` with values in the form ``codec`` gives them."""
     maker = RowMaker(job, codec)
     contacts: list[tuple[Any, ...]] = []
     customers = [maker.customer(offset, contacts) for offset in range(job.count)]
     return (customers, contacts, ProjectMaker(job, codec).projects(maker.facts),
-            make_activities(job.seed, job.index, job.now, maker.facts, codec))
+            make_activities(job.seed, job.index, job.now, maker.facts, codec),
+            make_tickets(job, maker.facts, codec))

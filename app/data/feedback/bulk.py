@@ -20,13 +20,16 @@ FEEDBACK_BULK = BulkTable(
     appended_indexes=frozenset({"ix_feedback_customer", "ix_feedback_list_number"}))
 
 
-def link_primary_contacts(connection: Any, channels: Collection[str]) -> None:
-    """Each ticket without a contact that came by one of ``channels`` gets its customer's
-    primary contact (the demo makes tickets before their contacts have ids), in the load's
-    transaction."""
+def link_primary_contacts(connection: Any, channels: Collection[str], first_id: int = 1
+                          ) -> None:
+    """Each ticket from id ``first_id`` on (those a load added) without a contact that came
+    by one of ``channels`` gets its customer's primary contact (the demo makes tickets
+    before their contacts have ids), in the load's transaction."""
     primary = (select(Contact.id).where(Contact.customer_id == Feedback.customer_id,
                                         Contact.is_primary.is_(True))
                .order_by(Contact.id).limit(1).scalar_subquery())
-    connection.execute(update(Feedback).where(Feedback.contact_id.is_(None),
+    connection.execute(update(Feedback).where(Feedback.id >= first_id,
+                                              Feedback.contact_id.is_(None),
                                               Feedback.channel.in_(list(channels)))
-                       .values(contact_id=primary))
+                       # keeping its time of change (else the column's onupdate: now)
+                       .values(contact_id=primary, updated_at=Feedback.updated_at))

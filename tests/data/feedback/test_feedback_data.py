@@ -234,17 +234,22 @@ def test_a_contact_by_name_is_the_customers_primary_first(
 
 def test_the_demo_links_tickets_to_their_customers_primary_contact(
         db: Database, tickets: dict[str, Any]) -> None:
-    """Tickets that came by phone get their customer's primary contact (the oldest of two
-    primaries); those by web and those of customers without a primary keep none."""
+    """Tickets the load added (from an id on) that came by phone get their customer's
+    primary contact (the oldest of two primaries), keeping their time of change; those by
+    web, those of customers without a primary and those before the load keep none."""
     c0, _, _ = tickets["customers"]
     _, lina, _, _ = tickets["contacts"]
+    first = ROWS // 2
     with db.engine.begin() as conn:
-        link_primary_contacts(conn, ("phone",))
+        link_primary_contacts(conn, ("phone",), first)
     with db.unit_of_work(write=False) as uow:
-        linked = dict(uow.session.execute(select(Feedback.id, Feedback.contact_id)).all())
+        linked = {r[0]: r[1:] for r in uow.session.execute(
+            select(Feedback.id, Feedback.contact_id, Feedback.updated_at))}
     for r in tickets["rows"]:
-        want = lina if r["customer"] == c0 and r["channel"] == "phone" else None
-        assert linked[r["id"]] == want, r
+        loaded = r["id"] >= first
+        want = lina if loaded and r["customer"] == c0 and r["channel"] == "phone" else None
+        assert linked[r["id"]] == (want, T0 - timedelta(days=3)), r
+    assert sum(contact is not None for contact, _ in linked.values()) > 1
 
 
 def test_migration_0014_grants_the_moves(db: Database) -> None:
