@@ -191,15 +191,15 @@ def demo(args: Namespace, services: Services, db: Any) -> int:
         sys.stderr.write("\n")
     data = {"customers": summary.customers, "contacts": summary.contacts,
             "codes": [summary.first_code, summary.last_code], "projects": summary.projects,
-            "tickets": summary.tickets,
+            "activities": summary.activities, "tickets": summary.tickets,
             "suppliers": summary.suppliers, "products": summary.products,
             "seconds": round(summary.seconds, 1), "password": summary.password,
             "users": summary.roles}
     users = "\n".join(f"  {u.username:<9} {u.role:<14} {u.display_name}" for u in summary.users)
     output.emit(args, data,
                 f"{summary.customers:,} customers ({summary.first_code}..{summary.last_code}) "
-                f"with {summary.contacts:,} contacts, {summary.projects:,} projects and "
-                f"{summary.tickets:,} feedback tickets, "
+                f"with {summary.contacts:,} contacts, {summary.projects:,} projects, "
+                f"{summary.activities:,} activities and {summary.tickets:,} feedback tickets, "
                 f"{summary.suppliers:,} suppliers, {summary.products:,} products "
                 f"in {summary.seconds:.1f} s\n"
                 f"demo users, all with the password {summary.password}:\n{users}")

@@ -279,3 +279,16 @@ def test_the_demo_refuses_a_database_that_has_users(
     assert code == 1 and "users" in err
     assert {t: count(url, t) for t in before} == before
     assert before["users"] == 1
+
+
+def test_the_demo_says_what_it_made_and_the_counts_agree_with_the_tables(
+        tmp_path: Path, sqlite_template: Path, capsys: pytest.CaptureFixture[str],
+        quick_hashing: None) -> None:
+    shutil.copyfile(sqlite_template, tmp_path / "demo.db")
+    url = f"sqlite:///{(tmp_path / 'demo.db').as_posix()}"
+    assert main(["--db", url, "--json", "demo", "--customers", "120", "--seed", "3"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    for key, table in (("customers", "customers"), ("projects", "projects"),
+                       ("activities", "activities"), ("tickets", "feedback")):
+        assert said[key] == count(url, table) > 0, key
+    assert main(["--db", url, "demo", "--customers", "1"]) == 1  # it has users now
