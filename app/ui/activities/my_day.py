@@ -166,6 +166,7 @@ class MyDayPage(QWidget):
                        "week": list(day.week), "tickets": list(tickets)}
         today = date.today()
         counts = {k: len(v) for k, v in self.loaded.items()}
+        counts["overdue"] = max(counts["overdue"], day.overdue_total)  # the list shows 200
         self.heading.setText(self.tr("My day, %1: %2 due today, %3 overdue").replace(
             "%1", today.isoformat()).replace("%2", str(counts["today"])).replace(
             "%3", str(counts["overdue"])))

@@ -57,6 +57,7 @@ class ListView:
     label: Label
     filters: Callable[[Context], tuple[tuple[str, Any], ...]]
     right: tuple[str, str] | None = None  # (module, action) the user needs to see it
+FILTERS_ON_ONE_ROW = 4  # more filters than this go on a row below the search and buttons
 WIDTHS = {"code": 90, "choice": 90, "money": 110, "integer": 80, "boolean": 50,
           "datetime": 130, "date": 100, "reference": 140, "phone": 130, "email": 190,
           "text": 130, "tax_id": 170, "website": 160, "postal_code": 80}
@@ -120,6 +121,10 @@ class RecordListView(QWidget):
         if self.views:
             bar.insertWidget(0, self._build_views())
         layout.addLayout(bar)
+        if self.filter_row is not None:
+            self.filter_row.setContentsMargins(0, 0, 0, 0)
+            self.filter_row.addStretch(1)
+            layout.addLayout(self.filter_row)
         self.empty = self._build_empty()
         self.table = self._build_table()
         self.stack = QStackedWidget()
@@ -129,6 +134,9 @@ class RecordListView(QWidget):
 
     def _build_bar(self, names: Sequence[str]) -> QHBoxLayout:
         bar = QHBoxLayout()
+        # Many filters go on a row of their own, so the page fits a 1280-pixel screen.
+        self.filter_row = QHBoxLayout() if len(names) > FILTERS_ON_ONE_ROW else None
+        row = self.filter_row if self.filter_row is not None else bar
         bar.setContentsMargins(0, 0, 0, 0)
         self.filter_combos: dict[str, QComboBox] = {}
         self.range_filters: dict[str, RangeFilter] = {}
@@ -137,7 +145,7 @@ class RecordListView(QWidget):
             if f.kind in ("date", "datetime"):  # from - to
                 ranged = RangeFilter(self.entity, name, self._language)
                 ranged.sig_changed.connect(self.apply_filters)
-                bar.addWidget(ranged)
+                row.addWidget(ranged)
                 self.range_filters[name] = ranged
                 continue
             combo = QComboBox()
@@ -154,7 +162,7 @@ class RecordListView(QWidget):
             combo.setToolTip(f.caption(self._language))
             combo.setAccessibleName(f.caption(self._language))
             combo.currentIndexChanged.connect(self.apply_filters)
-            bar.addWidget(combo)
+            row.addWidget(combo)
             self.filter_combos[name] = combo
         self.archived = QCheckBox(self.tr("Archived too"))
         self.archived.setObjectName("showArchived")

@@ -52,7 +52,7 @@ def test_marking_done_from_my_day_plans_the_follow_up(
     dialog.on_ok()
     assert dialog.changed is not None
     assert subjects(page.lists["overdue"]) == []  # read again after the change
-    assert "Follow-up: 付款提醒" in subjects(page.lists["week"])
+    assert "跟进：付款提醒" in subjects(page.lists["week"])  # in the subject's language
     done = services.activities.get_activity(sales1, day_of_sales1["overdue"].id)
     assert done.get("state") == "done" and done.get("outcome") == "已付款"
 
