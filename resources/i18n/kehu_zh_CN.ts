@@ -2372,49 +2372,6 @@ Python %4，PySide6 %5。</translation>
         <source>Type a customer's name or code</source>
         <translation>输入客户名称或编号</translation>
     </message>
-    <message>
-        <source>&amp;Mark done...</source>
-        <translation>标记完成(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>已完成。</translation>
-    </message>
-</context>
-<context>
-    <name>DoneDialog</name>
-    <message>
-        <source>Mark done</source>
-        <translation>标记完成</translation>
-    </message>
-    <message>
-        <source>What came of it</source>
-        <translation>结果如何</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD (none: no follow-up)</source>
-        <translation>年-月-日（留空：不跟进）</translation>
-    </message>
-    <message>
-        <source>&amp;Outcome:</source>
-        <translation>结果(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Follow-up on:</source>
-        <translation>跟进日期(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;Done</source>
-        <translation>完成(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Nothing was saved.</source>
-        <translation>未保存任何内容。</translation>
-    </message>
 </context>
 <context>
     <name>FeedbackForm</name>

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from app.logic.kit.fields import Label
-from app.ui.activities.done_dialog import DoneDialog
 from app.ui.activities.form import ActivityForm
 from app.ui.activities.list_view import ActivityListView
 from app.ui.activities.my_day import MyDayPage
@@ -20,7 +19,7 @@ from app.ui.kit.registry import Part, UiModule
 from app.ui.kit.timeline import TimelineSection
 
 __all__ = ["MODULE", "ActivitiesPage", "ActivitiesTab", "ActivityForm", "ActivityListView",
-           "DoneDialog", "MyDayPage", "VisitPlanPage"]
+           "MyDayPage", "VisitPlanPage"]
 
 
 def activity_form(context: Context, activity_id: int | None, parent: QWidget | None,

@@ -1,7 +1,8 @@
 """Create, read or edit one activity (a visit, call, meeting, e-mail or task): the kit's
 record form with the customer found as the user types, the contact among that customer's
-contacts, the owners offered (the signed-in user by default), and Mark done (Ctrl+D) for
-one not done yet: the outcome and the follow-up, which becomes the next activity."""
+contacts, the owners offered (the signed-in user by default), and Mark done (the workflow's
+move, Ctrl+D) for one not done yet: the outcome and the follow-up, which becomes the next
+activity."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.logic.activities import ACTIVITY
-from app.logic.kit.dto import Changed, Record
-from app.ui.activities.done_dialog import DoneDialog
+from app.logic.kit.dto import Record
 from app.ui.kit.context import Context
 from app.ui.kit.record_form import Choices, RecordForm
 from app.ui.kit.typed_ref import DependentRef, TypedRef
@@ -38,15 +38,9 @@ class ActivityForm(RecordForm):
         super()._build()
         self.customer = TypedRef(self, "customer", self.tr("Type a customer's name or code"))
         self.contact = DependentRef(self, "contact", "customer")
-        self.done_button: QPushButton = self.buttons.addButton(
-            self.tr("&Mark done..."), QDialogButtonBox.ButtonRole.ActionRole)
-        self.done_button.setObjectName("markDone")
-        self.done_button.setAutoDefault(False)
-        self.done_button.setToolTip("Ctrl+D")
-        self.done_button.clicked.connect(self.on_mark_done)
-        self.done_button.hide()
+        # Mark done is the workflow's move (its button comes with the kit's form); Ctrl+D
+        # as on My day.
         QShortcut(QKeySequence("Ctrl+D"), self).activated.connect(self.on_mark_done)
-        self.done_dialog: DoneDialog | None = None
 
     def choices_task(self) -> Any:
         activities, actor = self.context.services.activities, self.context.actor
@@ -70,33 +64,18 @@ class ActivityForm(RecordForm):
             self.customer.clear_if_new(None)  # chosen, never assumed
             self.fields.mark_clean()
         self.contact.reload()
-        open_one = record is not None and not is_done(record)
-        self.done_button.setVisible(open_one)
-        self.done_button.setEnabled(open_one and self.may_save())
 
     def create_values(self) -> dict[str, Any]:
         values = super().create_values()
         self.customer.typed(values)
         return values
 
-    def on_mark_done(self) -> DoneDialog | None:
-        record = self.record
-        if record is None or is_done(record) or not self.may_save():
+    def on_mark_done(self) -> QDialog | None:
+        """Mark done (the workflow's move): the outcome and the follow-up, asked for in
+        the kit's move dialog; edits are saved first."""
+        if self.moves is None:
             return None
-        if self.fields.is_dirty():  # the edits first, then what came of it
-            self.on_save()
-            if self.fields.is_dirty() or self.record is None:
-                return None
-            record = self.record
-        dialog = self.done_dialog = DoneDialog(self.context, record, self)
-        dialog.sig_done.connect(self.on_done)
-        dialog.open()
-        return dialog
-
-    def on_done(self, changed: Changed) -> None:
-        if changed.saved is not None:
-            self.show_record(changed.saved)
-            self.status.setText(self.tr("Done."))
+        return self.moves.on_move("complete")
 
     def default_size(self) -> QSize:
         return QSize(720, 560)

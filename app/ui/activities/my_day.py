@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.activities import ACTIVITY
+from app.logic.activities import ACTIVITY, WORKFLOW
 from app.logic.feedback import FEEDBACK
 from app.logic.kit.dto import Changed, Record
 from app.logic.kit.fields import Label
-from app.ui.activities.done_dialog import DoneDialog
 from app.ui.kit.context import Context
 from app.ui.kit.errors import show_error
 from app.ui.kit.language import ui_language
 from app.ui.kit.opener import open_record
 from app.ui.kit.table_model import LATE_COLOUR
+from app.ui.kit.workflow import MoveDialog
 
 SECTIONS = (
     ("overdue", Label("Overdue", "已逾期"), True),
@@ -66,7 +66,7 @@ class MyDayPage(QWidget):
         self.boxes: dict[str, QGroupBox] = {}
         self.box_layouts: dict[str, QVBoxLayout] = {}
         self.loaded: dict[str, list[Record]] = {}
-        self.done_dialog: DoneDialog | None = None
+        self.done_dialog: MoveDialog | None = None
         self._chosen: tuple[str, int] | None = None
         self._build()
         context.hub.sig_changed.connect(self.on_changed)
@@ -241,7 +241,7 @@ class MyDayPage(QWidget):
         chosen = self.chosen()
         self.open_button.setEnabled(chosen is not None)
         self.done_button.setEnabled(chosen is not None and ENTITY_OF[chosen[0]] == "activity"
-                                    and self.context.can("activities", "edit"))
+                                    and self.context.can("activities", "complete"))
 
     def open_item(self, key: str, item: QTreeWidgetItem) -> QDialog | None:
         return open_record(self.context, ENTITY_OF[key], int(item.data(0, ID_ROLE)), self)
@@ -257,14 +257,19 @@ class MyDayPage(QWidget):
             return None
         return open_record(self.context, "activity", None, self)
 
-    def on_mark_done(self) -> DoneDialog | None:
+    def on_mark_done(self) -> MoveDialog | None:
+        """Mark the chosen activity done: the workflow's move, asking for the outcome and
+        the follow-up (the kit's move dialog); what it saves is broadcast."""
         chosen = self.chosen()
         if chosen is None or ENTITY_OF[chosen[0]] != "activity":
             return None
         record = next((r for r in self.loaded.get(chosen[0], []) if r.id == chosen[1]), None)
-        if record is None:
+        if record is None or not self.context.can("activities", "complete"):
             return None
-        dialog = self.done_dialog = DoneDialog(self.context, record, self)
+        dialog = self.done_dialog = MoveDialog(self.context, "activities", ACTIVITY, record,
+                                               WORKFLOW.transition("complete"), self)
+        dialog.sig_moved.connect(self.context.hub.broadcast)
+        dialog.sig_conflict.connect(lambda error: show_error(self, error))
         dialog.open()
         return dialog
 

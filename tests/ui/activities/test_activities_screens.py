@@ -47,10 +47,10 @@ def test_marking_done_from_my_day_plans_the_follow_up(
     assert page.done_button.isEnabled()
     dialog = page.on_mark_done()
     assert dialog is not None
-    dialog.outcome.setPlainText("已付款")
-    dialog.next_date.setText((date.today() + timedelta(days=1)).isoformat())
+    dialog.fields.editor("outcome").setPlainText("已付款")
+    dialog.fields.editor("next_follow_up").setText(
+        (date.today() + timedelta(days=1)).isoformat())
     dialog.on_ok()
-    assert dialog.changed is not None
     assert subjects(page.lists["overdue"]) == []  # read again after the change
     assert "跟进：付款提醒" in subjects(page.lists["week"])  # in the subject's language
     done = services.activities.get_activity(sales1, day_of_sales1["overdue"].id)
@@ -66,10 +66,11 @@ def test_a_follow_up_in_the_past_is_refused_and_nothing_is_saved(
     today.setCurrentItem(today.topLevelItem(0))
     dialog = page.on_mark_done()
     assert dialog is not None
-    dialog.next_date.setText((date.today() - timedelta(days=1)).isoformat())
+    dialog.fields.editor("next_follow_up").setText(
+        (date.today() - timedelta(days=1)).isoformat())
     dialog.on_ok()
-    assert dialog.changed is None and not dialog.errors["next_date"].isHidden()
-    assert not dialog.problem.isHidden()
+    assert "before today" in dialog.fields.error_text("next_follow_up")
+    assert not dialog.problem.isHidden() and dialog.isVisible()
     assert services.activities.get_activity(
         sales1, day_of_sales1["early"].id).get("state") == "planned"
 
@@ -100,18 +101,25 @@ def test_the_visit_plan_gives_each_salesperson_and_the_team_their_rate(
     assert text.count("✓") == 4 and text.count("○") == 3
 
 
-def test_the_activity_form_marks_done(qtbot, make_context, sales1: Actor,
-                                      day_of_sales1: dict[str, Record]) -> None:
+def test_the_activity_form_marks_done_with_its_follow_up(
+        qtbot, services, make_context, sales1: Actor,
+        day_of_sales1: dict[str, Record]) -> None:
     context = make_context(sales1)
     form = show_form(qtbot, ActivityForm(context, day_of_sales1["week"].id))
-    assert form.done_button.isVisible()
     assert form.moves is not None and form.moves.badge.text().endswith("Planned")
-    dialog = form.on_mark_done()
+    assert [b.text() for b in form.moves.buttons.values() if b.isVisible()] == [
+        "&Mark done"]
+    dialog = form.on_mark_done()  # Ctrl+D: the workflow's move asks what came of it
     assert dialog is not None
-    dialog.outcome.setPlainText("客户下单")
+    dialog.fields.editor("outcome").setPlainText("客户下单")
+    dialog.fields.editor("next_follow_up").setText(
+        (date.today() + timedelta(days=7)).isoformat())
     dialog.on_ok()
     assert form.record is not None and form.record.get("state") == "done"
-    assert not form.done_button.isVisible()
+    assert form.record.get("outcome") == "客户下单"
+    assert not [b for b in form.moves.buttons.values() if b.isVisible()]
+    mine = services.activities.my_day(sales1)
+    assert any(r.get("subject") == "跟进：新品介绍" for r in mine.week)
 
 
 def test_the_customer_form_has_its_activities_and_a_timeline(
