@@ -4,15 +4,18 @@ tickets" section on its Overview, the overdue ones standing out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from app.logic.feedback import FEEDBACK
-from app.logic.kit.dto import Changed, Record
+from app.logic.kit.dto import Record
 from app.logic.kit.fields import Label
 from app.ui.kit.child_tab import ChildRecordsTab
 from app.ui.kit.context import Context
 from app.ui.kit.language import ui_language
-from app.ui.kit.parts import OverviewSection
+from app.ui.kit.parts import LoadingSection
 
 TAB_COLUMNS = ("number", "subject", "type", "priority", "status", "assignee", "due_at",
                "overdue")
@@ -28,30 +31,20 @@ class FeedbackTab(ChildRecordsTab):
         self.setObjectName("customerFeedbackTab")
 
 
-class OpenTicketsSection(OverviewSection):
+class OpenTicketsSection(LoadingSection):
     """The customer's open tickets, each a link to it; overdue ones in dark red."""
+
+    watches = ("feedback",)
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("customerOpenTickets")
-        context.hub.sig_changed.connect(self.on_changed)
 
-    def set_parent(self, record: Record | None) -> None:
-        super().set_parent(record)
-        if record is None:
-            self.show_text([])
-            return
-        self.load(record.id)
-
-    def load(self, customer_id: int) -> None:
+    def fetcher(self) -> Callable[[int], Any]:
         service, actor = self.context.services.feedback, self.context.actor
-        self.context.runner.run(lambda: service.open_tickets_of(actor, customer_id),
-                                lambda found: self.on_loaded(customer_id, found),
-                                self.on_failed, context=self)
+        return lambda customer_id: service.open_tickets_of(actor, customer_id)
 
-    def on_loaded(self, customer_id: int, found: tuple[list[Record], int, int]) -> None:
-        if customer_id != self.parent_id:
-            return
+    def show_found(self, found: tuple[list[Record], int, int]) -> None:
         tickets, total, late = found
         status = FEEDBACK.field("status")
         rows = []
@@ -64,10 +57,3 @@ class OpenTicketsSection(OverviewSection):
                         styles={i: LATE for i, t in enumerate(tickets) if t.get("overdue")})
         self.setToolTip(self.tr("%1 open, %2 overdue").replace("%1", str(total))
                         .replace("%2", str(late)) if total else "")
-
-    def on_failed(self, _error: Exception) -> None:
-        """The form itself reports a customer that is gone."""
-
-    def on_changed(self, changed: Changed) -> None:
-        if self.parent_id is not None and changed.entity == "feedback":
-            self.load(self.parent_id)

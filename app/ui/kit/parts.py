@@ -10,7 +10,7 @@ they name (``open_record``).
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.logic.kit.dto import Record
+from app.logic.kit.dto import Changed, Record
 from app.logic.kit.entity import Entity
 from app.ui.kit.context import Context
 from app.ui.kit.language import ui_language
@@ -123,6 +123,50 @@ class OverviewSection(FormPart):
         if form is not None:
             self.sig_link.emit(entity, record_id)
         return form
+
+
+class LoadingSection(OverviewSection):
+    """An overview section that loads what it shows for the form's record in the
+    background (``fetch``, run off the GUI thread: services only, no widgets), shows it
+    (``show_found``), and loads again when a record of one of ``watches`` (entity names) is
+    saved anywhere: a customer's open projects, its open tickets."""
+
+    watches: tuple[str, ...] = ()
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        context.hub.sig_changed.connect(self.on_changed)
+
+    def set_parent(self, record: Record | None) -> None:
+        super().set_parent(record)
+        if record is None:
+            self.show_text([])
+            return
+        self.load(record.id)
+
+    def load(self, parent_id: int) -> None:
+        fetch = self.fetcher()
+        self.context.runner.run(lambda: fetch(parent_id),
+                                lambda found: self.on_loaded(parent_id, found),
+                                self.on_failed, context=self)
+
+    def fetcher(self) -> Callable[[int], Any]:
+        """What loads the section's content for a record id (run in the background)."""
+        raise NotImplementedError
+
+    def on_loaded(self, parent_id: int, found: Any) -> None:
+        if parent_id == self.parent_id:  # else the form moved on to another record
+            self.show_found(found)
+
+    def show_found(self, found: Any) -> None:
+        raise NotImplementedError
+
+    def on_failed(self, _error: Exception) -> None:
+        """The form itself reports a record that is gone."""
+
+    def on_changed(self, changed: Changed) -> None:
+        if self.parent_id is not None and changed.entity in self.watches:
+            self.load(self.parent_id)
 
 
 class OverviewTab(QScrollArea):

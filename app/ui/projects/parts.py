@@ -4,15 +4,18 @@ Overview. Both follow projects saved anywhere (the change hub)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
-from app.logic.kit.dto import Changed, Record
+from app.logic.kit.dto import Record
 from app.logic.kit.fields import Label
 from app.logic.projects import PROJECT
 from app.ui.kit.child_tab import ChildRecordsTab
 from app.ui.kit.context import Context
 from app.ui.kit.language import ui_language
-from app.ui.kit.parts import OverviewSection
+from app.ui.kit.parts import LoadingSection
 
 CUSTOMER_WORD = Label("customer", "客户")
 TAB_COLUMNS = ("code", "name", "stage", "budget", "start_date", "end_date")
@@ -28,39 +31,22 @@ class ProjectsTab(ChildRecordsTab):
         self.setObjectName("customerProjectsTab")
 
 
-class OpenProjectsSection(OverviewSection):
+class OpenProjectsSection(LoadingSection):
     """The customer's open projects (lead, proposal, in progress), each a link to it."""
+
+    watches = ("project",)
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("customerOpenProjects")
-        context.hub.sig_changed.connect(self.on_changed)
 
-    def set_parent(self, record: Record | None) -> None:
-        super().set_parent(record)
-        if record is None:
-            self.show_text([])
-            return
-        self.load(record.id)
-
-    def load(self, customer_id: int) -> None:
+    def fetcher(self) -> Callable[[int], Any]:
         service, actor = self.context.services.projects, self.context.actor
-        self.context.runner.run(lambda: service.open_projects_of(actor, customer_id),
-                                lambda found: self.on_loaded(customer_id, found),
-                                self.on_failed, context=self)
+        return lambda customer_id: service.open_projects_of(actor, customer_id)
 
-    def on_loaded(self, customer_id: int, found: tuple[list[Record], int]) -> None:
-        if customer_id != self.parent_id:
-            return
+    def show_found(self, found: tuple[list[Record], int]) -> None:
         projects, total = found
         stage = PROJECT.field("stage")
         self.show_links([(f"{p.code}  {p.name} · {stage.choice_label(p.stage, self.language)}",
                           "project", p.id) for p in projects],
                         empty=self.tr("No open projects"), more=total - len(projects))
-
-    def on_failed(self, _error: Exception) -> None:
-        """The form itself reports a customer that is gone."""
-
-    def on_changed(self, changed: Changed) -> None:
-        if self.parent_id is not None and changed.entity == "project":
-            self.load(self.parent_id)
