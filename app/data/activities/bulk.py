@@ -29,4 +29,5 @@ def link_primary_contacts(connection: Any, kinds: Collection[str], first_id: int
     connection.execute(update(Activity).where(Activity.id >= first_id,
                                               Activity.contact_id.is_(None),
                                               Activity.kind.in_(list(kinds)))
-                       .values(contact_id=primary))
+                       # keeping its time of change (else the column's onupdate: now)
+                       .values(contact_id=primary, updated_at=Activity.updated_at))
