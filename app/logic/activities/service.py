@@ -13,13 +13,13 @@ from typing import Any
 
 from app.data.activities import DONE, PLANNED, ActivityQueries, ActivityRepository
 from app.data.admin import UserRepository
-from app.data.customers import CustomerRepository
 from app.data.kit.uow import UnitOfWork
 from app.logic.activities.fields import ACTIVITY, COMPLETE
+from app.logic.customers import require_customer
 from app.logic.kit.dto import Actor, Changed, ListQuery, Page, Record
 from app.logic.kit.errors import FieldError, NotFound, ValidationError
 from app.logic.kit.fields import Label, Ref
-from app.logic.kit.permissions import owner_scope, require_in_scope
+from app.logic.kit.permissions import owner_scope
 from app.logic.kit.service import RecordService
 from app.logic.kit.timeline import Moment
 from app.logic.kit.trail import created
@@ -120,7 +120,7 @@ class ActivityService(RecordService):
         """The customer's activities, the latest scheduled first."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            self._check_customer(uow, actor, customer_id)
+            require_customer(uow, actor, customer_id)
             return self.records_of(uow, self._repo_of(uow).of_customer(customer_id, limit))
 
     def my_day(self, actor: Actor, today: date | None = None) -> MyDay:
@@ -193,7 +193,7 @@ class ActivityService(RecordService):
         kinds = {c.value: c.label for c in ACTIVITY.field("kind").choices}
         states = {c.value: c.label for c in ACTIVITY.field("state").choices}
         with self._open(actor, write=False) as uow:
-            self._check_customer(uow, actor, customer_id)
+            require_customer(uow, actor, customer_id)
             found = self._repo_of(uow).of_customer(customer_id, limit)
             return [Moment(a.scheduled_at, ACTIVITY.name, a.id,
                            kinds.get(a.kind, ACTIVITY.label), a.subject, states.get(a.state),
@@ -280,12 +280,6 @@ class ActivityService(RecordService):
                     found[user.id] = user
         return sorted(found.values(), key=lambda u: str(u.username))
 
-    @staticmethod
-    def _check_customer(uow: UnitOfWork, actor: Actor, customer_id: int) -> None:
-        customer = uow.get(CustomerRepository).get(customer_id)
-        if customer is None:
-            raise NotFound("customer", customer_id)
-        require_in_scope(actor, "customers", customer.owner_id, "customer", customer_id)
 
 
 def follow_up_subject(subject: str) -> str:

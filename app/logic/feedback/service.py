@@ -10,15 +10,15 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from app.data.customers import CustomerRepository
 from app.data.feedback import FeedbackQueries, FeedbackRepository
 from app.data.kit.uow import UnitOfWork
+from app.logic.customers import require_customer
 from app.logic.feedback.fields import FEEDBACK, FEEDBACK_SETTINGS, OPEN, PRIORITIES
 from app.logic.kit.clock import now
 from app.logic.kit.dto import Actor, Changed, ListQuery, Page, Record
-from app.logic.kit.errors import FieldError, NotFound, ValidationError
+from app.logic.kit.errors import FieldError, ValidationError
 from app.logic.kit.fields import Label, Ref
-from app.logic.kit.permissions import owner_scope, require_in_scope
+from app.logic.kit.permissions import owner_scope
 from app.logic.kit.service import Edit, RecordService
 from app.logic.kit.settings import SettingsGroupService, read_settings
 from app.logic.kit.timeline import Moment
@@ -104,7 +104,7 @@ class FeedbackService(RecordService):
         for a customer outside the actor's scope."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            self._check_customer(uow, actor, customer_id)
+            require_customer(uow, actor, customer_id)
             repo = self._repo_of(uow)
             found = repo.of_customer(customer_id, OPEN, limit=max(0, limit))
             total, late = repo.open_counts_of_customer(customer_id, now())
@@ -114,7 +114,7 @@ class FeedbackService(RecordService):
         """The customer's tickets, the newest first (its tab)."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            self._check_customer(uow, actor, customer_id)
+            require_customer(uow, actor, customer_id)
             return self.records_of(uow, self._repo_of(uow).of_customer(customer_id,
                                                                        limit=limit))
 
@@ -134,7 +134,7 @@ class FeedbackService(RecordService):
         the status as the state, late when overdue (the right to view feedback)."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            self._check_customer(uow, actor, customer_id)
+            require_customer(uow, actor, customer_id)
             found = self._repo_of(uow).of_customer(customer_id, limit=limit)
             return [Moment(t.created_at, FEEDBACK.name, t.id,
                            _choice_label("type", t.type) or FEEDBACK.label, t.subject,
@@ -261,12 +261,6 @@ class FeedbackService(RecordService):
                 "not_a_worker", "is not a user who works feedback tickets (they need the "
                                 "rights feedback.start and feedback.resolve)")})
 
-    @staticmethod
-    def _check_customer(uow: UnitOfWork, actor: Actor, customer_id: int) -> None:
-        customer = uow.get(CustomerRepository).get(customer_id)
-        if customer is None:
-            raise NotFound("customer", customer_id)
-        require_in_scope(actor, "customers", customer.owner_id, "customer", customer_id)
 
 
 class FeedbackSettingsService(SettingsGroupService):

@@ -9,13 +9,13 @@ from datetime import date
 from typing import Any
 
 from app.data.admin import UserRepository
-from app.data.customers import CustomerRepository
 from app.data.kit.uow import UnitOfWork
 from app.data.projects import ProjectQueries, ProjectRepository
+from app.logic.customers import require_customer
 from app.logic.kit.dto import Actor, Changed, ListQuery, Page, Record
-from app.logic.kit.errors import FieldError, NotFound, ValidationError
+from app.logic.kit.errors import FieldError, ValidationError
 from app.logic.kit.fields import Ref
-from app.logic.kit.permissions import owner_scope, require_in_scope
+from app.logic.kit.permissions import owner_scope
 from app.logic.kit.service import Edit, RecordService
 from app.logic.kit.timeline import Moment
 from app.logic.kit.trail import diff
@@ -77,7 +77,7 @@ class ProjectService(RecordService):
         progress), the newest first; NotFound for a customer outside the actor's scope."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            self._check_customer(uow, actor, customer_id)
+            require_customer(uow, actor, customer_id)
             found = self._repo_of(uow).of_customer(customer_id, OPEN if open_only else None)
             return self.records_of(uow, found)
 
@@ -87,7 +87,7 @@ class ProjectService(RecordService):
         has in all: what its overview shows."""
         self._require(actor, "view")
         with self._open(actor, write=False) as uow:
-            self._check_customer(uow, actor, customer_id)
+            require_customer(uow, actor, customer_id)
             repo = self._repo_of(uow)
             found = repo.of_customer(customer_id, OPEN, limit=max(0, limit))
             return self.records_of(uow, found), repo.count_of_customer(customer_id, OPEN)
@@ -98,7 +98,7 @@ class ProjectService(RecordService):
         self._require(actor, "view")
         stage = PROJECT.field("stage")
         with self._open(actor, write=False) as uow:
-            self._check_customer(uow, actor, customer_id)
+            require_customer(uow, actor, customer_id)
             found = self._repo_of(uow).of_customer(customer_id, limit=limit)
             return [Moment(p.created_at, PROJECT.name, p.id, PROJECT.label, p.name,
                            next((c.label for c in stage.choices if c.value == p.stage), None),
@@ -167,12 +167,6 @@ class ProjectService(RecordService):
     def _repo_of(self, uow: UnitOfWork) -> ProjectRepository:
         return uow.get(ProjectRepository)
 
-    @staticmethod
-    def _check_customer(uow: UnitOfWork, actor: Actor, customer_id: int) -> None:
-        customer = uow.get(CustomerRepository).get(customer_id)
-        if customer is None:
-            raise NotFound("customer", customer_id)
-        require_in_scope(actor, "customers", customer.owner_id, "customer", customer_id)
 
 
 def _before(end: date | None, start: date | None) -> bool:
