@@ -18,6 +18,7 @@ MODULES = (
     "products",
     "activities",
     "feedback",
+    "sales",
     "admin",
     "audit",
 )

@@ -49,7 +49,9 @@ def record_data(record: Record) -> dict[str, Any]:
     """A record as JSON: its id, every field, its version and who made and changed it;
     child records (a customer's contacts) under their kind."""
     data: dict[str, Any] = {"id": record.id}
-    data.update({name: plain(value) for name, value in record.values.items()})
+    entity = entities().get(record.entity)
+    data.update({name: entity.field(name).plain(value) if entity is not None and
+                 entity.has(name) else plain(value) for name, value in record.values.items()})
     data.update({"version": record.version, "archived": record.archived,
                  "created_at": plain(record.created_at), "created_by": record.created_by,
                  "updated_at": plain(record.updated_at), "updated_by": record.updated_by})
@@ -60,7 +62,7 @@ def record_data(record: Record) -> dict[str, Any]:
 
 def row_data(entity: Entity, row: Any) -> dict[str, Any]:
     data = {"id": row.id}
-    data.update({f.name: plain(getattr(row, f.name)) for f in entity.listed})
+    data.update({f.name: f.plain(getattr(row, f.name)) for f in entity.listed})
     data["version"] = row.version
     return data
 

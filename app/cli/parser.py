@@ -53,6 +53,12 @@ class Commands:
     def __init__(self, sub: Any) -> None:
         self.sub = sub
         self.groups: dict[str, Any] = {}
+        self.names: dict[int, set[str]] = {}  # the commands made in each group
+
+    def has(self, parent: Any, name: str) -> bool:
+        """Whether ``parent`` has the command ``name`` already: a module's own verb
+        (``kehu orders add`` with its lines) takes the place of the generic one."""
+        return name in self.names.get(id(parent), set())
 
     def group(self, name: str, help_text: str) -> Any:
         """The subcommands of ``kehu NAME``, made on first use."""
@@ -67,6 +73,7 @@ class Commands:
                 sign_in: bool = True) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = parent.add_parser(name, help=help_text,
                                                             description=help_text)
+        self.names.setdefault(id(parent), set()).add(name)
         add_globals(parser, suppress=True, sign_in=sign_in)
         parser.set_defaults(handler=handler)
         return parser

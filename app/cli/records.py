@@ -46,22 +46,25 @@ def register(cmds: Commands, entity: Entity) -> None:
     p = cmds.command(group, "show", f"show one {entity.label.en.lower()} (with its version)",
                      partial(show_record, entity))
     p.add_argument("key", metavar=key.upper())
-    p = cmds.command(group, "add", f"add a {entity.label.en.lower()}",
-                     partial(add_record, entity))
-    if entity.has("name"):
-        p.add_argument("--name", help="the name (same as --set name=...)")
-    _set_option(p, required=False)
-    if entity.duplicate_fields:
-        p.add_argument("--allow-duplicate", action="store_true",
-                       help=f"save even if another record has the same "
-                            f"{', '.join(entity.duplicate_fields)}")
-    p = cmds.command(group, "update", f"change fields of a {entity.label.en.lower()}",
-                     partial(update_record, entity))
-    p.add_argument("key", metavar=key.upper())
-    _set_option(p, required=True)
-    _version_option(p, entity)
-    if entity.duplicate_fields:
-        p.add_argument("--allow-duplicate", action="store_true")
+    # A module's own add or update (an order's, with --line) takes the generic one's place.
+    if not cmds.has(group, "add"):
+        p = cmds.command(group, "add", f"add a {entity.label.en.lower()}",
+                         partial(add_record, entity))
+        if entity.has("name"):
+            p.add_argument("--name", help="the name (same as --set name=...)")
+        _set_option(p, required=False)
+        if entity.duplicate_fields:
+            p.add_argument("--allow-duplicate", action="store_true",
+                           help=f"save even if another record has the same "
+                                f"{', '.join(entity.duplicate_fields)}")
+    if not cmds.has(group, "update"):
+        p = cmds.command(group, "update", f"change fields of a {entity.label.en.lower()}",
+                         partial(update_record, entity))
+        p.add_argument("key", metavar=key.upper())
+        _set_option(p, required=True)
+        _version_option(p, entity)
+        if entity.duplicate_fields:
+            p.add_argument("--allow-duplicate", action="store_true")
     if entity.archivable:
         for verb in ("archive", "restore"):
             p = cmds.command(group, verb, f"{verb} a {entity.label.en.lower()}",

@@ -42,6 +42,28 @@ def _cents_to_decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(int(value)).scaleb(-2)
 
 
+class Scaled(TypeDecorator[Decimal]):
+    """An exact number that is not money (a quantity to three places, a rate to four),
+    stored as a BIGINT of its smallest unit, as ``Money`` is and for the same reason."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def __init__(self, places: int) -> None:
+        super().__init__()
+        self.places = places
+        self.step = Decimal(1).scaleb(-places)
+
+    def process_bind_param(self, value: Any, dialect: Any) -> int | None:
+        if value is None:
+            return None
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+        return int(number.quantize(self.step, rounding=ROUND_HALF_EVEN).scaleb(self.places))
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(int(value)).scaleb(-self.places)
+
+
 class UtcDateTime(TypeDecorator[datetime]):
     """Timezone-aware UTC datetimes on every database (stored naive UTC, returned aware)."""
 

@@ -244,6 +244,11 @@ class UserRepository(RecordRepository[User]):
         return self.session.execute(
             select(User).options(*self.load_options()).order_by(User.username)).scalars().all()
 
+    def members_of(self, department_id: int) -> Sequence[User]:
+        """The users of a department (a team), by user name."""
+        return self.session.execute(select(User).where(User.department_id == department_id)
+                                    .order_by(User.username)).scalars().all()
+
     def sales_users(self, within: Collection[int] | None) -> Sequence[User]:
         """Active users holding a sales role (they may own customers), among ``within``
         (None: all), by user name."""

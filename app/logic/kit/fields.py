@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from app.logic.kit.validation import (
     CODE,
     EMAIL,
+    FULL_WIDTH,
     PHONE,
     POSTAL,
     WEBSITE,
@@ -26,12 +27,15 @@ from app.logic.kit.validation import (
 )
 
 KINDS = ("text", "lines", "notes", "code", "phone", "email", "postal_code", "website",
-         "tax_id", "choice", "money", "integer", "boolean", "date", "datetime", "reference")
+         "tax_id", "choice", "money", "integer", "boolean", "date", "datetime", "reference",
+         "quantity", "rate")
 # Kinds whose values are words a person reads (sorted by pinyin, searched, cut to length).
 TEXT_KINDS = frozenset({"text", "lines", "notes", "code", "phone", "email", "postal_code",
                         "website", "tax_id"})
 # Kinds a list may filter by a range (from, to) as well as by a value.
-RANGE_KINDS = frozenset({"money", "integer", "date", "datetime"})
+RANGE_KINDS = frozenset({"money", "integer", "date", "datetime", "quantity"})
+# Exact numbers that are not money: how many places they keep.
+PLACES = {"quantity": 3, "rate": 4}
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,10 @@ class Field:
             return YES_NO[language.startswith("zh")][0 if value else 1]
         if self.kind == "money":
             return f"{Decimal(str(value)):,.2f}"
+        if self.kind == "quantity":
+            return number_text(Decimal(str(value)))
+        if self.kind == "rate":  # 0.125 reads as 12.5%
+            return number_text(Decimal(str(value)) * 100) + "%"
         if isinstance(value, Ref):
             return value.label or value.key
         if isinstance(value, datetime):
@@ -129,7 +137,10 @@ class Field:
 
     def plain(self, value: Any) -> Any:
         """The value for JSON and the CLI: money as a string with two places, dates in ISO
-        form, a reference by its key (``sales1``, ``C000123``)."""
+        form, a reference by its key (``sales1``, ``C000123``); a quantity or a rate as
+        exact text (``2.125``, ``0.1``)."""
+        if self.kind in PLACES and isinstance(value, Decimal):
+            return number_text(value)
         return plain(value)
 
     def describe(self) -> dict[str, Any]:
@@ -154,6 +165,12 @@ class Field:
 
 
 YES_NO = (("Yes", "No"), ("是", "否"))
+
+
+def number_text(value: Decimal) -> str:
+    """An exact number without trailing zeros or an exponent: 3, 2.125, 0.1."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def plain(value: Any) -> Any:
@@ -209,6 +226,34 @@ def _money(f: Field, c: Checker, value: Any) -> Decimal:
     if (value is None or str(value).strip() == "") and f.required:
         c.fail(f.name, "required", "is required")
     return c.money(f.name, "" if value is None else value)
+
+
+def _quantity(f: Field, c: Checker, value: Any) -> Decimal:
+    """More than zero, up to three decimal places (2.125 kg)."""
+    return c.decimal(f.name, value, PLACES["quantity"], Decimal("0.001"), QUANTITY_MAX)
+
+
+def _rate(f: Field, c: Checker, value: Any) -> Decimal:
+    """A share from 0 to 1, given as 0.1 or as 10% (up to four places: 12.5% is 0.125)."""
+    text = "" if value is None else str(value).strip()
+    if text.endswith(("%", "％")):
+        number = _percent(text[:-1])
+        if number is None:
+            c.fail(f.name, "not_a_number", "must be a share like 0.1 or 10%")
+            return Decimal(0)
+        value = number / 100
+    return c.decimal(f.name, value if text else "0", PLACES["rate"], Decimal(0), Decimal(1))
+
+
+def _percent(text: str) -> Decimal | None:
+    try:
+        number = Decimal(text.strip().translate(FULL_WIDTH))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+QUANTITY_MAX = Decimal("1000000000")
 
 
 def _integer(f: Field, c: Checker, value: Any) -> int | None:
@@ -275,6 +320,7 @@ _NORMALISERS: dict[str, Any] = {
     "website": _pattern("invalid_website", "is not a web address"),
     "tax_id": _tax_id, "choice": _choice, "money": _money, "integer": _integer,
     "boolean": _boolean, "date": _date, "datetime": _datetime, "reference": _reference,
+    "quantity": _quantity, "rate": _rate,
 }
 
 
@@ -311,6 +357,16 @@ def money(name: str, en: str, zh: str, *, default: str | None = "0.00", **more: 
     """``default`` None: no amount unless one is given (with ``required``: it must be)."""
     return Field(name, "money", _label(en, zh),
                  default=None if default is None else Decimal(default), **more)
+
+
+def quantity(name: str, en: str, zh: str, *, default: str = "1", **more: Any) -> Field:
+    """How many of something: more than zero, up to three decimal places."""
+    return Field(name, "quantity", _label(en, zh), default=Decimal(default), **more)
+
+
+def rate(name: str, en: str, zh: str, *, default: str = "0", **more: Any) -> Field:
+    """A share from 0 to 1 (a discount), typed as 0.1 or 10%, shown as a percent."""
+    return Field(name, "rate", _label(en, zh), default=Decimal(default), **more)
 
 
 def integer(name: str, en: str, zh: str, low: int, high: int, *, default: int | None = None,

@@ -201,7 +201,10 @@ class RecordService(Service):
             return self._changed(uow, actor, "create", record)
 
     def update(self, actor: Actor, record_id: int, expected_version: int,
-               changes: Mapping[str, Any], *, allow_duplicate: bool = False) -> Changed:
+               changes: Mapping[str, Any], *, allow_duplicate: bool = False,
+               more: Edit | None = None) -> Changed:
+        """Change fields; ``more`` changes what fields do not hold, in the same write (an
+        order's lines: it returns their audit changes, or None when nothing changed)."""
         self._require(actor, "edit")
         clean = self.entity.normalise(changes)
 
@@ -211,16 +214,23 @@ class RecordService(Service):
             before = self.values_of(repo, record)
             merged = {**before, **resolved}
             changed = diff(before, merged)
-            if not changed:
+            if changed or more is not None:
+                self.entity.check_requirements(merged, resolved.keys())
+                self.check(uow, actor, resolved if changed else {}, record)
+            if changed:
+                if not allow_duplicate and \
+                        any(n in resolved for n in self.entity.duplicate_fields):
+                    self._refuse_duplicates(uow, actor, merged, record.id)
+                self._assign_key(repo, resolved, record.id)
+                repo.assign(record, self._attrs({n: merged[n] for n in changed}),
+                            actor.user_id)
+            extra = more(uow, record) if more is not None else None
+            if not changed and not extra:
                 return None
-            self.entity.check_requirements(merged, resolved.keys())
-            self.check(uow, actor, resolved, record)
-            if not allow_duplicate and any(n in resolved for n in self.entity.duplicate_fields):
-                self._refuse_duplicates(uow, actor, merged, record.id)
-            self._assign_key(repo, resolved, record.id)
-            repo.assign(record, self._attrs({n: merged[n] for n in changed}), actor.user_id)
+            if extra:  # the record's row changes too: a new version guards both
+                repo.touch(record, actor.user_id, now())
             self.before_flush(uow, record, "update", resolved)
-            return changed
+            return {**changed, **(extra or {})}
 
         return self._change(actor, record_id, expected_version, "edit", "update", edit)
 
@@ -305,7 +315,8 @@ class RecordService(Service):
         must be in one of its source states; ``values`` may set the fields it requires or
         accepts, and what it requires must be filled afterwards. One audit entry, whose
         action is the transition's name."""
-        self._require(actor, name)
+        declared = self.entity.workflow.by_name.get(name) if self.entity.workflow else None
+        self._require(actor, declared.needs if declared is not None else name)
         workflow = self._workflow()
         transition = workflow.transition(name)
         given = dict(values or {})
@@ -350,7 +361,7 @@ class RecordService(Service):
             self.after_move(uow, actor, transition, after, record)
             return changed
 
-        return self._change(actor, record_id, expected_version, transition.name,
+        return self._change(actor, record_id, expected_version, transition.needs,
                             transition.name, edit)
 
     def next_moves(self, actor: Actor, record: Record) -> tuple[Transition, ...]:
@@ -359,7 +370,7 @@ class RecordService(Service):
         self._require(actor, "view")
         workflow = self._workflow()
         return tuple(t for t in workflow.leaving(str(record.get(workflow.field)))
-                     if actor.can(self.entity.module, t.name))
+                     if actor.can(self.entity.module, t.needs))
 
     def _workflow(self) -> Workflow:
         if self.entity.workflow is None:

@@ -172,6 +172,22 @@ class Checker:
             return amount.quantize(Decimal("0.01"))
         return Decimal("0.00")
 
+    def decimal(self, field: str, value: Any, places: int, low: Decimal, high: Decimal
+                ) -> Decimal:
+        """An exact number from ``low`` to ``high`` with at most ``places`` decimal places
+        (a quantity, a rate), typed as an amount is."""
+        number = _amount(value)
+        step = Decimal(1).scaleb(-places)
+        if number is None or not number.is_finite():
+            self.fail(field, "not_a_number", "must be a number like 2.5")
+        elif not low <= number <= high:
+            self.fail(field, "out_of_range", f"must be between {low} and {high}")
+        elif number != number.quantize(step):
+            self.fail(field, "too_precise", f"must have at most {places} decimal places")
+        else:
+            return number.quantize(step)
+        return low
+
     def integer(self, field: str, value: Any, low: int, high: int) -> int:
         number = value if isinstance(value, int) and not isinstance(value, bool) \
             else whole_number(str(value))

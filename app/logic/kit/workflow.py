@@ -29,6 +29,14 @@ class Transition:
     accepts: tuple[str, ...] = ()  # fields the move may set besides those
     stamp: str = ""  # a time field set to the moment of the move ("resolved_at")
     clears: tuple[str, ...] = ()  # fields emptied by the move (a reopen's closed time)
+    # The right the move needs when it is not a right of its own: the stages of a sales
+    # pipeline are moved between freely by whoever may edit the opportunity ("edit").
+    right: str = ""
+
+    @property
+    def needs(self) -> str:
+        """The action of the right this move needs: its own name, or its ``right``."""
+        return self.right or self.name
 
     @property
     def settable(self) -> tuple[str, ...]:
@@ -79,5 +87,6 @@ class Workflow:
         return state not in self.final
 
     def actions(self) -> dict[str, Label]:
-        """The rights the transitions add to their module: ``LogicModule(actions=...)``."""
-        return {t.name: t.label for t in self.transitions}
+        """The rights the transitions add to their module: ``LogicModule(actions=...)``
+        (those moves that need another right add none)."""
+        return {t.name: t.label for t in self.transitions if not t.right}
