@@ -55,6 +55,11 @@ class Opportunity(Tracked, Base):
           for name, column in OPPORTUNITY_SORTS),
     )
 
+    @property
+    def open(self) -> bool:
+        """Neither won nor lost (the list's ``open`` filter)."""
+        return self.stage in OPEN_STAGES
+
 
 class SalesOrder(Tracked, Base):
     __tablename__ = "sales_orders"

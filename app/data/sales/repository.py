@@ -142,6 +142,11 @@ class OrderRepository(RecordRepository[SalesOrder]):
         found = self.session.execute(stmt).scalar_one_or_none()
         return found if found is not None else Decimal("0.00")
 
+    def product_picks(self, limit: int) -> list[Product]:
+        """The active products, by code (what an order's lines offer)."""
+        stmt = select(Product).where(Product.active.is_(True), Product.archived_at.is_(None))
+        return list(self.session.execute(stmt.order_by(Product.code).limit(limit)).scalars())
+
     def active_products(self, text: str, limit: int) -> list[tuple[int, str, str]]:
         """(id, code, name) of active products whose search key holds ``text`` (code,
         name, pinyin; case-folded), by code."""
@@ -172,6 +177,18 @@ class OrderRepository(RecordRepository[SalesOrder]):
         order.lines[:] = [SalesOrderLine(position=i, **values)
                           for i, values in enumerate(lines, start=1)]
 
+    def customers_with_orders(self, salespeople: Owners, limit: int
+                              ) -> list[tuple[int, str, str]]:
+        """(id, code, name) of the customers with orders of ``salespeople`` (None: anyone's),
+        by name: what the list's customer filter offers."""
+        o = SalesOrder
+        has = select(o.id).where(o.customer_id == Customer.id)
+        if salespeople is not None:
+            has = has.where(o.salesperson_id.in_(list(salespeople) or [-1]))
+        stmt = (select(Customer.id, Customer.code, Customer.name).where(has.exists())
+                .order_by(Customer.name_sort, Customer.id).limit(limit))
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in self.session.execute(stmt)]
+
     def of_customer(self, customer_id: int, limit: int = 1000) -> list[SalesOrder]:
         stmt = (select(SalesOrder).where(SalesOrder.customer_id == customer_id)
                 .order_by(SalesOrder.order_date.desc(), SalesOrder.id.desc()).limit(limit))
@@ -185,7 +202,10 @@ def sales_search_key(name: str, number: str) -> str:
     return search_text
 
 
-def _money(column_type: Any, cents: Any) -> Decimal:
-    """A SUM over a Money column comes back as cents."""
-    value = column_type.process_result_value(int(cents or 0), None)
-    return value if value is not None else Decimal("0.00")
+def _money(column_type: Any, value: Any) -> Decimal:
+    """A SUM over a Money column: already an amount (the column's type reads it), or the
+    cents where a database gives the bare number (the COALESCE's 0)."""
+    if isinstance(value, Decimal):
+        return value.quantize(Decimal("0.01"))
+    found = column_type.process_result_value(int(value or 0), None)
+    return found if found is not None else Decimal("0.00")

@@ -39,7 +39,7 @@ from app.logic.sales.opportunities import (
     probabilities_of,
     weighted_amount,
 )
-from app.logic.sales.orders import LINE_FIELDS, OrderService
+from app.logic.sales.orders import LINE_FIELDS, OrderService, ProductPick
 from app.logic.sales.totals import (
     CENT,
     LineAmounts,
@@ -54,8 +54,8 @@ __all__ = ["CENT", "CREDIT_OVERRIDE", "CURRENCIES", "FACTORY_PROBABILITY", "LINE
            "MODULE", "OPEN_STAGES", "OPPORTUNITY", "ORDER", "ORDER_FLOW", "ORDER_LINE",
            "ORDER_STATUSES", "PIPELINE", "SALES_SETTINGS", "SOURCES", "STAGES",
            "CreditCheck", "CreditRefused", "Filter", "LineAmounts", "OpportunityService",
-           "OrderService", "OrderTotals", "Pipeline", "SalesSettingsService", "Stage",
-           "exact", "line_amounts", "order_totals", "probabilities_of", "to_cent",
+           "OrderService", "OrderTotals", "Pipeline", "ProductPick", "SalesSettingsService",
+           "Stage", "exact", "line_amounts", "order_totals", "probabilities_of", "to_cent",
            "weighted_amount"]
 
 MODULE = LogicModule(

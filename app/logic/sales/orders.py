@@ -6,6 +6,7 @@ order, and the credit check that blocks confirming (credit.py) with the audited 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -16,7 +17,7 @@ from app.logic.customers import require_customer
 from app.logic.kit.dto import Actor, Changed, ListQuery, Page, Record
 from app.logic.kit.errors import FieldError, NotFound, PermissionDenied, ValidationError
 from app.logic.kit.fields import Ref
-from app.logic.kit.permissions import require_in_scope
+from app.logic.kit.permissions import owner_scope, require_in_scope
 from app.logic.kit.service import RecordService
 from app.logic.kit.timeline import Moment
 from app.logic.kit.validation import Checker
@@ -33,6 +34,19 @@ LINE_FIELDS = ("product", "description", "quantity", "unit", "unit_price", "disc
 ALWAYS_EDITABLE = frozenset({"notes"})
 
 Line = Mapping[str, Any]  # an order line as given: ORDER_LINE's field names
+
+
+@dataclass(frozen=True)
+class ProductPick:
+    """A product as an order line offers it."""
+
+    id: int
+    code: str
+    name: str
+    unit: str
+    list_price: Decimal
+    tax_rate: str
+    search: str  # code, name and the name's pinyin, case-folded
 
 
 class OrderService(RecordService):
@@ -144,6 +158,23 @@ class OrderService(RecordService):
         with self._open(actor, write=False) as uow:
             return [Ref(i, code, name) for i, code, name in
                     self._repo_of(uow).active_products(text.strip().casefold(), limit)]
+
+    def customer_choices(self, actor: Actor, limit: int = 1000) -> list[Ref]:
+        """The customers with orders the actor may see, by name (the list's filter)."""
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            rows = self._repo_of(uow).customers_with_orders(
+                owner_scope(actor, self.entity.scope_rights), limit)
+            return [Ref(i, code, name) for i, code, name in rows]
+
+    def product_picks(self, actor: Actor, limit: int = 20000) -> list[ProductPick]:
+        """The active products with what a new line takes from each and the words a person
+        finds it by (code, name, the name's pinyin): an order form's lines pick from them
+        as the user types, without asking the database at each key."""
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            return [ProductPick(p.id, p.code, p.name, p.unit, p.list_price, p.tax_rate,
+                                p.search_text) for p in self._repo_of(uow).product_picks(limit)]
 
     def timeline_of(self, actor: Actor, customer_id: int, limit: int) -> list[Moment]:
         """The customer's orders on its timeline, at their order date."""

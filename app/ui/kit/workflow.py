@@ -352,7 +352,7 @@ class FormMoves(QObject):
         form, record = self.form, self.form.record
         if record is None or name not in {t.name for t in self.moves(record)}:
             return None
-        if form.fields.is_dirty():
+        if form.is_dirty():
             self._pending = name
             form.on_save()
             return None
@@ -391,7 +391,7 @@ class FormMoves(QObject):
     def after_save(self) -> None:
         """The form saved: make the move that waited for it."""
         name, self._pending = self._pending, ""
-        if name and not self.form.fields.is_dirty():
+        if name and not self.form.is_dirty():
             self.on_move(name)
 
     def cancel_pending(self) -> None:
