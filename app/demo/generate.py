@@ -6,11 +6,12 @@ and activities, suppliers and products.
 see catalogue.py), then customers across provinces, industries, sizes, statuses and owners,
 each with 1-4 contacts, a project for about every third customer and one or two activities
 for most (owned by the customer's owner: see activity_rows.py), a feedback ticket for about
-every eighth (worked by the service user: see feedback_rows.py), one audit entry summing the
+every eighth (worked by the service user: see feedback_rows.py), two years of opportunities
+and sales orders with their lines (see sales_rows.py), one audit entry summing the
 run up, and gives the users their roles and the sales team its department, all in one
 transaction: a run that is killed leaves nothing behind. The code counters move past the
 codes used, so the next record saved gets the next code.
-Customers and projects are made in chunks determined by (seed, chunk); big runs make them
+Customers and the rows of theirs are made in chunks determined by (seed, chunk); big runs make them
 in worker processes while this process writes them and indexes them for search. The
 workers end with this process, however it ends.
 """
@@ -30,10 +31,11 @@ from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from types import FrameType
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.data.activities import ACTIVITY_BULK, link_primary_contacts
@@ -42,6 +44,7 @@ from app.data.database import Database
 from app.data.feedback import FEEDBACK_BULK
 from app.data.feedback import link_primary_contacts as link_ticket_contacts
 from app.data.kit import bulk
+from app.data.kit.base import CodeSequence
 from app.data.projects import PROJECT_BULK
 from app.demo.activity_rows import ACTIVITY_FIELDS, WITH_CONTACT
 from app.demo.catalogue import (
@@ -51,7 +54,6 @@ from app.demo.catalogue import (
     SUPPLIER_FIELDS,
     Catalogue,
     CatalogueJob,
-    make_catalogue,
     products_for,
     suppliers_for,
 )
@@ -61,11 +63,25 @@ from app.demo.rows import (
     CONTACT_FIELDS,
     CUSTOMER_FIELDS,
     PROJECT_FIELDS,
-    Chunk,
     ChunkJob,
+    Rows,
     make_chunk,
     people,
     projects_in,
+)
+from app.demo.sales_rows import (
+    LINE_FIELDS,
+    OPPORTUNITY_FIELDS,
+    ORDER_FIELDS,
+    SALES_BULK,
+    SalesJob,
+    calendar,
+    catalogue_of,
+    make_sales,
+    opportunities_in,
+    order_years,
+    orders_in,
+    today_of,
 )
 from app.demo.vocabulary import DEMO_USERS
 from app.logic.admin import hash_password
@@ -103,6 +119,9 @@ class DemoSummary:
     supplier_contacts: int = 0
     activities: int = 0
     tickets: int = 0
+    opportunities: int = 0
+    orders: int = 0
+    order_lines: int = 0
 
     @property
     def roles(self) -> dict[str, str]:
@@ -128,7 +147,7 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
     now = now or datetime.now(UTC)
     password_hash = hash_password(DEMO_PASSWORD)  # argon2 is slow: hash once, reuse
     with bulk.bulk_load(db, customers, CUSTOMER_BULK,
-                        others=(PROJECT_BULK, ACTIVITY_BULK, FEEDBACK_BULK)) as load:
+                        others=(PROJECT_BULK, ACTIVITY_BULK, FEEDBACK_BULK, *SALES_BULK)) as load:
         ids = load.add_users([_user_row(name, label, password_hash, now)
                               for name, label, _ in DEMO_USERS])
         users = tuple(DemoUser(name, label, role, ids[name]) for name, label, role in DEMO_USERS)
@@ -139,23 +158,36 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
         roles = {u.role: u.user_id for u in users}
         jobs = _jobs(customers, seed, load.start, owners, now, project_start, ticket_start,
                      (roles["service"], roles["admin"]))
-        contacts = projects = activities = tickets = 0
+        catalogue_job = _catalogue_job(load, customers, seed, users, now)
+        opportunity_start = load.start_of("opportunities", "opportunity")
+        order_numbers = _order_numbers(load, today_of(now))
+        sales = _sales_jobs(jobs, catalogue_job, opportunity_start,
+                            load.start_of("sales_orders", "sales_order").customer_id,
+                            order_numbers)
+        contacts = projects = activities = tickets = opportunities = orders = lines = 0
         catalogues: list[Catalogue] = []  # made while the first chunks are
         made = _made(jobs, load.dialect, workers, customers, lambda: catalogues.append(
-            _catalogue(load, customers, seed, users, now)))
+            _catalogue(load, catalogue_job)), sales)
         # No cyclic GC: millions of short-lived rows, no cycles among them. Closed however
         # the loop is left (an error, Ctrl+C): the worker processes stop then and there.
         with _without_gc(), closing(made):
-            for done, (rows, persons, works, acts, cases) in enumerate(made):
+            for done, (rows, persons, works, acts, cases, chances, sold, items) in \
+                    enumerate(made):
                 load.insert("customers", CUSTOMER_FIELDS, rows)
                 load.insert("contacts", CONTACT_FIELDS, persons)
                 load.insert("projects", PROJECT_FIELDS, works)
                 load.insert("activities", ACTIVITY_FIELDS, acts)
                 load.insert("feedback", TICKET_FIELDS, cases)
+                load.insert("opportunities", OPPORTUNITY_FIELDS, chances)
+                load.insert("sales_orders", ORDER_FIELDS, sold)
+                load.insert("sales_order_lines", LINE_FIELDS, items)
                 contacts += len(persons)
                 projects += len(works)
                 activities += len(acts)
                 tickets += len(cases)
+                opportunities += len(chances)
+                orders += len(sold)
+                lines += len(items)
                 if progress is not None:
                     progress(min((done + 1) * CHUNK, customers), customers)
         (catalogue,) = catalogues
@@ -165,12 +197,18 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
         load.set_next_code(project_start.code_number + projects, "project")
         link_ticket_contacts(load.conn, CONTACT_CHANNELS, ticket_start.customer_id)
         load.set_next_code(ticket_start.code_number + tickets, "feedback")
+        load.set_next_code(opportunity_start.code_number + opportunities, "opportunity")
+        for year, first_number in order_numbers:
+            used = sum(order_years(job.count, today_of(now)).get(year, 0) for job in jobs)
+            if used:
+                load.set_next_code(first_number + used, f"sales_order_{year}")
         summary = DemoSummary(customers, contacts, f"C{first:06d}",
                               f"C{first + customers - 1:06d}", users, DEMO_PASSWORD, 0.0,
                               projects=projects, suppliers=len(catalogue.suppliers),
                               products=len(catalogue.products),
                               supplier_contacts=len(catalogue.contacts),
-                              activities=activities, tickets=tickets)
+                              activities=activities, tickets=tickets,
+                              opportunities=opportunities, orders=orders, order_lines=lines)
         load.append_audit(user_id=None, username="(demo)", action="demo",
                           entity_type="database", entity_id="",
                           changes={"customers": customers, "contacts": contacts, "seed": seed,
@@ -179,6 +217,8 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
                                    "supplier_contacts": summary.supplier_contacts,
                                    "products": summary.products,
                                    "activities": activities, "tickets": tickets,
+                                   "opportunities": opportunities, "orders": orders,
+                                   "order_lines": lines,
                                    "supplied_products": len(catalogue.supplied),
                                    "users": [u.username for u in users]})
         with Session(bind=load.conn) as session:  # joins the load's transaction
@@ -193,17 +233,23 @@ def _user_row(username: str, display_name: str, password_hash: str,
             "failed_logins": 0, "created_at": now, "updated_at": now, "version": 1}
 
 
-def _catalogue(load: bulk.BulkLoad, customers: int, seed: int, users: tuple[DemoUser, ...],
-               now: datetime) -> Catalogue:
+def _catalogue_job(load: bulk.BulkLoad, customers: int, seed: int,
+                   users: tuple[DemoUser, ...], now: datetime) -> CatalogueJob:
+    """The catalogue's job: known before any chunk is made (the orders' lines take its
+    products)."""
+    roles = {u.role: u.user_id for u in users}
+    return CatalogueJob(
+        seed=seed, suppliers=suppliers_for(customers), products=products_for(customers),
+        supplier_start=load.start_of("suppliers", "supplier"),
+        product_start=load.start_of("products", "product"), admin_id=roles["admin"],
+        manager_id=roles["sales_manager"], now=now)
+
+
+def _catalogue(load: bulk.BulkLoad, job: CatalogueJob) -> Catalogue:
     """The suppliers with their contacts, the products and who supplies what, written and
     their code counters moved past them."""
-    supplier_start = load.start_of("suppliers", "supplier")
-    product_start = load.start_of("products", "product")
-    roles = {u.role: u.user_id for u in users}
-    catalogue = make_catalogue(CatalogueJob(
-        seed=seed, suppliers=suppliers_for(customers), products=products_for(customers),
-        supplier_start=supplier_start, product_start=product_start, admin_id=roles["admin"],
-        manager_id=roles["sales_manager"], now=now), bulk.codec_for(load.dialect))
+    supplier_start, product_start = job.supplier_start, job.product_start
+    catalogue = catalogue_of(job, bulk.codec_for(load.dialect))
     load.insert("suppliers", SUPPLIER_FIELDS, catalogue.suppliers)
     load.insert("contacts", SUPPLIER_CONTACT_FIELDS, catalogue.contacts)
     load.insert("products", PRODUCT_FIELDS, catalogue.products)
@@ -237,16 +283,54 @@ def _jobs(customers: int, seed: int, start: bulk.BulkStart, owners: tuple[int, .
     return jobs
 
 
-def make_encoded(job: ChunkJob, dialect: str) -> Chunk:
-    """One chunk's rows, ready for the database."""
-    return make_chunk(job, bulk.codec_for(dialect))
+def _order_numbers(load: bulk.BulkLoad, today: date) -> tuple[tuple[int, int], ...]:
+    """(year, the first order number the load may use) for each year of the last two: the
+    year's counter (``sales_order_<year>``, as ``OrderRepository`` keeps it), or 1."""
+    names = {f"sales_order_{year}": year for year, _, _ in calendar(today).years}
+    found = {str(name): int(value) for name, value in load.conn.execute(
+        select(CodeSequence.name, CodeSequence.next_value)
+        .where(CodeSequence.name.in_(list(names))))}
+    return tuple((year, found.get(name, 1)) for name, year in names.items())
 
 
-def make_packed(job: ChunkJob, dialect: str) -> bytes | Chunk:
+def _sales_jobs(jobs: list[ChunkJob], catalogue: CatalogueJob, opportunities: bulk.BulkStart,
+                first_order_id: int, numbers: tuple[tuple[int, int], ...]) -> list[SalesJob]:
+    """The chunks' sales jobs; a chunk's opportunities and orders (ids, numbers of each
+    year) follow those of the chunks before it."""
+    found = []
+    chances = orders = 0
+    next_numbers = dict(numbers)
+    for job in jobs:
+        found.append(SalesJob(seed=job.seed, index=job.index, now=job.now, catalogue=catalogue,
+                              first_opportunity_id=opportunities.customer_id + chances,
+                              first_opportunity_number=opportunities.code_number + chances,
+                              first_order_id=first_order_id + orders,
+                              first_order_numbers=tuple(next_numbers.items())))
+        chances += opportunities_in(job.count)
+        orders += orders_in(job.count)
+        for year, count in order_years(job.count, today_of(job.now)).items():
+            next_numbers[year] = next_numbers.get(year, 1) + count
+    return found
+
+
+Made = tuple[Rows, Rows, Rows, Rows, Rows, Rows, Rows, Rows]
+
+
+def make_encoded(job: ChunkJob, dialect: str, sales: SalesJob | None = None) -> Made:
+    """One chunk's rows, ready for the database: its customers' and theirs, and (``sales``)
+    their opportunities, orders and order lines."""
+    codec = bulk.codec_for(dialect)
+    chunk = make_chunk(job, codec)
+    sold: tuple[Rows, Rows, Rows] = ([], [], []) if sales is None else \
+        make_sales(sales, chunk[0], codec)
+    return (*chunk, *sold)
+
+
+def make_packed(job: ChunkJob, dialect: str, sales: SalesJob | None = None) -> bytes | Made:
     """``make_encoded`` in a worker process. For SQLite the rows hold only text, numbers and
     None, which ``marshal`` writes and reads back faster than ``pickle`` (no memo of every
     value: 4.6 + 4.8 µs a customer against 6.9 + 5.3); other databases get typed values."""
-    rows = make_encoded(job, dialect)
+    rows = make_encoded(job, dialect, sales)
     return marshal.dumps(rows) if dialect == "sqlite" else rows
 
 
@@ -314,33 +398,38 @@ def _terminated_by_exit() -> Iterator[None]:
 
 
 def _made(jobs: list[ChunkJob], dialect: str, workers: int | None, customers: int,
-          meanwhile: Callable[[], None]) -> Generator[Chunk, None, None]:
+          meanwhile: Callable[[], None], sales: list[SalesJob] | None = None
+          ) -> Generator[Made, None, None]:
     """The chunks in order, made here or in up to ``workers`` processes. ``meanwhile`` is
     called once before the first chunk is yielded: with workers, once they have their
-    first chunks, while they start up and this process would only wait."""
+    first chunks, while they start up and this process would only wait. ``sales``: each
+    chunk's sales job (none: the chunks have no sales)."""
+    paired: list[tuple[ChunkJob, SalesJob | None]] = (
+        list(zip(jobs, sales, strict=True)) if sales is not None else
+        [(job, None) for job in jobs])
     if workers is None:
         workers = (os.cpu_count() or 1) if customers >= PARALLEL_FROM else 0
     if workers <= 0:
         meanwhile()
-        for job in jobs:
-            yield make_encoded(job, dialect)
+        for job, sale in paired:
+            yield make_encoded(job, dialect, sale)
         return
     seed = jobs[0].seed if jobs else 0
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start_worker, initargs=(seed,))
     with _terminated_by_exit():
         try:
-            yield from _made_in(pool, jobs, dialect, meanwhile)
+            yield from _made_in(pool, paired, dialect, meanwhile)
         finally:  # done, failed, interrupted or terminated: chunks not begun are dropped
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _made_in(pool: ProcessPoolExecutor, jobs: list[ChunkJob], dialect: str,
-             meanwhile: Callable[[], None]) -> Iterator[Chunk]:
-    pending: list[Future[bytes | Chunk]] = []
+def _made_in(pool: ProcessPoolExecutor, jobs: list[tuple[ChunkJob, SalesJob | None]],
+             dialect: str, meanwhile: Callable[[], None]) -> Iterator[Made]:
+    pending: list[Future[bytes | Made]] = []
     queue = iter(jobs)
-    for job in queue:
-        pending.append(pool.submit(make_packed, job, dialect))
+    for job, sale in queue:
+        pending.append(pool.submit(make_packed, job, dialect, sale))
         if len(pending) >= WINDOW:
             break
     meanwhile()
@@ -348,5 +437,6 @@ def _made_in(pool: ProcessPoolExecutor, jobs: list[ChunkJob], dialect: str,
         made = pending.pop(0).result()
         following = next(queue, None)
         if following is not None:
-            pending.append(pool.submit(make_packed, following, dialect))
+            job, sale = following
+            pending.append(pool.submit(make_packed, job, dialect, sale))
         yield marshal.loads(made) if isinstance(made, bytes) else made
