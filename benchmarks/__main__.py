@@ -1,9 +1,11 @@
-"""``uv run python -m benchmarks [--customers N] [--db URL] [--only-products]``: build
-(once) and measure.
+"""``uv run python -m benchmarks [--customers N] [--db URL] [--only-products]
+[--only-sales]``: build (once) and measure.
 
 Without ``--db`` on an SQLite file of a million demo customers (cached), then the products,
 suppliers and projects lists on a file of 100,000 products (``benchmarks/products.py``,
-cached too; ``--only-products`` measures just these); with ``--db`` on a PostgreSQL
+cached too; ``--only-products`` measures just these), and sales (confirming an order of 50
+lines, the credit check's sum: ``benchmarks/sales.py``, ``--only-sales``) on the million
+customers' file; with ``--db`` on a PostgreSQL
 database (filled with 200,000 demo customers when it has none), its raw limit the same SQL
 through plain psycopg.
 """
@@ -15,6 +17,7 @@ import argparse
 from app.data.database import open_database
 from benchmarks import catalogue, operations, report, server, startup
 from benchmarks import products as product_lists
+from benchmarks import sales as sales_bench
 from benchmarks.database import build
 from benchmarks.timing import Result
 
@@ -46,6 +49,10 @@ def parse() -> argparse.Namespace:
                         help="measure only the products, suppliers and projects lists")
     parser.add_argument("--no-products", action="store_true",
                         help="skip the products, suppliers and projects lists")
+    parser.add_argument("--only-sales", action="store_true",
+                        help="measure only confirming an order and the credit check")
+    parser.add_argument("--no-sales", action="store_true",
+                        help="skip confirming an order and the credit check")
     parser.add_argument("--products", type=int, default=catalogue.PRODUCTS,
                         help="products in their benchmark database (default 100,000)")
     return parser.parse_args()
@@ -135,11 +142,28 @@ def customers(args: argparse.Namespace) -> None:
     print(f"wrote {report.write_docs(text)}")
 
 
+def sales(args: argparse.Namespace) -> str:
+    """Confirming an order of 50 lines and the credit check's sum on the million customers'
+    database: their section of docs/benchmarks.md ("" when skipped)."""
+    if args.no_sales or args.db or args.only_products:
+        return ""
+    path, seconds = build(args.customers or 1_000_000, args.seed, args.rebuild and
+                          args.only_sales)
+    if seconds is not None:
+        print(f"built the database in {seconds:.0f} s", flush=True)
+    results, counts = sales_bench.run(path, args.repeat, lambda r: print(
+        "\n".join(sales_bench.table([r])[2:]), flush=True))
+    return sales_bench.section(results, counts, report.command_line(), sales_bench.NOTES)
+
+
 def main() -> None:
     args = parse()
-    if not args.only_products:
+    if not args.only_products and not args.only_sales:
         customers(args)
-    section = products(args)
+    sold = sales(args)
+    if sold and not args.no_docs:
+        print(f"wrote {report.write_section(sold, sales_bench.BEGIN, sales_bench.END)}")
+    section = "" if args.only_sales else products(args)
     if section and not args.no_docs:
         print(f"wrote {report.write_section(section, *PRODUCTS_MARKS)}")
 

@@ -164,11 +164,12 @@ NOTES = """## Reading the results
 
 
 def write_docs(text: str) -> Path:
-    """The SQLite results as docs/benchmarks.md, keeping the server's and the products'
-    sections (each written by a run of its own)."""
+    """The SQLite results as docs/benchmarks.md, keeping the sales', the products' and the
+    server's sections (each written by a run of its own)."""
     DOCS.parent.mkdir(parents=True, exist_ok=True)
     old = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
-    kept = [_section(old, begin, end) for begin, end in ((PRODUCTS_BEGIN, PRODUCTS_END),
+    kept = [_section(old, begin, end) for begin, end in ((SALES_BEGIN, SALES_END),
+                                                         (PRODUCTS_BEGIN, PRODUCTS_END),
                                                          (BEGIN, END))]
     DOCS.write_text(text + "".join(f"\n{k}\n" for k in kept if k), encoding="utf-8")
     return DOCS
@@ -179,6 +180,8 @@ BEGIN, END = "<!-- server results: begin -->", "<!-- server results: end -->"
 # --- the products, suppliers and projects lists (``--only-products``, and the default run)
 PRODUCTS_BEGIN, PRODUCTS_END = ("<!-- products results: begin -->",
                                 "<!-- products results: end -->")
+# --- sales: confirming an order, the credit check (``--only-sales``: benchmarks/sales.py)
+SALES_BEGIN, SALES_END = "<!-- sales results: begin -->", "<!-- sales results: end -->"
 
 
 def _section(text: str, begin: str, end: str) -> str:
