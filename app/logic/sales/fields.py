@@ -37,9 +37,9 @@ PIPELINE = Workflow(
                      accepts=("probability",), clears=("lost_reason", "closed_at"),
                      right="edit")
           for stage, (name, label) in _MOVE_WORDS.items()),
-        Transition("win", OPEN_STAGES, "won", Label("Won", "赢单"), accepts=("probability",),
-                   stamp="closed_at", right="edit"),
-        Transition("lose", OPEN_STAGES, "lost", Label("Lost", "输单"),
+        Transition("win", OPEN_STAGES, "won", Label("Mark won", "标记赢单"),
+                   accepts=("probability",), stamp="closed_at", right="edit"),
+        Transition("lose", OPEN_STAGES, "lost", Label("Mark lost", "标记输单"),
                    requires=("lost_reason",), accepts=("probability",), stamp="closed_at",
                    right="edit"),
     ),

@@ -23,7 +23,6 @@ from app.logic.kit.permissions import owner_scope
 from app.logic.kit.service import RecordService
 from app.logic.kit.settings import SettingsGroupService, read_settings
 from app.logic.kit.timeline import Moment
-from app.logic.kit.workflow import Transition
 from app.logic.sales.fields import (
     FACTORY_PROBABILITY,
     OPPORTUNITY,
@@ -178,11 +177,16 @@ class OpportunityService(RecordService):
             values["probability"] = _probabilities(uow)[OPPORTUNITY.workflow.initial
                                                         if OPPORTUNITY.workflow else ""]
 
-    def check_move(self, uow: UnitOfWork, actor: Actor, transition: Transition,
-                   values: dict[str, Any], record: Any) -> None:
+    def transit(self, actor: Actor, record_id: int, expected_version: int, name: str,
+                values: Mapping[str, Any] | None = None) -> Changed:
         """A move leaves the probability the new stage's default unless it gives one."""
-        if values.get("probability") == record.probability:
-            values["probability"] = _probabilities(uow)[transition.target]
+        given = dict(values or {})
+        if given.get("probability") in (None, "") and OPPORTUNITY.workflow is not None and \
+                name in OPPORTUNITY.workflow.by_name:
+            target = OPPORTUNITY.workflow.transition(name).target
+            if actor.can(self.entity.module, "view"):
+                given["probability"] = self.probabilities(actor)[target]
+        return super().transit(actor, record_id, expected_version, name, given)
 
     def before_flush(self, uow: UnitOfWork, record: Any, action: str,
                      values: Mapping[str, Any]) -> None:

@@ -366,7 +366,8 @@ def _amounts(line: Mapping[str, Any]) -> dict[str, Decimal]:
 
 
 def _line_text(uow: UnitOfWork, line: Any) -> str:
-    """A line as the audit log keeps it: "G3333 3 x 33.33 -10% 13% = 89.99"."""
+    """A line as the audit log keeps it, every value it holds:
+    "G3333 Gauge: 3 pcs x 33.33 -10% tax 13% = 89.99"."""
     code = ""
     if line.product_id is not None:
         code = uow.refs.describe("product", [line.product_id]).get(
@@ -374,6 +375,5 @@ def _line_text(uow: UnitOfWork, line: Any) -> str:
     quantity = ORDER_LINE.field("quantity").plain(line.quantity)
     discount = ORDER_LINE.field("discount").display(line.discount, "en")
     tax = ORDER_LINE.field("discount").display(Decimal(line.tax_rate or "0"), "en")
-    words = f" {line.description}" if not code else ""
-    return (f"{code}{quantity} x {line.unit_price:.2f}{words} -{discount} {tax} = "
-            f"{line.net:.2f}").replace("  ", " ").strip()
+    return (f"{code}{line.description}: {quantity} {line.unit} x {line.unit_price:.2f} "
+            f"-{discount} tax {tax} = {line.net:.2f}")

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCompleter,
     QHBoxLayout,
@@ -121,6 +122,23 @@ class ProductDelegate(QStyledItemDelegate):
         model.setData(index, code.upper() if self.lines.pick(code) else code)
 
 
+class LinesTable(QTableWidget):
+    """The lines' table; Enter that ends an edit is told (the editor moves on)."""
+
+    sig_entered = Signal()
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.sig_entered.emit()
+
+
+EDITING = (QAbstractItemView.EditTrigger.AnyKeyPressed |
+           QAbstractItemView.EditTrigger.DoubleClicked |
+           QAbstractItemView.EditTrigger.EditKeyPressed |
+           QAbstractItemView.EditTrigger.SelectedClicked)
+
+
 class LinesEditor(QWidget):
     sig_changed = Signal()  # a line was edited, added or removed
 
@@ -131,13 +149,14 @@ class LinesEditor(QWidget):
         self._filling = False
         self._picks: dict[str, ProductPick] = {}
         self.products = QStandardItemModel(self)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = LinesTable(0, len(COLUMNS))
         self.table.setObjectName("linesTable")
         self.table.setHorizontalHeaderLabels(
             [ORDER_LINE.field(n).caption(self._language) for n in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setEditTriggers(EDITING)
         self.table.setTabKeyNavigation(True)
+        self.table.sig_entered.connect(self.on_enter)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -210,7 +229,7 @@ class LinesEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
-                                   else QAbstractItemView.EditTrigger.AllEditTriggers)
+                                   else EDITING)
         self.add_button.setVisible(not read_only)
         self.remove_button.setVisible(not read_only)
 
@@ -344,16 +363,20 @@ class LinesEditor(QWidget):
     def _kept(self, row: int) -> bool:
         return any(self.text(row, n) for n in ("product", "description", "unit_price"))
 
+    def on_enter(self) -> None:
+        """Enter: a new line after the last one, else the next line's first cell."""
+        row = self.table.currentRow()
+        if row == self.table.rowCount() - 1 or row < 0:
+            self.add_line()
+        else:
+            self.table.setCurrentCell(row + 1, 0)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on the last line (not editing) starts a new one."""
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                     self.table.state() != QAbstractItemView.State.EditingState:
-                row = self.table.currentRow()
-                if row == self.table.rowCount() - 1 or row < 0:
-                    self.add_line()
-                    return True
-                self.table.setCurrentCell(row + 1, 0)
+                self.on_enter()
                 return True
         return super().eventFilter(watched, event)

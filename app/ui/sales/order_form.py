@@ -59,8 +59,11 @@ class OrderMoves(FormMoves):
         text = credit_text(error.check, ui_language())
         form.show_status(text)
         if not form.context.can(ORDER.module, CREDIT_OVERRIDE) or form.record is None:
-            QMessageBox.warning(form, self.tr("Credit check"), text) \
-                if form.isVisible() else None
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Credit check"), text,
+                              QMessageBox.StandardButton.Ok, form)
+            box.setObjectName("creditRefused")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # window-modal, and the form goes on
             return
         reason = self.ask_override_reason(text)
         if reason:

@@ -120,10 +120,6 @@ def test_a_given_probability_is_kept(shop: Shop) -> None:
                                                                    D("180.00"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app/logic/sales/opportunities.py OpportunityService.check_move: a move treats a given "
-    "probability equal to the opportunity's current one as not given and puts the new "
-    "stage's default in its place (10 moved to proposal with probability=10 becomes 50)"))
 def test_a_given_probability_equal_to_the_current_one_is_kept_on_a_move(shop: Shop) -> None:
     record = shop.opportunity(amount="200.00")  # qualification, 10
     moved = shop.services.opportunities.move_to(shop["admin"], record.id, record.version,

@@ -144,15 +144,15 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, many, runner, windo
 def test_navigation_builds_each_module_once_and_ctrl_digits_switch(qtbot, window):
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
     assert items == ["Customers", "Projects", "Suppliers", "Products", "Activities",
-                     "Feedback", "Administration", "Audit log"]
+                     "Feedback", "Sales", "Administration", "Audit log"]
     # The start page: My day, on the activities page
     assert window.pages.currentWidget().objectName() == "activitiesPage"
     assert window.navigation.currentRow() == 4
-    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
-    assert window.pages.currentWidget().objectName() == "adminPage"
     qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
+    assert window.pages.currentWidget().objectName() == "adminPage"
+    qtbot.keyClick(window, Qt.Key.Key_9, CTRL)
     assert window.pages.currentWidget().objectName() == "auditLogPage"
-    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
     assert window.pages.count() == 3  # built when first shown, once
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
     assert window.pages.currentWidget() is customers_of(window)
@@ -168,7 +168,7 @@ def test_a_salesperson_sees_only_the_modules_of_their_rights_and_starts_on_my_da
         window.activateWindow()
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
     # no suppliers, admin, audit
-    assert items == ["Customers", "Projects", "Products", "Activities", "Feedback"]
+    assert items == ["Customers", "Projects", "Products", "Activities", "Feedback", "Sales"]
     assert window.navigation.currentRow() == 3
     page = window.pages.currentWidget()
     assert page.objectName() == "activitiesPage" and page.currentWidget() is page.my_day
