@@ -46,6 +46,7 @@ from app.data.feedback import link_primary_contacts as link_ticket_contacts
 from app.data.kit import bulk
 from app.data.kit.base import CodeSequence
 from app.data.projects import PROJECT_BULK
+from app.data.sales import SALES_BULK
 from app.demo.activity_rows import ACTIVITY_FIELDS, WITH_CONTACT
 from app.demo.catalogue import (
     PRODUCT_FIELDS,
@@ -73,7 +74,6 @@ from app.demo.sales_rows import (
     LINE_FIELDS,
     OPPORTUNITY_FIELDS,
     ORDER_FIELDS,
-    SALES_BULK,
     SalesJob,
     calendar,
     catalogue_of,

@@ -33,31 +33,13 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from app.data.kit.bulk import SQLITE, BulkTable, Codec
+from app.data.kit.bulk import SQLITE, Codec
 from app.data.kit.search import sort_key
 from app.data.sales import sales_search_key
 from app.demo.catalogue import PRODUCT_FIELDS, Catalogue, CatalogueJob, make_catalogue
 from app.demo.rows import CUSTOMER_FIELDS
 from app.demo.vocabulary import weighted
 from app.logic.sales import FACTORY_PROBABILITY, line_amounts, weighted_amount
-
-# How the sales tables are loaded in bulk (the demo, with the customers): see
-# app/data/kit/bulk.py. Kept during a big load: the indexes whose keys the rows bring in
-# order (their customers', their ids', the numbers: one run per year); the others are
-# dropped and built again at the end. (These belong with the sales data package, as
-# FEEDBACK_BULK does with feedback's: see the report of the sales demo.)
-OPPORTUNITY_BULK = BulkTable(
-    table="opportunities", sequence="opportunity", fts_tables={},
-    appended_indexes=frozenset({"ix_opportunities_customer",
-                                "ix_opportunities_list_number"}))
-ORDER_BULK = BulkTable(
-    table="sales_orders", sequence="sales_order", fts_tables={},
-    appended_indexes=frozenset({"ix_sales_orders_customer_status",
-                                "ix_sales_orders_list_number"}))
-ORDER_LINE_BULK = BulkTable(
-    table="sales_order_lines", sequence="sales_order_line", fts_tables={},
-    appended_indexes=frozenset({"ix_sales_order_lines_order"}))
-SALES_BULK = (OPPORTUNITY_BULK, ORDER_BULK, ORDER_LINE_BULK)
 
 OPPORTUNITY_FIELDS = (
     "id", "number", "name", "customer_id", "stage", "amount", "probability", "weighted",

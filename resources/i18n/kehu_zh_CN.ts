@@ -2546,4 +2546,161 @@ Python %4，PySide6 %5。</translation>
         <translation>还有 %1 项</translation>
     </message>
 </context>
+<context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Add &amp;line</source>
+        <translation>添加行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A new line (Enter on the last line)</source>
+        <translation>新增一行（在最后一行按 Enter）</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Remove the chosen line (Ctrl+Delete)</source>
+        <translation>删除选中的行（Ctrl+Delete）</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityForm</name>
+    <message>
+        <source>Type a customer's name or code</source>
+        <translation>输入客户名称或编号</translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <source>Type a customer's name or code</source>
+        <translation>输入客户名称或编号</translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation>没有需要保存的更改。</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+</context>
+<context>
+    <name>OrderMoves</name>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Credit check</source>
+        <translation>信用检查</translation>
+    </message>
+    <message>
+        <source>Confirm anyway? The reason is kept in the audit log:</source>
+        <translation>仍要确认吗？原因将记入审计日志：</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>Any month</source>
+        <translation>任意月份</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>团队：</translation>
+    </message>
+    <message>
+        <source>Expected close:</source>
+        <translation>预计成交：</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>下一阶段</translation>
+    </message>
+    <message>
+        <source>Move the chosen card to the next stage (Ctrl+Right)</source>
+        <translation>将选中的商机移到下一阶段（Ctrl+→）</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>上一阶段</translation>
+    </message>
+    <message>
+        <source>Move the chosen card back a stage (Ctrl+Left)</source>
+        <translation>将选中的商机退回上一阶段（Ctrl+←）</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost...</source>
+        <translation>输单…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Open pipeline, weighted: %1</source>
+        <translation>进行中商机加权金额：%1</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Why was %1 lost?</source>
+        <translation>%1 为什么输单？</translation>
+    </message>
+    <message>
+        <source>weighted</source>
+        <translation>加权</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPage</name>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>销售漏斗(&amp;P)</translation>
+    </message>
+    <message>
+        <source>O&amp;pportunities</source>
+        <translation>商机(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>订单(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderOffer</name>
+    <message>
+        <source>%1 is won. Make a draft order for %2 now?</source>
+        <translation>%1 已赢单。现在为 %2 创建草稿订单吗？</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+</context>
 </TS>

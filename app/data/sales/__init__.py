@@ -3,6 +3,7 @@ module's public API."""
 
 from app.data.kit.refs import RefTarget
 from app.data.kit.registry import DataModule
+from app.data.sales.bulk import OPPORTUNITY_BULK, ORDER_BULK, ORDER_LINE_BULK, SALES_BULK
 from app.data.sales.models import (
     OPEN_STAGES,
     OWING,
@@ -19,9 +20,10 @@ from app.data.sales.repository import (
     sales_search_key,
 )
 
-__all__ = ["DATA", "OPEN_STAGES", "OWING", "CustomerTerms", "Opportunity",
-           "OpportunityQueries", "OpportunityRepository", "OrderQueries", "OrderRepository",
-           "SalesOrder", "SalesOrderLine", "StageSum", "sales_search_key"]
+__all__ = ["DATA", "OPEN_STAGES", "OPPORTUNITY_BULK", "ORDER_BULK", "ORDER_LINE_BULK", "OWING",
+           "SALES_BULK", "CustomerTerms", "Opportunity", "OpportunityQueries",
+           "OpportunityRepository", "OrderQueries", "OrderRepository", "SalesOrder",
+           "SalesOrderLine", "StageSum", "sales_search_key"]
 
 # Others refer to an opportunity or an order by its number; each counts among its owner's
 # (an order: its salesperson's) records in the sales scope.

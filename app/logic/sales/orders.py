@@ -246,6 +246,13 @@ class OrderService(RecordService):
             lines.append(Record(ORDER_LINE.name, li.id, values, record.version))
         return {"lines": tuple(lines)}
 
+    def _assign_key(self, repo: Any, values: dict[str, Any], record_id: int | None) -> None:
+        """A new order without a number takes the next of its order date's year."""
+        if record_id is None and not values.get("number") and values.get("order_date"):
+            values["number"] = repo.next_code(ORDER.code_prefix, ORDER.code_width,
+                                              values["order_date"].year)
+        super()._assign_key(repo, values, record_id)
+
     # --- lines ------------------------------------------------------------------------
     def _set_lines(self, uow: UnitOfWork, record: Any, lines: Sequence[Line],
                    known: frozenset[int]) -> dict[str, list[Any]]:

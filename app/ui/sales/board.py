@@ -229,12 +229,13 @@ class PipelineBoard(QWidget):
         pipeline, board = loaded
         chosen = self.chosen()
         self.cards = {}
+        weighted = self.tr("weighted")
         for stage in pipeline.stages:
             header = self.headers[stage.stage]
             header.setText(f"<b>{header.property('stageWord')}</b><br>"
                            f"{stage.count} · {stage.amount:,.2f}<br>"
                            f"<span style='color: palette(placeholder-text)'>"
-                           f"{self.tr('weighted')} {stage.weighted:,.2f}</span>")
+                           f"{weighted} {stage.weighted:,.2f}</span>")
             column = self.columns[stage.stage]
             column.clear()
             for record in board.get(stage.stage, []):

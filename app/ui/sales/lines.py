@@ -323,11 +323,13 @@ class LinesEditor(QWidget):
             price = _number(self.text(row, "unit_price"))
             discount = _number(rate_value(self.text(row, "discount")) or "0")
             rate = _number(rate_value(self.text(row, "tax_rate")) or "0")
-            try:
-                amounts = None if None in (quantity, price, discount, rate) else \
-                    line_amounts(quantity, price, discount, rate)  # type: ignore[arg-type]
-            except ValueError:
-                amounts = None
+            amounts = None
+            if quantity is not None and price is not None and discount is not None and \
+                    rate is not None:
+                try:
+                    amounts = line_amounts(quantity, price, discount, rate)
+                except ValueError:  # a discount over 100%: no amounts until corrected
+                    amounts = None
             for name in COMPUTED:
                 self.set_text(row, name, "" if amounts is None else
                               f"{getattr(amounts, name):,.2f}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.logic.kit.dto import Changed, Record
@@ -19,17 +19,28 @@ from app.ui.kit.typed_ref import TypedRef
 from app.ui.sales.order_form import user_items
 
 
+class OrderOffer(QObject):
+    """The question a won opportunity asks: a draft order for its customer now?"""
+
+    def question(self, opportunity: Record) -> str:
+        return self.tr("%1 is won. Make a draft order for %2 now?").replace(
+            "%1", str(opportunity.get("number"))).replace(
+            "%2", str(getattr(opportunity.get("customer"), "label", "")))
+
+    def title(self) -> str:
+        return self.tr("Won")
+
+
 def offer_order(context: Context, opportunity: Record, near: QWidget,
                 ask: Any = None) -> Any:
     """Ask whether to make a draft order for a won opportunity's customer; yes: make it
     and open its form (returned)."""
     if not context.can("sales", "create"):
         return None
-    question = near.tr("%1 is won. Make a draft order for %2 now?").replace(
-        "%1", str(opportunity.get("number"))).replace(
-        "%2", str(getattr(opportunity.get("customer"), "label", "")))
+    words = OrderOffer(near)
+    question = words.question(opportunity)
     answer = ask(question) if ask is not None else QMessageBox.question(
-        near, near.tr("Won"), question) == QMessageBox.StandardButton.Yes
+        near, words.title(), question) == QMessageBox.StandardButton.Yes
     if not answer:
         return None
     try:

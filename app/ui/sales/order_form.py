@@ -218,8 +218,9 @@ class OrderForm(RecordForm):
         if rest:
             super().show_validation(ValidationError(rest))
         if lines:
+            word = self.tr("Line")
             self.status.setText("\n".join(
-                f"{self.tr('Line')} {k.removeprefix('lines[').replace('].', ': ', 1)}: {m}"
+                f"{word} {k.removeprefix('lines[').replace('].', ': ', 1)}: {m}"
                 if "." in k else m for k, m in lines.items()))
 
     def default_size(self) -> QSize:

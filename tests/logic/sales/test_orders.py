@@ -446,3 +446,10 @@ def test_a_salesperson_sees_their_orders_and_the_manager_their_teams(shop: Shop)
     with pytest.raises(ValidationError) as caught:
         shop.order(shop["sales1"], customer="theirs")
     assert set(codes(caught.value)) == {"customer"}
+
+
+def test_an_order_dated_in_another_year_takes_that_years_number(shop: Shop) -> None:
+    old = shop.order(order_date="2025-12-30")
+    assert old.number == "SO2025-000001"
+    assert shop.order(order_date="2025-06-01").number == "SO2025-000002"
+    assert shop.order().number.startswith(f"SO{date.today().year}-")
