@@ -115,7 +115,7 @@ ORDER_FLOW = Workflow(
                    accepts=("credit_override_reason",), stamp="confirmed_at"),
         Transition("deliver", ("confirmed",), "delivered", Label("Deliver", "交付"),
                    stamp="delivered_at"),
-        Transition("cancel", ("draft", "confirmed"), "cancelled", Label("Cancel", "取消"),
+        Transition("cancel", ("draft", "confirmed"), "cancelled", Label("Cancel order", "取消订单"),
                    requires=("cancel_reason",), stamp="cancelled_at"),
     ),
     final=("delivered", "cancelled"))
