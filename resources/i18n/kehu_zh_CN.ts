@@ -2703,4 +2703,15 @@ Python %4，PySide6 %5。</translation>
         <translation>赢单</translation>
     </message>
 </context>
+<context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>Probabilities...</source>
+        <translation>赢单概率…</translation>
+    </message>
+    <message>
+        <source>The chance of winning each stage gives a new or moved opportunity</source>
+        <translation>各阶段给新建或移动的商机设定的赢单概率</translation>
+    </message>
+</context>
 </TS>

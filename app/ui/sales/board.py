@@ -34,6 +34,7 @@ from app.ui.kit.context import Context
 from app.ui.kit.errors import show_error
 from app.ui.kit.language import ui_language
 from app.ui.kit.opener import open_record
+from app.ui.kit.settings_group import SettingsGroupDialog
 from app.ui.sales.opportunity_form import offer_order
 from app.ui.sales.order_form import user_items
 
@@ -149,6 +150,12 @@ class PipelineBoard(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.summary)
         bar.addWidget(refresh)
+        self.probabilities_button = QPushButton(self.tr("Probabilities..."))
+        self.probabilities_button.setObjectName("probabilitiesButton")
+        self.probabilities_button.setToolTip(self.tr(
+            "The chance of winning each stage gives a new or moved opportunity"))
+        self.probabilities_button.clicked.connect(self.open_probabilities)
+        bar.addWidget(self.probabilities_button)
         self.columns: dict[str, StageColumn] = {}
         self.headers: dict[str, QLabel] = {}
         board = QHBoxLayout()
@@ -321,6 +328,12 @@ class PipelineBoard(QWidget):
 
     def on_activated(self, item: QListWidgetItem) -> None:
         self.open_card(int(item.data(ID_ROLE)))
+
+    def open_probabilities(self) -> SettingsGroupDialog:
+        """The default probability per stage (an administrator changes it; others read)."""
+        dialog = SettingsGroupDialog(self.context, "sales_settings", self)
+        dialog.open()
+        return dialog
 
     def open_card(self, opportunity_id: int) -> Any:
         return open_record(self.context, "opportunity", opportunity_id, self)

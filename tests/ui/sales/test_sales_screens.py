@@ -187,3 +187,20 @@ def test_a_bad_line_is_marked_and_nothing_is_saved(
     cell = form.lines.table.item(0, COLUMNS.index("quantity"))
     assert cell.background() == ERROR_BRUSH and "decimal places" in cell.toolTip()
     assert not services.orders.list_page(team["sales1"], ListQuery(), None, 10).rows
+
+
+def test_an_administrator_sets_the_stages_probabilities_from_the_board(
+        qtbot, context: Context, services: Services, team: dict[str, Actor],
+        opportunities: dict[str, Record]) -> None:
+    board = PipelineBoard(context)
+    qtbot.addWidget(board)
+    dialog = board.open_probabilities()
+    spin = dialog.fields.editor("proposal_probability")
+    assert spin.value() == 50
+    spin.setValue(40)
+    dialog.on_save()
+    assert services.opportunities.probabilities(context.actor)["proposal"] == 40
+    moved = services.opportunities.move_to(team["sales1"], opportunities["q"].id,
+                                           opportunities["q"].version, "proposal").saved
+    assert moved.probability == 40  # a later move takes the new default
+    dialog.close()
