@@ -192,6 +192,8 @@ def demo(args: Namespace, services: Services, db: Any) -> int:
     data = {"customers": summary.customers, "contacts": summary.contacts,
             "codes": [summary.first_code, summary.last_code], "projects": summary.projects,
             "activities": summary.activities, "tickets": summary.tickets,
+            "opportunities": summary.opportunities, "orders": summary.orders,
+            "order_lines": summary.order_lines,
             "suppliers": summary.suppliers, "products": summary.products,
             "seconds": round(summary.seconds, 1), "password": summary.password,
             "users": summary.roles}
@@ -200,6 +202,8 @@ def demo(args: Namespace, services: Services, db: Any) -> int:
                 f"{summary.customers:,} customers ({summary.first_code}..{summary.last_code}) "
                 f"with {summary.contacts:,} contacts, {summary.projects:,} projects, "
                 f"{summary.activities:,} activities and {summary.tickets:,} feedback tickets, "
+                f"{summary.opportunities:,} opportunities, {summary.orders:,} orders with "
+                f"{summary.order_lines:,} lines, "
                 f"{summary.suppliers:,} suppliers, {summary.products:,} products "
                 f"in {summary.seconds:.1f} s\n"
                 f"demo users, all with the password {summary.password}:\n{users}")

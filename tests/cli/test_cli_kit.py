@@ -289,6 +289,8 @@ def test_the_demo_says_what_it_made_and_the_counts_agree_with_the_tables(
     assert main(["--db", url, "--json", "demo", "--customers", "120", "--seed", "3"]) == 0
     said = json.loads(capsys.readouterr().out)
     for key, table in (("customers", "customers"), ("projects", "projects"),
-                       ("activities", "activities"), ("tickets", "feedback")):
+                       ("activities", "activities"), ("tickets", "feedback"),
+                       ("opportunities", "opportunities"), ("orders", "sales_orders"),
+                       ("order_lines", "sales_order_lines")):
         assert said[key] == count(url, table) > 0, key
     assert main(["--db", url, "demo", "--customers", "1"]) == 1  # it has users now
