@@ -12,14 +12,25 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.logic.kit.dto import Actor, Record
 from app.logic.services import Services
 
+from ..conftest import PASSWORD
+
 
 @pytest.fixture
 def team(services: Services, actor: Actor, make_actor: Callable[..., Actor]
          ) -> dict[str, Actor]:
-    sales1 = make_actor("sales1", ("salesperson",), "王伟")
-    sales2 = make_actor("sales2", ("salesperson",), "李娜")
-    manager = make_actor("boss", ("sales_manager",), "经理")
-    return {"sales1": sales1, "sales2": sales2, "manager": manager}
+    """sales1 and the manager in one department (the manager's team); sales2 outside it."""
+    made = {"sales1": make_actor("sales1", ("salesperson",), "王伟"),
+            "sales2": make_actor("sales2", ("salesperson",), "李娜"),
+            "manager": make_actor("boss", ("sales_manager",), "经理")}
+    by_name = {u.username: u for u in services.users.list_all_users(actor)}
+    dept = services.departments.create_department(actor, "华东销售部").saved
+    for name in ("sales1", "boss"):
+        services.users.update_user(actor, by_name[name].id, by_name[name].version,
+                                   department_id=dept.id)
+    services.departments.update_department(actor, dept.id, dept.version,
+                                           manager_id=by_name["boss"].id)
+    # signed in again: the team is read at sign-in
+    return {key: services.auth.login(a.username, PASSWORD + "-x") for key, a in made.items()}
 
 
 @pytest.fixture

@@ -49,6 +49,9 @@ def test_the_board_sums_each_stage_within_the_record_scope(
     assert "1 · 4,000.00" in header and "3,000.00" in header  # 75% of 4,000
     # the open pipeline, weighted: 10% of 1,000 + 50% of 2,000 + 75% of 4,000
     assert "4,100.00" in mine.summary.text()
+    boss = PipelineBoard(make_context(team["manager"]))  # the team's: sales1's, not sales2's
+    qtbot.addWidget(boss)
+    assert cards(boss, "qualification") == [opportunities["q"].number]
     everyone = PipelineBoard(context)  # the administrator sees sales2's as well
     qtbot.addWidget(everyone)
     assert sorted(cards(everyone, "qualification")) == sorted(
@@ -156,16 +159,16 @@ def test_an_order_typed_line_by_line_is_exact_and_stopped_by_the_credit_check(
     form.moves.buttons["confirm"].click()  # one cent over 101.68
     assert "101.68" in form.status.text() and "0.01" in form.status.text()
     assert services.orders.get(team["sales1"], saved.id).status == "draft"
-    boss = OrderForm(context, saved.id)  # the administrator: may override
+    boss = OrderForm(make_context(team["manager"]), saved.id)  # the team's manager
     qtbot.addWidget(boss, before_close_func=forget_edits)
     asked: list[str] = []
     boss.moves.ask_override_reason = lambda text: asked.append(text) or "Paid by guarantee"
     boss.moves.buttons["confirm"].click()
     assert asked and "101.68" in asked[0]
-    confirmed = services.orders.get(context.actor, saved.id)
+    confirmed = services.orders.get(team["manager"], saved.id)
     assert confirmed.status == "confirmed"
     assert confirmed.credit_override_reason == "Paid by guarantee"
-    history = services.orders.history(context.actor, saved.id)
+    history = services.orders.history(team["manager"], saved.id)
     assert any(h.action == "credit_override" and
                h.changes.get("reason") == [None, "Paid by guarantee"] for h in history), \
         history
