@@ -150,11 +150,8 @@ def update_order(args: Namespace, services: Services, db: Any) -> int:
 
 
 def confirm(args: Namespace, services: Services, db: Any) -> int:
-    actor = sign_in(args, services)
-    current = records.find(services.orders, actor, args.key)
-    expected = current.version if args.expect_version is None else args.expect_version
-    record = services.orders.confirm_order(actor, current.id, expected,
-                                           args.override_reason).saved
+    record = _move(args, services, lambda actor, current, expected: (
+        services.orders.confirm_order(actor, current.id, expected, args.override_reason)))
     note = " over the credit limit: " + record.credit_override_reason \
         if record.credit_override_reason else ""
     _shown(args, record, f"{record.number}: confirmed{note} (version {record.version})")
@@ -162,21 +159,26 @@ def confirm(args: Namespace, services: Services, db: Any) -> int:
 
 
 def deliver(args: Namespace, services: Services, db: Any) -> int:
-    actor = sign_in(args, services)
-    current = records.find(services.orders, actor, args.key)
-    expected = current.version if args.expect_version is None else args.expect_version
-    record = services.orders.deliver_order(actor, current.id, expected).saved
+    record = _move(args, services, lambda actor, current, expected: (
+        services.orders.deliver_order(actor, current.id, expected)))
     _shown(args, record, f"{record.number}: delivered (version {record.version})")
     return EXIT_OK
 
 
 def cancel(args: Namespace, services: Services, db: Any) -> int:
+    record = _move(args, services, lambda actor, current, expected: (
+        services.orders.cancel_order(actor, current.id, expected, args.reason)))
+    _shown(args, record, f"{record.number}: cancelled (version {record.version})")
+    return EXIT_OK
+
+
+def _move(args: Namespace, services: Services, do: Any) -> Any:
+    """Sign in, find the order by its number, and make the move ``do`` at the version
+    expected (the one found, unless --expect-version says): the order as saved."""
     actor = sign_in(args, services)
     current = records.find(services.orders, actor, args.key)
     expected = current.version if args.expect_version is None else args.expect_version
-    record = services.orders.cancel_order(actor, current.id, expected, args.reason).saved
-    _shown(args, record, f"{record.number}: cancelled (version {record.version})")
-    return EXIT_OK
+    return do(actor, current, expected).saved
 
 
 def _shown(args: Namespace, record: Any, headline: str) -> None:

@@ -267,7 +267,7 @@ def test_update_replaces_the_lines_of_a_draft_only(kehu: Kehu, people: None,
                            "draft order is edited)")
     assert counts() == before
     code, _, err = kehu("orders", "cancel", number, "--reason", "   ")
-    assert (code, err.strip()) == (1, "kehu: cancel_reason: is required to cancel")
+    assert (code, err.strip()) == (1, "kehu: cancel_reason: is required to cancel order")
     code, out, _ = kehu("orders", "cancel", number, "--reason", "客户撤单")
     assert code == 0 and out.splitlines()[0] == f"{number}: cancelled (version 4)"
 
