@@ -19,6 +19,7 @@ MODULES = (
     "activities",
     "feedback",
     "sales",
+    "finance",
     "admin",
     "audit",
 )

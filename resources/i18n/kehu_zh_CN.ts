@@ -2714,4 +2714,11 @@ Python %4，PySide6 %5。</translation>
         <translation>各阶段给新建或移动的商机设定的赢单概率</translation>
     </message>
 </context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <source>Only a user with the right to change credit terms (Finance) may change this.</source>
+        <translation>只有拥有修改信用条件权限的用户（财务）可以修改此项。</translation>
+    </message>
+</context>
 </TS>

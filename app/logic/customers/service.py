@@ -11,9 +11,10 @@ from app.data.customers import CustomerQueries, CustomerRepository
 from app.data.kit.uow import UnitOfWork
 from app.logic.contacts import CONTACT, NewContacts
 from app.logic.customers.fields import CUSTOMER
+from app.logic.finance import CREDIT, CREDIT_FIELDS
 from app.logic.kit.dto import Actor, Changed, ListQuery, Page, Record
 from app.logic.kit.errors import FieldError, PermissionDenied, ValidationError
-from app.logic.kit.fields import Ref
+from app.logic.kit.fields import Ref, plain
 from app.logic.kit.permissions import owner_scope, require
 from app.logic.kit.service import RecordService, build_records
 
@@ -90,6 +91,7 @@ class CustomerService(RecordService):
     # --- hooks ------------------------------------------------------------------------
     def check(self, uow: UnitOfWork, actor: Actor, values: dict[str, Any],
               record: Any | None) -> None:
+        self._check_credit_terms(actor, values, record)
         if record is None and "owner" not in values:
             users = uow.get(UserRepository)
             values["owner"] = actor.user_id if users.is_sales_user(actor.user_id) else None
@@ -98,6 +100,22 @@ class CustomerService(RecordService):
             return
         if "owner" in values and (record is None or values["owner"] != record.owner_id):
             self._check_owner(uow, actor, values["owner"])
+
+    def _check_credit_terms(self, actor: Actor, values: Mapping[str, Any],
+                            record: Any | None) -> None:
+        """The credit limit, payment terms and rating change only with the right
+        finance.credit (a new customer without it keeps the defaults): the credit check
+        rests on them."""
+        if actor.can("finance", CREDIT):
+            return
+        defaults = CUSTOMER.defaults()
+        for name in CREDIT_FIELDS:
+            if name not in values:
+                continue
+            before = getattr(record, name) if record is not None else \
+                defaults.get(name, CUSTOMER.field(name).default)
+            if plain(values[name] or None) != plain(before or None):
+                raise PermissionDenied("finance", CREDIT)
 
     def _check_owner(self, uow: UnitOfWork, actor: Actor, owner_id: int | None) -> None:
         if owner_id is None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from app.logic.customers import CUSTOMER
+from app.logic.finance import CREDIT, CREDIT_FIELDS
 from app.logic.kit.dto import Changed, Record
 from app.ui.contacts import ContactsTab
 from app.ui.kit.context import Context
@@ -51,6 +52,14 @@ class CustomerForm(RecordForm):
 
     def show_record(self, record: Record | None) -> None:
         super().show_record(record)
+        # The credit terms: only with the right finance.credit (the service checks again).
+        if not self.context.can("finance", CREDIT):
+            for name in CREDIT_FIELDS:
+                if name in self.fields.names():
+                    self.fields.editor(name).setEnabled(False)
+                    self.fields.editor(name).setToolTip(self.tr(
+                        "Only a user with the right to change credit terms (Finance) may "
+                        "change this."))
         contacts = record.children.get("contacts", ()) if record is not None else ()
         self.contacts.set_contacts(record.id if record is not None else None, contacts)
 

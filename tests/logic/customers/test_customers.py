@@ -302,7 +302,8 @@ def test_assigning_an_owner(services: Services, admin: Actor,
 def test_one_customer_as_a_list_line_matches_the_list(services: Services, admin: Actor,
                                                        make_user: Callable[..., Actor]) -> None:
     bob = make_user("bob", "Bob Li", roles=("salesperson",))
-    mine = create(services, bob, {"name": "Bob's Shop", "city": "上海", "credit_limit": "1234.5"})
+    mine = create(services, admin, {"name": "Bob's Shop", "city": "上海", "owner": "bob",
+                                    "credit_limit": "1234.5"})  # finance.credit: the admin's
     theirs = create(services, admin, {"name": "Admin's Shop"})
     [listed] = services.customers.list_customers(bob, ListQuery()).rows
     line = services.customers.get_customer_row(bob, mine.id)

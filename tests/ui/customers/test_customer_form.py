@@ -407,3 +407,16 @@ def test_a_salesperson_may_give_customers_only_to_himself(qtbot, open_form, serv
     assert owner_items(form) == ["王一 (sales1)"]
     with pytest.raises(PermissionDenied):
         services.customers.assign_owner(sales, made.id, made.version, auditor.user_id)
+
+
+def test_the_credit_terms_are_read_only_without_the_finance_credit_right(
+        open_form, services, actor, make_actor, make_context):
+    sales = make_actor("sales1", ("salesperson",), "王销售")
+    mine = services.customers.create_customer(actor, {"name": "信用条件测试",
+                                                      "owner": "sales1"}).saved
+    theirs = open_form(mine.id, as_context=make_context(sales))
+    for name in ("credit_limit", "payment_terms_days", "credit_rating"):
+        assert not theirs.fields.editor(name).isEnabled(), name
+    assert theirs.fields.editor("phone").isEnabled()
+    admins = open_form(mine.id)  # the administrator holds finance.credit
+    assert admins.fields.editor("credit_limit").isEnabled()
