@@ -5,8 +5,9 @@ Revises: 0016
 Create Date: 2026-12-05
 
 - ``finance.credit``: changing a customer's credit limit, payment terms or credit rating
-  (the credit check of 7/10 rests on them). The Administrator and the Finance role get it;
-  a salesperson's or sales manager's change of those fields is refused.
+  (the credit check of 7/10 rests on them). The Administrator, the Finance role and the
+  Sales manager (who also holds the credit override) get it; a salesperson's change of
+  those fields is refused.
 """
 
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-ROLES = ("admin", "finance")
+ROLES = ("admin", "finance", "sales_manager")
 
 
 def _rights() -> sa.TableClause:

@@ -4,7 +4,8 @@
 credit check of 7/10 rests on the limit, so a salesperson may not raise their own
 customer's: the customers' service refuses such a change from a user without this right
 (PermissionDenied, exit 3 from the CLI), and the customer form shows those fields read-only
-to them. The Administrator and the Finance role hold it (migration 0017).
+to them. The Administrator, the Finance role and the Sales manager hold it (migration
+0017).
 """
 
 from app.logic.kit.fields import Label
