@@ -6,7 +6,16 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, Unicode, UnicodeText, func
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    Unicode,
+    UnicodeText,
+    false,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.data.kit.base import Base, Tracked
@@ -45,6 +54,15 @@ class Customer(Tracked, Base):
     tier: Mapped[str] = mapped_column(Unicode(16), default="ordinary")
     tier_override: Mapped[bool] = mapped_column(Boolean, default=False)
     credit_rating: Mapped[str] = mapped_column(Unicode(8), default="")
+    # Computed by finance (app/logic/finance/value.py) unless set by hand: the rating's
+    # "manual" mark, the lifecycle stage, the churn warning's reason, the key account.
+    credit_rating_manual: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                       server_default=false())
+    lifecycle: Mapped[str] = mapped_column(Unicode(16), default="", server_default="")
+    churn_reason: Mapped[str] = mapped_column(Unicode(16), default="", server_default="")
+    key_account: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    key_account_manual: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                     server_default=false())
     credit_limit: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
     payment_terms_days: Mapped[int] = mapped_column(Integer, default=30)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

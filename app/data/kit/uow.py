@@ -97,6 +97,10 @@ class UnitOfWork:
             found = self._built[kind] = kind(self.session)  # type: ignore[call-arg]  # repositories take the session
         return found
 
+    def has_port(self, name: str) -> bool:
+        """Whether a registered module offers the port ``name``."""
+        return name in self._registry.ports
+
     def port(self, name: str) -> Any:
         """A named service a module registered for the kit (``accounts``)."""
         found = self._built.get(name)

@@ -18,7 +18,7 @@ ZERO = Decimal("0.00")
 @dataclass(frozen=True)
 class CreditCheck:
     limit: Decimal  # the customer's credit limit
-    open: Decimal  # what it owes already (confirmed and delivered orders not yet paid)
+    open: Decimal  # what it owes already: open invoices, and orders not yet invoiced
     order: Decimal  # this order's gross
     prepaid: bool  # payment terms of 0 days: paid before delivery, no credit taken
 

@@ -32,6 +32,8 @@ LINE_FIELDS = ("product", "description", "quantity", "unit", "unit_price", "disc
                "tax_rate")
 # A draft's fields that may change once the order is confirmed: only words about it.
 ALWAYS_EDITABLE = frozenset({"notes"})
+# The port of the module that keeps receivables (finance): what a customer owes.
+EXPOSURE = "exposure"
 
 Line = Mapping[str, Any]  # an order line as given: ORDER_LINE's field names
 
@@ -345,7 +347,11 @@ class OrderService(RecordService):
     def _credit(self, uow: UnitOfWork, record: Any, lock: bool) -> CreditCheck:
         repo = self._repo_of(uow)
         limit = repo.credit_limit(record.customer_id, lock=lock)
-        return CreditCheck(limit=limit, open=repo.owing(record.customer_id, record.id),
+        # What the customer owes: the receivables' open amount where a module keeps
+        # invoices (finance's port), else the gross of its confirmed and delivered orders.
+        owing = uow.port(EXPOSURE).owing(record.customer_id, record.id) \
+            if uow.has_port(EXPOSURE) else repo.owing(record.customer_id, record.id)
+        return CreditCheck(limit=limit, open=owing,
                            order=record.gross, prepaid=int(record.payment_terms_days) == 0)
 
     # --- helpers ----------------------------------------------------------------------
