@@ -193,7 +193,8 @@ def demo(args: Namespace, services: Services, db: Any) -> int:
             "codes": [summary.first_code, summary.last_code], "projects": summary.projects,
             "activities": summary.activities, "tickets": summary.tickets,
             "opportunities": summary.opportunities, "orders": summary.orders,
-            "order_lines": summary.order_lines,
+            "order_lines": summary.order_lines, "invoices": summary.invoices,
+            "payments": summary.payments,
             "suppliers": summary.suppliers, "products": summary.products,
             "seconds": round(summary.seconds, 1), "password": summary.password,
             "users": summary.roles}
@@ -203,7 +204,8 @@ def demo(args: Namespace, services: Services, db: Any) -> int:
                 f"with {summary.contacts:,} contacts, {summary.projects:,} projects, "
                 f"{summary.activities:,} activities and {summary.tickets:,} feedback tickets, "
                 f"{summary.opportunities:,} opportunities, {summary.orders:,} orders with "
-                f"{summary.order_lines:,} lines, "
+                f"{summary.order_lines:,} lines, {summary.invoices:,} invoices, "
+                f"{summary.payments:,} payments, "
                 f"{summary.suppliers:,} suppliers, {summary.products:,} products "
                 f"in {summary.seconds:.1f} s\n"
                 f"demo users, all with the password {summary.password}:\n{users}")

@@ -7,10 +7,12 @@ see catalogue.py), then customers across provinces, industries, sizes, statuses 
 each with 1-4 contacts, a project for about every third customer and one or two activities
 for most (owned by the customer's owner: see activity_rows.py), a feedback ticket for about
 every eighth (worked by the service user: see feedback_rows.py), two years of opportunities
-and sales orders with their lines (see sales_rows.py), one audit entry summing the
-run up, and gives the users their roles and the sales team its department, all in one
-transaction: a run that is killed leaves nothing behind. The code counters move past the
-codes used, so the next record saved gets the next code.
+and sales orders with their lines (see sales_rows.py), the invoices of the confirmed and
+delivered orders with their customers' payments (see finance_rows.py), one audit entry
+summing the run up, and gives the users their roles and the sales team its department, all
+in one transaction: a run that is killed leaves nothing behind. The code counters move past
+the codes used, so the next record saved gets the next code. Then customer value (ratings,
+tiers, key accounts, lifecycle, churn) is computed once, as the administrator would.
 Customers and the rows of theirs are made in chunks determined by (seed, chunk); big runs make them
 in worker processes while this process writes them and indexes them for search. The
 workers end with this process, however it ends.
@@ -43,6 +45,7 @@ from app.data.customers import CUSTOMER_BULK
 from app.data.database import Database
 from app.data.feedback import FEEDBACK_BULK
 from app.data.feedback import link_primary_contacts as link_ticket_contacts
+from app.data.finance import FINANCE_BULK
 from app.data.kit import bulk
 from app.data.kit.base import CodeSequence
 from app.data.projects import PROJECT_BULK
@@ -59,6 +62,14 @@ from app.demo.catalogue import (
     suppliers_for,
 )
 from app.demo.feedback_rows import CONTACT_CHANNELS, TICKET_FIELDS, tickets_in
+from app.demo.finance_rows import (
+    ALLOCATION_FIELDS,
+    INVOICE_FIELDS,
+    PAYMENT_FIELDS,
+    FinanceJob,
+    FinanceNumbers,
+    make_finance,
+)
 from app.demo.roles import assign_demo_roles
 from app.demo.rows import (
     CONTACT_FIELDS,
@@ -85,6 +96,8 @@ from app.demo.sales_rows import (
 )
 from app.demo.vocabulary import DEMO_USERS
 from app.logic.admin import hash_password
+from app.logic.kit.dto import Actor
+from app.logic.services import Services
 
 DEMO_PASSWORD = "demo1234"
 CHUNK = 5_000
@@ -122,6 +135,8 @@ class DemoSummary:
     opportunities: int = 0
     orders: int = 0
     order_lines: int = 0
+    invoices: int = 0
+    payments: int = 0
 
     @property
     def roles(self) -> dict[str, str]:
@@ -147,7 +162,8 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
     now = now or datetime.now(UTC)
     password_hash = hash_password(DEMO_PASSWORD)  # argon2 is slow: hash once, reuse
     with bulk.bulk_load(db, customers, CUSTOMER_BULK,
-                        others=(PROJECT_BULK, ACTIVITY_BULK, FEEDBACK_BULK, *SALES_BULK)) as load:
+                        others=(PROJECT_BULK, ACTIVITY_BULK, FEEDBACK_BULK, *SALES_BULK,
+                                *FINANCE_BULK)) as load:
         ids = load.add_users([_user_row(name, label, password_hash, now)
                               for name, label, _ in DEMO_USERS])
         users = tuple(DemoUser(name, label, role, ids[name]) for name, label, role in DEMO_USERS)
@@ -164,14 +180,20 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
         sales = _sales_jobs(jobs, catalogue_job, opportunity_start,
                             load.start_of("sales_orders", "sales_order").customer_id,
                             order_numbers)
+        finance = [FinanceJob(job.seed, job.index, now, roles["finance"]) for job in jobs]
+        numbers = FinanceNumbers(
+            load.start_of("invoices", "invoice").customer_id,
+            load.start_of("payments", "payment").customer_id,
+            dict(_order_numbers(load, today_of(now), "invoice")),
+            dict(_order_numbers(load, today_of(now), "payment")))
         contacts = projects = activities = tickets = opportunities = orders = lines = 0
         catalogues: list[Catalogue] = []  # made while the first chunks are
         made = _made(jobs, load.dialect, workers, customers, lambda: catalogues.append(
-            _catalogue(load, catalogue_job)), sales)
+            _catalogue(load, catalogue_job)), sales, finance)
         # No cyclic GC: millions of short-lived rows, no cycles among them. Closed however
         # the loop is left (an error, Ctrl+C): the worker processes stop then and there.
         with _without_gc(), closing(made):
-            for done, (rows, persons, works, acts, cases, chances, sold, items) in \
+            for done, (rows, persons, works, acts, cases, chances, sold, items, *billed) in \
                     enumerate(made):
                 load.insert("customers", CUSTOMER_FIELDS, rows)
                 load.insert("contacts", CONTACT_FIELDS, persons)
@@ -181,6 +203,10 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
                 load.insert("opportunities", OPPORTUNITY_FIELDS, chances)
                 load.insert("sales_orders", ORDER_FIELDS, sold)
                 load.insert("sales_order_lines", LINE_FIELDS, items)
+                bills, paid, applied = numbers.place((billed[0], billed[1], billed[2]))
+                load.insert("invoices", INVOICE_FIELDS, bills)
+                load.insert("payments", PAYMENT_FIELDS, paid)
+                load.insert("payment_allocations", ALLOCATION_FIELDS, applied)
                 contacts += len(persons)
                 projects += len(works)
                 activities += len(acts)
@@ -202,13 +228,19 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
             used = sum(order_years(job.count, today_of(now)).get(year, 0) for job in jobs)
             if used:
                 load.set_next_code(first_number + used, f"sales_order_{year}")
+        for kind, following in (("invoice", numbers.invoice_numbers),
+                                ("payment", numbers.payment_numbers)):
+            for year, number in following.items():
+                if number > 1:
+                    load.set_next_code(number, f"{kind}_{year}")
         summary = DemoSummary(customers, contacts, f"C{first:06d}",
                               f"C{first + customers - 1:06d}", users, DEMO_PASSWORD, 0.0,
                               projects=projects, suppliers=len(catalogue.suppliers),
                               products=len(catalogue.products),
                               supplier_contacts=len(catalogue.contacts),
                               activities=activities, tickets=tickets,
-                              opportunities=opportunities, orders=orders, order_lines=lines)
+                              opportunities=opportunities, orders=orders, order_lines=lines,
+                              invoices=numbers.invoices, payments=numbers.payments)
         load.append_audit(user_id=None, username="(demo)", action="demo",
                           entity_type="database", entity_id="",
                           changes={"customers": customers, "contacts": contacts, "seed": seed,
@@ -218,12 +250,25 @@ def generate_demo(db: Database, customers: int = 1000, seed: int = 1,
                                    "products": summary.products,
                                    "activities": activities, "tickets": tickets,
                                    "opportunities": opportunities, "orders": orders,
-                                   "order_lines": lines,
+                                   "order_lines": lines, "invoices": numbers.invoices,
+                                   "payments": numbers.payments,
                                    "supplied_products": len(catalogue.supplied),
                                    "users": [u.username for u in users]})
         with Session(bind=load.conn) as session:  # joins the load's transaction
             assign_demo_roles(session, summary)
+    recompute_value(db, roles["admin"], today_of(now))
     return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
+
+
+def recompute_value(db: Database, admin_id: int, today: date) -> None:
+    """Customer value computed once on the demo data (ratings, tiers, key accounts,
+    lifecycle, churn), by the logic's own service as the demo's administrator: an actor
+    made for that user with just the right it takes (the demo does not sign in: that would
+    record a sign-in nobody made)."""
+    admin = next(name for name, _, role in DEMO_USERS if role == "admin")
+    actor = Actor(user_id=admin_id, username=admin, rights=frozenset({("finance", "value")}),
+                  is_admin=True, role_codes=frozenset({"admin"}))
+    Services.build(db.unit_of_work).customer_value.recompute(actor, today)
 
 
 def _user_row(username: str, display_name: str, password_hash: str,
@@ -283,10 +328,12 @@ def _jobs(customers: int, seed: int, start: bulk.BulkStart, owners: tuple[int, .
     return jobs
 
 
-def _order_numbers(load: bulk.BulkLoad, today: date) -> tuple[tuple[int, int], ...]:
-    """(year, the first order number the load may use) for each year of the last two: the
-    year's counter (``sales_order_<year>``, as ``OrderRepository`` keeps it), or 1."""
-    names = {f"sales_order_{year}": year for year, _, _ in calendar(today).years}
+def _order_numbers(load: bulk.BulkLoad, today: date, sequence: str = "sales_order"
+                   ) -> tuple[tuple[int, int], ...]:
+    """(year, the first number the load may use) for each year of the last two: the
+    year's counter (``sales_order_<year>``, as ``OrderRepository`` keeps it, or that of
+    ``sequence``: ``invoice_<year>``, ``payment_<year>``), or 1."""
+    names = {f"{sequence}_{year}": year for year, _, _ in calendar(today).years}
     found = {str(name): int(value) for name, value in load.conn.execute(
         select(CodeSequence.name, CodeSequence.next_value)
         .where(CodeSequence.name.in_(list(names))))}
@@ -313,24 +360,29 @@ def _sales_jobs(jobs: list[ChunkJob], catalogue: CatalogueJob, opportunities: bu
     return found
 
 
-Made = tuple[Rows, Rows, Rows, Rows, Rows, Rows, Rows, Rows]
+Made = tuple[Rows, Rows, Rows, Rows, Rows, Rows, Rows, Rows, Rows, Rows, Rows]
 
 
-def make_encoded(job: ChunkJob, dialect: str, sales: SalesJob | None = None) -> Made:
-    """One chunk's rows, ready for the database: its customers' and theirs, and (``sales``)
-    their opportunities, orders and order lines."""
+def make_encoded(job: ChunkJob, dialect: str, sales: SalesJob | None = None,
+                 finance: FinanceJob | None = None) -> Made:
+    """One chunk's rows, ready for the database: its customers' and theirs, (``sales``)
+    their opportunities, orders and order lines, and (``finance``) the orders' invoices,
+    the payments and their allocations (ids and numbers from 0: ``FinanceNumbers``)."""
     codec = bulk.codec_for(dialect)
     chunk = make_chunk(job, codec)
     sold: tuple[Rows, Rows, Rows] = ([], [], []) if sales is None else \
         make_sales(sales, chunk[0], codec)
-    return (*chunk, *sold)
+    billed: tuple[Rows, Rows, Rows] = ([], [], []) if finance is None else \
+        make_finance(finance, chunk[0], sold[1], codec)
+    return (*chunk, *sold, *billed)
 
 
-def make_packed(job: ChunkJob, dialect: str, sales: SalesJob | None = None) -> bytes | Made:
+def make_packed(job: ChunkJob, dialect: str, sales: SalesJob | None = None,
+                finance: FinanceJob | None = None) -> bytes | Made:
     """``make_encoded`` in a worker process. For SQLite the rows hold only text, numbers and
     None, which ``marshal`` writes and reads back faster than ``pickle`` (no memo of every
     value: 4.6 + 4.8 µs a customer against 6.9 + 5.3); other databases get typed values."""
-    rows = make_encoded(job, dialect, sales)
+    rows = make_encoded(job, dialect, sales, finance)
     return marshal.dumps(rows) if dialect == "sqlite" else rows
 
 
@@ -398,21 +450,22 @@ def _terminated_by_exit() -> Iterator[None]:
 
 
 def _made(jobs: list[ChunkJob], dialect: str, workers: int | None, customers: int,
-          meanwhile: Callable[[], None], sales: list[SalesJob] | None = None
-          ) -> Generator[Made, None, None]:
+          meanwhile: Callable[[], None], sales: list[SalesJob] | None = None,
+          finance: list[FinanceJob] | None = None) -> Generator[Made, None, None]:
     """The chunks in order, made here or in up to ``workers`` processes. ``meanwhile`` is
     called once before the first chunk is yielded: with workers, once they have their
-    first chunks, while they start up and this process would only wait. ``sales``: each
-    chunk's sales job (none: the chunks have no sales)."""
-    paired: list[tuple[ChunkJob, SalesJob | None]] = (
-        list(zip(jobs, sales, strict=True)) if sales is not None else
-        [(job, None) for job in jobs])
+    first chunks, while they start up and this process would only wait. ``sales``,
+    ``finance``: each chunk's sales and finance jobs (none: the chunks have none)."""
+    paired: list[tuple[ChunkJob, SalesJob | None, FinanceJob | None]] = [
+        (job, sales[i] if sales is not None else None,
+         finance[i] if finance is not None and sales is not None else None)
+        for i, job in enumerate(jobs)]
     if workers is None:
         workers = (os.cpu_count() or 1) if customers >= PARALLEL_FROM else 0
     if workers <= 0:
         meanwhile()
-        for job, sale in paired:
-            yield make_encoded(job, dialect, sale)
+        for job, sale, bill in paired:
+            yield make_encoded(job, dialect, sale, bill)
         return
     seed = jobs[0].seed if jobs else 0
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
@@ -424,12 +477,13 @@ def _made(jobs: list[ChunkJob], dialect: str, workers: int | None, customers: in
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _made_in(pool: ProcessPoolExecutor, jobs: list[tuple[ChunkJob, SalesJob | None]],
+def _made_in(pool: ProcessPoolExecutor,
+             jobs: list[tuple[ChunkJob, SalesJob | None, FinanceJob | None]],
              dialect: str, meanwhile: Callable[[], None]) -> Iterator[Made]:
     pending: list[Future[bytes | Made]] = []
     queue = iter(jobs)
-    for job, sale in queue:
-        pending.append(pool.submit(make_packed, job, dialect, sale))
+    for job, sale, bill in queue:
+        pending.append(pool.submit(make_packed, job, dialect, sale, bill))
         if len(pending) >= WINDOW:
             break
     meanwhile()
@@ -437,6 +491,6 @@ def _made_in(pool: ProcessPoolExecutor, jobs: list[tuple[ChunkJob, SalesJob | No
         made = pending.pop(0).result()
         following = next(queue, None)
         if following is not None:
-            job, sale = following
-            pending.append(pool.submit(make_packed, job, dialect, sale))
+            job, sale, bill = following
+            pending.append(pool.submit(make_packed, job, dialect, sale, bill))
         yield marshal.loads(made) if isinstance(made, bytes) else made

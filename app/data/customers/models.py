@@ -78,6 +78,11 @@ class Customer(Tracked, Base):
     # Short-term tokens (CJK unigrams/bigrams, words) for 1-2 character searches.
     search_short: Mapped[str] = mapped_column(UnicodeText, default="")
 
+    @property
+    def churn_warning(self) -> bool:
+        """A churn warning is raised (its reason set): the list's row stands out."""
+        return bool(self.churn_reason)
+
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="customer", order_by="Contact.id", cascade="all, delete-orphan"
     )

@@ -20,7 +20,7 @@ class CustomerQueries(KeysetQueries):
         plain = ("code", "name", "short_name", "kind", "status", "tier", "city", "province",
                  "industry", "ownership", "size_band", "phone", "email", "source", "tags",
                  "credit_rating", "credit_limit", "payment_terms_days", "tax_id",
-                 "updated_at", "created_at")
+                 "key_account", "lifecycle", "churn_reason", "updated_at", "created_at")
         columns = {name: getattr(c, name) for name in plain}
         columns["owner"] = (c.owner_id, owner.username, owner_label(owner))
         return ListSpec(
@@ -31,7 +31,10 @@ class CustomerQueries(KeysetQueries):
             filters={"status": c.status, "tier": c.tier, "city": c.city,
                      "owner": c.owner_id, "kind": c.kind, "industry": c.industry,
                      "province": c.province, "credit_rating": c.credit_rating,
-                     "ownership": c.ownership, "size_band": c.size_band},
+                     "ownership": c.ownership, "size_band": c.size_band,
+                     "key_account": c.key_account, "lifecycle": c.lifecycle,
+                     "churn_reason": c.churn_reason},
+            flags={"churn_warning": c.churn_reason != ""},
             scope=c.owner_id, archived=c.archived_at,
             joins=((owner, owner.id == c.owner_id),),
             search_column=c.search_text, fts=True)

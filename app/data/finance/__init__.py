@@ -1,6 +1,7 @@
 """Finance's data: invoices, payments and their allocations, each customer's standing; the
 receivables' sums. The module's public API."""
 
+from app.data.finance.bulk import ALLOCATION_BULK, FINANCE_BULK, INVOICE_BULK, PAYMENT_BULK
 from app.data.finance.models import (
     BILLED,
     OPEN_INVOICE,
@@ -24,7 +25,8 @@ from app.data.finance.repository import (
 from app.data.kit.refs import RefTarget
 from app.data.kit.registry import DataModule
 
-__all__ = ["BILLED", "BUCKETS", "DATA", "OPEN_INVOICE", "OPEN_UNTIL", "AgingRow",
+__all__ = ["ALLOCATION_BULK", "BILLED", "BUCKETS", "DATA", "FINANCE_BULK", "INVOICE_BULK",
+           "OPEN_INVOICE", "OPEN_UNTIL", "PAYMENT_BULK", "AgingRow",
            "Allocation", "Behaviour", "Invoice", "InvoiceQueries", "InvoiceRepository",
            "Payment", "PaymentQueries", "PaymentRepository", "ReceivablesRepository",
            "Standing", "aging_open_amounts", "finance_search_key"]

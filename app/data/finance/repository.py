@@ -51,7 +51,10 @@ BUCKETS = (("current", None, 0), ("days_1_30", 1, 30), ("days_31_60", 31, 60),
 
 
 def _cents(value: Any) -> Decimal:
-    """A SUM of a Money column as the database gives it (cents; None for no rows)."""
+    """A sum of Money as it comes back: already an amount where the column's type read it,
+    else the bare cents (None for no rows)."""
+    if isinstance(value, Decimal):
+        return value.quantize(Decimal("0.01"))
     return Decimal(int(value or 0)).scaleb(-2)
 
 
@@ -367,18 +370,18 @@ class ReceivablesRepository:
             return {}
         ids = list(customer_ids)
         a, f = Activity, Feedback
-        last = dict(self.session.execute(
+        last = {c: v for c, v in self.session.execute(
             select(a.customer_id, func.max(a.scheduled_at)).where(
                 a.customer_id.in_(ids), a.kind == VISIT, a.state == DONE)
-            .group_by(a.customer_id)).tuples())
-        upcoming = dict(self.session.execute(
+            .group_by(a.customer_id))}
+        upcoming = {c: v for c, v in self.session.execute(
             select(a.customer_id, func.min(a.scheduled_at)).where(
                 a.customer_id.in_(ids), a.kind == VISIT, a.state == PLANNED,
-                a.scheduled_at >= now).group_by(a.customer_id)).tuples())
-        complaints = dict(self.session.execute(
+                a.scheduled_at >= now).group_by(a.customer_id))}
+        complaints = {c: v for c, v in self.session.execute(
             select(f.customer_id, func.count()).where(
                 f.customer_id.in_(ids), f.type == "complaint", f.status.in_(FEEDBACK_OPEN))
-            .group_by(f.customer_id)).tuples())
+            .group_by(f.customer_id))}
         return {c: (_day(last[c]) if last.get(c) else None,
                     _day(upcoming[c]) if upcoming.get(c) else None,
                     int(complaints.get(c, 0))) for c in ids}

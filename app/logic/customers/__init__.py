@@ -1,9 +1,13 @@
 """Customers. The module's public API."""
 
 from app.logic.customers.fields import (
+    CHURN_REASONS,
+    CREDIT_FIELDS,
     CREDIT_RATINGS,
+    CREDIT_RIGHT,
     CUSTOMER,
     KINDS,
+    LIFECYCLES,
     OWNERSHIPS,
     SIZE_BANDS,
     STATUSES,
@@ -14,9 +18,13 @@ from app.logic.customers.service import CustomerService, row_of
 from app.logic.kit.registry import LogicModule
 
 __all__ = [
+    "CHURN_REASONS",
+    "CREDIT_FIELDS",
     "CREDIT_RATINGS",
+    "CREDIT_RIGHT",
     "CUSTOMER",
     "KINDS",
+    "LIFECYCLES",
     "MODULE",
     "OWNERSHIPS",
     "SIZE_BANDS",

@@ -21,6 +21,16 @@ SIZE_BANDS = (("micro", "Micro", "微型"), ("small", "Small", "小型"),
               ("medium", "Medium", "中型"), ("large", "Large", "大型"))
 DEFAULT_COUNTRY = "中国"
 CREDIT_RATINGS = tuple((r, r, r) for r in ("AAA", "AA", "A", "BBB", "BB", "B", "C"))
+# The customer's credit terms: they change only with the right finance.credit (the credit
+# check of orders rests on them; the finance module declares the right).
+CREDIT_RIGHT = ("finance", "credit")
+CREDIT_FIELDS = ("credit_limit", "payment_terms_days", "credit_rating")
+# Computed by finance's customer value (app/logic/finance/value.py), shown with the customer.
+LIFECYCLES = (("new", "New", "新客户"), ("rising", "Rising", "上升期"),
+              ("stable", "Stable", "稳定期"), ("declining", "Declining", "下降期"),
+              ("lost", "Lost", "流失"))
+CHURN_REASONS = (("no_contact", "No order or activity", "长期无订单无活动"),
+                 ("revenue_down", "Revenue down", "收入下降"))
 
 CUSTOMER = Entity(
     name="customer", module="customers",
@@ -58,10 +68,19 @@ CUSTOMER = Entity(
         f.text("tax_id", "Tax ID / USCC", "税号 / 统一社会信用代码", 32, kind="tax_id"),
         f.choice("credit_rating", "Credit rating", "信用等级", CREDIT_RATINGS, required=False,
                  filterable=True),
+        f.boolean("credit_rating_manual", "Rating set by hand", "手动评级", editable=False,
+                  listed=False),
         f.money("credit_limit", "Credit limit", "信用额度"),
         f.integer("payment_terms_days", "Payment terms (days)", "账期（天）", 0, 3650,
                   default=30),
         f.text("bank_name", "Bank", "开户银行", 128, listed=False),
+        f.boolean("key_account", "Key account", "大客户", editable=False, filterable=True),
+        f.choice("lifecycle", "Lifecycle", "生命周期", LIFECYCLES, required=False,
+                 editable=False, filterable=True),
+        f.choice("churn_reason", "Churn warning", "流失预警", CHURN_REASONS, required=False,
+                 editable=False, filterable=True),
+        f.boolean("churn_warning", "At risk of churn", "流失风险", editable=False,
+                  filterable=True, listed=False),
         f.text("bank_account", "Bank account", "银行账号", 64, listed=False),
         f.notes("notes", "Notes", "备注", 20000),
         f.moment("created_at", "Created", "创建时间", sortable=True),
@@ -76,10 +95,12 @@ CUSTOMER = Entity(
               ("country", "province", "city", "address", "postal_code", "phone", "fax", "email",
                "website")),
         Group(Label("Finance", "财务"),
-              ("tax_id", "credit_rating", "credit_limit", "payment_terms_days", "bank_name",
-               "bank_account")),
+              ("tax_id", "credit_rating", "credit_rating_manual", "credit_limit",
+               "payment_terms_days", "bank_name", "bank_account")),
+        Group(Label("Customer value", "客户价值"), ("key_account", "lifecycle", "churn_reason")),
     ),
     requirements=(Requirement("country", CHINA, ("province", "city"),
                               Label("for a customer in China", "（中国客户必填）")),),
-    extra={"sort_aliases": {"updated": "updated_at", "created": "created_at"}},
+    extra={"sort_aliases": {"updated": "updated_at", "created": "created_at"},
+           "late_field": "churn_warning"},
 )

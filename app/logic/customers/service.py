@@ -10,8 +10,7 @@ from app.data.admin import UserRepository
 from app.data.customers import CustomerQueries, CustomerRepository
 from app.data.kit.uow import UnitOfWork
 from app.logic.contacts import CONTACT, NewContacts
-from app.logic.customers.fields import CUSTOMER
-from app.logic.finance import CREDIT, CREDIT_FIELDS
+from app.logic.customers.fields import CREDIT_FIELDS, CREDIT_RIGHT, CUSTOMER
 from app.logic.kit.dto import Actor, Changed, ListQuery, Page, Record
 from app.logic.kit.errors import FieldError, PermissionDenied, ValidationError
 from app.logic.kit.fields import Ref, plain
@@ -106,7 +105,7 @@ class CustomerService(RecordService):
         """The credit limit, payment terms and rating change only with the right
         finance.credit (a new customer without it keeps the defaults): the credit check
         rests on them."""
-        if actor.can("finance", CREDIT):
+        if actor.can(*CREDIT_RIGHT):
             return
         defaults = CUSTOMER.defaults()
         for name in CREDIT_FIELDS:
@@ -115,7 +114,7 @@ class CustomerService(RecordService):
             before = getattr(record, name) if record is not None else \
                 defaults.get(name, CUSTOMER.field(name).default)
             if plain(values[name] or None) != plain(before or None):
-                raise PermissionDenied("finance", CREDIT)
+                raise PermissionDenied(*CREDIT_RIGHT)
 
     def _check_owner(self, uow: UnitOfWork, actor: Actor, owner_id: int | None) -> None:
         if owner_id is None:

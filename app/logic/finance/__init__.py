@@ -17,6 +17,7 @@ accounts, lifecycle, churn), each in one place; docs/credit.md writes them down.
 (the customers' service refuses it without the right; the form shows them read-only).
 """
 
+from app.logic.customers import CREDIT_FIELDS, CREDIT_RIGHT
 from app.logic.finance.fields import (
     CHURN_REASONS,
     INVOICE,
@@ -56,10 +57,8 @@ from app.logic.finance.value import (
 from app.logic.kit.fields import Label
 from app.logic.kit.registry import LogicModule
 
-CREDIT = "credit"  # the action of the right ``finance.credit``
+CREDIT = CREDIT_RIGHT[1]  # the action of the right ``finance.credit``
 VALUE = "value"  # recompute customer value, name key accounts
-# The customer's fields only a holder of ``finance.credit`` changes.
-CREDIT_FIELDS = ("credit_limit", "payment_terms_days", "credit_rating")
 
 __all__ = ["AGING_WORDS", "BUCKETS", "CHURN_REASONS", "CREDIT", "CREDIT_FIELDS", "INVOICE",
            "INVOICE_FLOW", "INVOICE_STATUSES", "LIFECYCLES", "METHODS", "MODULE", "PAYMENT",

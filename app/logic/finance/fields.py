@@ -5,6 +5,8 @@ with (docs/credit.md)."""
 
 from __future__ import annotations
 
+from app.logic.customers import CHURN_REASONS as CUSTOMER_CHURN_REASONS
+from app.logic.customers import LIFECYCLES as CUSTOMER_LIFECYCLES
 from app.logic.kit import fields as f
 from app.logic.kit.entity import Entity, Group
 from app.logic.kit.fields import Label
@@ -24,7 +26,10 @@ INVOICE_FLOW = Workflow(
     field="status", initial="draft",
     transitions=(
         Transition("issue", ("draft",), "issued", Label("Issue", "开具"), stamp="issued_at"),
-        Transition("void", ("draft", "issued"), "void", Label("Void", "作废"),
+        # From any state but void: a paid or partially paid one is refused with the reason
+        # (the service's check), not as a move that does not exist.
+        Transition("void", ("draft", "issued", "partially_paid", "paid"), "void",
+                   Label("Void", "作废"),
                    requires=("void_reason",), stamp="voided_at"),
     ),
     final=("paid", "void"))
@@ -163,8 +168,5 @@ VALUE_SETTINGS = Entity(
 TIER_WORDS = (("premium", "Premium", "优质"), ("major", "Major", "主要"),
               ("ordinary", "Ordinary", "普通"), ("restricted", "Restricted", "限制"),
               ("potential", "Potential", "潜在"))
-LIFECYCLES = (("new", "New", "新客户"), ("rising", "Rising", "上升期"),
-              ("stable", "Stable", "稳定期"), ("declining", "Declining", "下降期"),
-              ("lost", "Lost", "流失"))
-CHURN_REASONS = (("no_contact", "No order and no activity", "长期无订单无活动"),
-                 ("revenue_down", "Revenue down", "收入下降"))
+# The lifecycle stages and churn reasons are the customer's fields (app/logic/customers).
+LIFECYCLES, CHURN_REASONS = CUSTOMER_LIFECYCLES, CUSTOMER_CHURN_REASONS

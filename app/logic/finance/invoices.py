@@ -150,6 +150,8 @@ class InvoiceService(RecordService):
                 days=int(record.payment_terms_days or 0))
         if action == "void":
             record.settled_on = date.today()
+        if action in ("create", "update"):
+            record.gross = record.net + record.tax
 
     def check_move(self, uow: UnitOfWork, actor: Actor, transition: Transition,
                    values: dict[str, Any], record: Any) -> None:

@@ -43,15 +43,14 @@ class PaymentFigures:
 
     @property
     def on_time(self) -> Decimal:
-        """Share paid by the due date (0 to 1)."""
-        return (self.paid_on_time / self.due).quantize(Decimal("0.0001"), ROUND_HALF_UP) \
-            if self.due > ZERO else Decimal(1)
+        """Share paid by the due date (0 to 1), exact (compared with the bounds as it is;
+        rounded only where it is shown)."""
+        return self.paid_on_time / self.due if self.due > ZERO else Decimal(1)
 
     @property
     def days_late(self) -> Decimal:
-        """Average days late, weighted by amount."""
-        return (self.late_amount_days / self.due).quantize(Decimal("0.1"), ROUND_HALF_UP) \
-            if self.due > ZERO else Decimal(0)
+        """Average days late, weighted by amount (exact)."""
+        return self.late_amount_days / self.due if self.due > ZERO else Decimal(0)
 
     @property
     def overdue_share(self) -> Decimal | None:
@@ -61,7 +60,7 @@ class PaymentFigures:
             return Decimal(0)
         if self.credit_limit <= ZERO:
             return None
-        return (self.overdue / self.credit_limit).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        return self.overdue / self.credit_limit
 
 
 def rating(figures: PaymentFigures, settings: Mapping[str, Any]) -> str:
@@ -181,12 +180,14 @@ def lifecycle(facts: Facts, today: date, settings: Mapping[str, Any]) -> str:
 def churn(facts: Facts, today: date, settings: Mapping[str, Any],
           since: date | None = None) -> str:
     """The churn warning of an active customer: "no_contact" (no order and no activity for
-    the churn days: the last of either, or ``since``: when it was made, older than that),
+    the churn days: the last of either, or when it was made (``since``) if it has neither,
+    older than that),
     "revenue_down" (down more than the churn drop against the 12 months before), or ""."""
     if facts.status != "active":
         return ""
     days = int(settings["churn_days"])
-    seen = [d for d in (facts.last_order, facts.last_activity, since) if d is not None]
+    seen = [d for d in (facts.last_order, facts.last_activity) if d is not None] or \
+        ([since] if since is not None else [])
     if seen and (today - max(seen)).days > days:
         return "no_contact"
     drop = _drop(facts)
