@@ -143,8 +143,8 @@ OWNERSHIPS = (("private", 70), ("state", 10), ("foreign", 6), ("joint_venture", 
 SIZES = (("micro", 35), ("small", 35), ("medium", 20), ("large", 10))
 CREDIT_LIMITS = {"micro": (10, 100), "small": (50, 500), "medium": (200, 3000),
                  "large": (1000, 50000)}  # thousands of yuan
-RATINGS = (("", 20), ("AAA", 4), ("AA", 12), ("A", 24), ("BBB", 20), ("BB", 10), ("B", 6),
-           ("C", 4))
+# Before the first recomputation from payment behaviour (docs/credit.md) replaces them.
+RATINGS = (("", 20), ("AAA", 4), ("AA", 12), ("A", 24), ("B", 36), ("C", 4))
 CONTACT_COUNTS = ((1, 48), (2, 32), (3, 13), (4, 7))
 MOBILE_PREFIXES = ("130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151",
                    "152", "155", "156", "157", "158", "159", "166", "177", "180", "181", "182",

@@ -13,7 +13,8 @@ Create Date: 2026-12-05
   with the issue day (aging as of a past date), on the order, and one per sort of the list.
 - ``payments``: number (RC2026-000001), customer, date, amount, method, reference, notes,
   the amount allocated (the rest is the customer's credit).
-- ``payment_allocations``: payment, invoice, amount and the day applied.
+- ``payment_allocations``: payment, invoice, amount and the day applied; indexes on the
+  invoice with the day, the payment, and the day (anything applied after a date?).
 - ``customer_standing``: per customer the last computation of its value (revenue of the
   last 12 months and the 12 before, cumulative share, computed tier and rating, payment
   behaviour, overdue amount, first and last order).
@@ -133,6 +134,7 @@ def upgrade() -> None:
     op.create_index("ix_payment_allocations_invoice", "payment_allocations",
                     ["invoice_id", "applied_on"])
     op.create_index("ix_payment_allocations_payment", "payment_allocations", ["payment_id"])
+    op.create_index("ix_payment_allocations_applied", "payment_allocations", ["applied_on"])
 
     op.create_table(
         "customer_standing",
@@ -200,6 +202,7 @@ def downgrade() -> None:
         op.drop_column("customers", name, mssql_drop_default=True)
     op.drop_index("ix_customer_standing_revenue", table_name="customer_standing")
     op.drop_table("customer_standing")
+    op.drop_index("ix_payment_allocations_applied", table_name="payment_allocations")
     op.drop_index("ix_payment_allocations_payment", table_name="payment_allocations")
     op.drop_index("ix_payment_allocations_invoice", table_name="payment_allocations")
     op.drop_table("payment_allocations")

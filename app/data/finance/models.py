@@ -109,6 +109,8 @@ class Allocation(Base):
     __table_args__ = (
         Index("ix_payment_allocations_invoice", "invoice_id", "applied_on"),
         Index("ix_payment_allocations_payment", "payment_id"),
+        # Whether anything was applied after a date (aging as of it reads the kept sums).
+        Index("ix_payment_allocations_applied", "applied_on"),
     )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    type_coerce,
     update,
 )
 
@@ -40,6 +41,7 @@ from app.data.kit.base import CodeSequence
 from app.data.kit.repository import RecordRepository
 from app.data.kit.search import build_search_key
 from app.data.sales import OPEN_STAGES, OWING, Opportunity, SalesOrder
+from app.data.types import Money
 
 # An invoice still open is "settled" on this day: as of any date D, the invoices open then
 # are those issued by D and settled after it, one range on one index.
@@ -48,6 +50,12 @@ Owners = Collection[int] | None
 # Aging's buckets by days past due: (name, first day, last day); None: no bound.
 BUCKETS = (("current", None, 0), ("days_1_30", 1, 30), ("days_31_60", 31, 60),
            ("days_61_90", 61, 90), ("days_over_90", 91, None))
+
+
+def _total(expr: Any) -> Any:
+    """SUM of money (cents), read back as an amount on every database: a database gives
+    the bare sum (SQLite an int, PostgreSQL a numeric), the Money type reads it."""
+    return type_coerce(func.sum(expr), Money())
 
 
 def _cents(value: Any) -> Decimal:
@@ -134,7 +142,7 @@ class InvoiceRepository(RecordRepository[Invoice]):
                           ) -> tuple[Decimal, Decimal]:
         """(net, tax) already invoiced of the order: its invoices that are not void."""
         i = Invoice
-        stmt = select(func.sum(i.net), func.sum(i.tax)).where(
+        stmt = select(_total(i.net), _total(i.tax)).where(
             i.order_id == order_id, i.status != "void")
         if exclude_id is not None:
             stmt = stmt.where(i.id != exclude_id)
@@ -234,12 +242,12 @@ class ReceivablesRepository:
         confirmed and delivered orders is not yet invoiced (an order's gross less the gross
         of its invoices that are not void), the order ``exclude_order_id`` apart."""
         i, o = Invoice, SalesOrder
-        open_invoices = select(func.sum(i.gross - i.paid)).where(
+        open_invoices = select(_total(i.gross - i.paid)).where(
             i.customer_id == customer_id, i.status.in_(OPEN_INVOICE)).scalar_subquery()
-        orders = select(func.sum(o.gross)).where(
+        orders = select(_total(o.gross)).where(
             o.customer_id == customer_id, o.status.in_(OWING),
             o.id != (exclude_order_id or -1)).scalar_subquery()
-        billed = select(func.sum(i.gross)).join(o, o.id == i.order_id).where(
+        billed = select(_total(i.gross)).join(o, o.id == i.order_id).where(
             i.customer_id == customer_id, i.status != "void", i.status != "draft",
             o.status.in_(OWING), o.id != (exclude_order_id or -1)).scalar_subquery()
         row = self.session.execute(select(open_invoices, orders, billed)).one()
@@ -253,7 +261,12 @@ class ReceivablesRepository:
         """Per customer with anything open as of ``as_of``: the open amount and its buckets
         by days past due. Open then: issued by that day, not settled (paid or voided) by
         it, less what payments applied by it covered; largest open first."""
-        open_then = aging_open_amounts(as_of, customer_id, owners).subquery()
+        # Nothing applied after as_of (as of today, always): what each invoice has been
+        # paid is what was paid by then, kept with it; else summed from the allocations.
+        later = self.session.execute(select(
+            select(Allocation.id).where(Allocation.applied_on > as_of).exists())).scalar()
+        open_then = aging_open_amounts(as_of, customer_id, owners,
+                                       kept_paid=not later).subquery()
         due = open_then.c.due_date
         amount = open_then.c.open_amount
         columns: list[Any] = []
@@ -263,9 +276,9 @@ class ReceivablesRepository:
                 conds.append(due <= as_of - timedelta(days=first))
             if last is not None:
                 conds.append(due >= as_of - timedelta(days=last))
-            columns.append(func.sum(case((and_(*conds), amount), else_=0)))
+            columns.append(_total(case((and_(*conds), amount), else_=0)))
         stmt = (select(open_then.c.customer_id, Customer.code, Customer.name,
-                       func.sum(amount), *columns)
+                       _total(amount), *columns)
                 .join(Customer, Customer.id == open_then.c.customer_id)
                 .group_by(open_then.c.customer_id, Customer.code, Customer.name)
                 .having(func.sum(amount) > 0)
@@ -280,7 +293,7 @@ class ReceivablesRepository:
         """Per customer: the net of its confirmed and delivered orders dated from ``since``
         to ``until`` (the revenue rule)."""
         o = SalesOrder
-        stmt = (select(o.customer_id, func.sum(o.net))
+        stmt = (select(o.customer_id, _total(o.net))
                 .where(o.status.in_(OWING), o.order_date >= since, o.order_date <= until)
                 .group_by(o.customer_id))
         return {int(c): _cents(v) for c, v in self.session.execute(stmt)}
@@ -293,12 +306,16 @@ class ReceivablesRepository:
                 .where(o.status.in_(OWING)).group_by(o.customer_id))
         return {int(c): (_day(a), _day(b)) for c, a, b in self.session.execute(stmt)}
 
-    def overdue_beyond(self, as_of: date, days: int) -> dict[int, Decimal]:
-        """Per customer: the open amount of its invoices more than ``days`` past due."""
+    def overdue_beyond(self, as_of: date, days: int, customer_id: int | None = None
+                       ) -> dict[int, Decimal]:
+        """Per customer (or only ``customer_id``): the open amount of its invoices more
+        than ``days`` past due."""
         i = Invoice
-        stmt = (select(i.customer_id, func.sum(i.gross - i.paid))
+        stmt = (select(i.customer_id, _total(i.gross - i.paid))
                 .where(i.status.in_(OPEN_INVOICE), i.due_date < as_of - timedelta(days=days))
                 .group_by(i.customer_id))
+        if customer_id is not None:
+            stmt = stmt.where(i.customer_id == customer_id)
         return {int(c): _cents(v) for c, v in self.session.execute(stmt)}
 
     def with_open_opportunities(self) -> set[int]:
@@ -306,20 +323,22 @@ class ReceivablesRepository:
         stmt = select(o.customer_id).where(o.stage.in_(OPEN_STAGES)).distinct()
         return {int(c) for (c,) in self.session.execute(stmt)}
 
-    def behaviour(self, since: date, until: date) -> dict[int, Behaviour]:
-        """Per customer: its payment behaviour over the invoices due from ``since`` to
-        ``until`` (issued, not void)."""
+    def behaviour(self, since: date, until: date, customer_id: int | None = None
+                  ) -> dict[int, Behaviour]:
+        """Per customer (or only ``customer_id``): its payment behaviour over the invoices
+        due from ``since`` to ``until`` (issued, not void)."""
         i, a = Invoice, Allocation
+        only: list[Any] = [] if customer_id is None else [i.customer_id == customer_id]
         due = {int(c): _cents(v) for c, v in self.session.execute(
-            select(i.customer_id, func.sum(i.gross))
+            select(i.customer_id, _total(i.gross))
             .where(i.status.in_(BILLED), i.status != "void", i.due_date >= since,
-                   i.due_date <= until).group_by(i.customer_id))}
+                   i.due_date <= until, *only).group_by(i.customer_id))}
         on_time: dict[int, Decimal] = {}
         late: dict[int, Decimal] = {}
         stmt = (select(i.customer_id, i.due_date, a.applied_on, a.amount)
                 .join(a, a.invoice_id == i.id)
                 .where(i.status != "void", i.due_date >= since, i.due_date <= until,
-                       a.applied_on <= until))
+                       a.applied_on <= until, *only))
         for customer, due_day, applied, amount in self.session.execute(stmt):
             customer = int(customer)
             days = (_day(applied) - _day(due_day)).days
@@ -329,11 +348,11 @@ class ReceivablesRepository:
                 late[customer] = late.get(customer, Decimal(0)) + amount * days
         # What is still unpaid is late from its due date to the end of the window.
         unpaid = (select(i.customer_id, i.due_date,
-                         i.gross - func.coalesce(select(func.sum(a.amount)).where(
+                         type_coerce(i.gross - func.coalesce(select(func.sum(a.amount)).where(
                              a.invoice_id == i.id, a.applied_on <= until)
-                             .scalar_subquery(), 0))
+                             .scalar_subquery(), 0), Money()))
                   .where(i.status.in_(BILLED), i.status != "void", i.due_date >= since,
-                         i.due_date < until))
+                         i.due_date < until, *only))
         for customer, due_day, rest in self.session.execute(unpaid):
             cents = _cents(rest)
             if cents > 0:
@@ -467,6 +486,21 @@ class ReceivablesRepository:
         c.key_account, c.key_account_manual = named, True
         return before, "manual " + ("yes" if named else "no")
 
+    def rating_of(self, customer_id: int) -> tuple[str, bool, Decimal]:
+        """The customer's rating, whether it was set by hand, and its credit limit (what
+        this transaction wrote so far flushed first: the rating is computed from it)."""
+        self.session.flush()
+        c = Customer
+        found = self.session.execute(select(c.credit_rating, c.credit_rating_manual,
+                                            c.credit_limit).where(c.id == customer_id)).one()
+        return str(found[0]), bool(found[1]), found[2]
+
+    def store_rating(self, customer_id: int, grade: str) -> None:
+        """The computed rating (the caller checked it is not set by hand)."""
+        c = self.session.get(Customer, customer_id)
+        assert c is not None
+        c.credit_rating = grade
+
     def set_rating(self, customer_id: int, grade: str | None) -> tuple[Any, Any]:
         """A manual rating (None: the computed one, from the last standing)."""
         c = self.session.get(Customer, customer_id, with_for_update=True)
@@ -481,13 +515,15 @@ class ReceivablesRepository:
         return before, grade + " (manual)"
 
 
-def aging_open_amounts(as_of: date, customer_id: int | None = None, owners: Owners = None
-                       ) -> Any:
+def aging_open_amounts(as_of: date, customer_id: int | None = None, owners: Owners = None,
+                       kept_paid: bool = False) -> Any:
     """Per invoice open as of ``as_of``: its customer, due date and the amount then open
-    (gross less the allocations applied by that day)."""
+    (gross less the allocations applied by that day; ``kept_paid``: none was applied
+    after it, so the paid amount kept with the invoice is that sum)."""
     i, a = Invoice, Allocation
-    covered = (select(func.coalesce(func.sum(a.amount), 0))
-               .where(a.invoice_id == i.id, a.applied_on <= as_of).scalar_subquery())
+    covered: Any = i.paid if kept_paid else (
+        select(func.coalesce(func.sum(a.amount), 0))
+        .where(a.invoice_id == i.id, a.applied_on <= as_of).scalar_subquery())
     conds: list[ColumnElement[bool]] = [i.settled_on > as_of, i.issue_date <= as_of,
                                         i.status.in_(BILLED)]
     if customer_id is not None:

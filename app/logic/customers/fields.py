@@ -12,7 +12,7 @@ STATUSES = (("prospect", "Prospect", "意向客户"), ("active", "Active", "活�
             ("dormant", "Dormant", "休眠客户"), ("lost", "Lost", "流失客户"))
 TIERS = (("premium", "Premium", "优质"), ("major", "Major", "主要"),
          ("ordinary", "Ordinary", "普通"), ("restricted", "Restricted", "限制"),
-         ("potential", "Potential", "潜力"))
+         ("potential", "Potential", "潜在"))
 KINDS = (("company", "Company", "企业"), ("individual", "Individual", "个人"))
 OWNERSHIPS = (("state", "State-owned", "国有"), ("private", "Private", "民营"),
               ("foreign", "Foreign-owned", "外资"), ("joint_venture", "Joint venture", "合资"),
@@ -20,7 +20,8 @@ OWNERSHIPS = (("state", "State-owned", "国有"), ("private", "Private", "民营
 SIZE_BANDS = (("micro", "Micro", "微型"), ("small", "Small", "小型"),
               ("medium", "Medium", "中型"), ("large", "Large", "大型"))
 DEFAULT_COUNTRY = "中国"
-CREDIT_RATINGS = tuple((r, r, r) for r in ("AAA", "AA", "A", "BBB", "BB", "B", "C"))
+# The grades of docs/credit.md (computed from payment behaviour, or set by hand).
+CREDIT_RATINGS = tuple((r, r, r) for r in ("AAA", "AA", "A", "B", "C"))
 # The customer's credit terms: they change only with the right finance.credit (the credit
 # check of orders rests on them; the finance module declares the right).
 CREDIT_RIGHT = ("finance", "credit")
@@ -80,7 +81,7 @@ CUSTOMER = Entity(
         f.choice("churn_reason", "Churn warning", "流失预警", CHURN_REASONS, required=False,
                  editable=False, filterable=True),
         f.boolean("churn_warning", "At risk of churn", "流失风险", editable=False,
-                  filterable=True, listed=False),
+                  filterable=True),
         f.text("bank_account", "Bank account", "银行账号", 64, listed=False),
         f.notes("notes", "Notes", "备注", 20000),
         f.moment("created_at", "Created", "创建时间", sortable=True),

@@ -6,6 +6,7 @@ with (docs/credit.md)."""
 from __future__ import annotations
 
 from app.logic.customers import CHURN_REASONS as CUSTOMER_CHURN_REASONS
+from app.logic.customers import CREDIT_RATINGS, TIERS
 from app.logic.customers import LIFECYCLES as CUSTOMER_LIFECYCLES
 from app.logic.kit import fields as f
 from app.logic.kit.entity import Entity, Group
@@ -110,7 +111,7 @@ PAYMENT = Entity(
 )
 
 # --- the settings of customer value (docs/credit.md) ----------------------------------------
-RATINGS = ("AAA", "AA", "A", "B", "C")
+RATINGS = tuple(value for value, _, _ in CREDIT_RATINGS)  # AAA, AA, A, B, C
 # Per grade: the least share paid by the due date, the most average days late and the most
 # overdue amount relative to the credit limit; C is what fits none.
 FACTORY_GRADES = {"AAA": ("0.95", 2, "0"), "AA": ("0.85", 7, "0.1"),
@@ -165,8 +166,6 @@ VALUE_SETTINGS = Entity(
                   ("lifecycle_change", "lost_after_days", "churn_days", "churn_drop"))),
 )
 
-TIER_WORDS = (("premium", "Premium", "优质"), ("major", "Major", "主要"),
-              ("ordinary", "Ordinary", "普通"), ("restricted", "Restricted", "限制"),
-              ("potential", "Potential", "潜在"))
+TIER_WORDS = TIERS  # the customer's tiers, in their order
 # The lifecycle stages and churn reasons are the customer's fields (app/logic/customers).
 LIFECYCLES, CHURN_REASONS = CUSTOMER_LIFECYCLES, CUSTOMER_CHURN_REASONS

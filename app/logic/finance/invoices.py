@@ -20,6 +20,7 @@ from app.data.finance import (
 from app.data.kit.uow import UnitOfWork
 from app.logic.customers import require_customer
 from app.logic.finance.fields import INVOICE, PAYMENT
+from app.logic.finance.receivables import refresh_rating
 from app.logic.finance.rules import ZERO, OpenInvoice, allocate, invoice_status
 from app.logic.kit.dto import Actor, Changed
 from app.logic.kit.errors import FieldError, NotFound, ValidationError
@@ -247,8 +248,13 @@ class PaymentService(RecordService):
             repo.allocate(payment, invoice, amount, payment.payment_date)
             _settle(invoice, payment.payment_date)
             lines.append(f"{invoice.number}: {amount:.2f}")
-        return {"allocated": [None, lines],
-                "unallocated": [None, f"{payment.amount - payment.allocated:.2f}"]}
+        changes: dict[str, list[Any]] = {
+            "allocated": [None, lines],
+            "unallocated": [None, f"{payment.amount - payment.allocated:.2f}"]}
+        rated = refresh_rating(uow, payment.customer_id)
+        if rated is not None:  # the customer's rating follows its payments at once
+            changes["credit_rating"] = list(rated)
+        return changes
 
     def _assign_key(self, repo: Any, values: dict[str, Any], record_id: int | None) -> None:
         if record_id is None and not values.get("number") and values.get("payment_date"):

@@ -359,6 +359,30 @@ class CustomerValueService(Service):
             uow.commit()
 
 
+def refresh_rating(uow: UnitOfWork, customer_id: int, day: date | None = None
+                   ) -> tuple[str, str] | None:
+    """Rate the customer again from its payment behaviour, as of ``day`` (today), in the
+    caller's transaction (a payment changes it at once): (before, after) when the rating
+    changed, None when it did not or is set by hand."""
+    today = day or date.today()
+    repo = uow.get(ReceivablesRepository)
+    old, manual, limit = repo.rating_of(customer_id)
+    if manual:
+        return None
+    settings = read_settings(uow, VALUE_SETTINGS, GROUP)
+    seen = repo.behaviour(today - timedelta(days=YEAR - 1), today, customer_id).get(
+        customer_id)
+    overdue = repo.overdue_beyond(today, 0, customer_id).get(customer_id, ZERO)
+    new = rating(PaymentFigures(seen.due if seen else ZERO,
+                                seen.paid_on_time if seen else ZERO,
+                                seen.late_amount_days if seen else ZERO, overdue, limit),
+                 settings)
+    if new == old:
+        return None
+    repo.store_rating(customer_id, new)
+    return old, new
+
+
 class ValueSettingsService(SettingsGroupService):
     """The thresholds of ratings, tiers, key accounts, lifecycle and churn. An
     administrator changes them (admin.edit); whoever views finance reads them."""
@@ -404,6 +428,16 @@ AGING_WORDS = {
 WORDS = {"tiers": words_of(TIER_WORDS), "lifecycle": words_of(LIFECYCLES),
          "churn": words_of(CHURN_REASONS)}
 
-__all__ = ["AGING_WORDS", "WORDS", "Aging", "CustomerValueService", "KeyAccount",
-           "Receivables", "ReceivablesService", "Recomputed", "TierRow",
-           "ValueSettingsService"]
+__all__ = [
+    "AGING_WORDS",
+    "WORDS",
+    "Aging",
+    "CustomerValueService",
+    "KeyAccount",
+    "Receivables",
+    "ReceivablesService",
+    "Recomputed",
+    "TierRow",
+    "ValueSettingsService",
+    "refresh_rating",
+]

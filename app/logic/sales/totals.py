@@ -7,7 +7,7 @@
 - the order's net, tax and gross are the sums of its lines' (never recomputed from the sums).
 
 Amounts are ``Decimal``s: a float is refused (0.1 + 0.2 is not 0.3), text and integers are
-read exactly. Revenue in reports is the net of orders that are not cancelled.
+read exactly. Revenue in reports is the net of confirmed and delivered orders.
 """
 
 from __future__ import annotations

@@ -207,3 +207,23 @@ def test_each_write_is_one_audit_entry(books: Books,
     entries = audit_log()[before:]
     assert [(e.action, e.entity_type) for e in entries] == [("create", "payment")]
     assert f"{invoice.number}: 30.00" in str(entries[0].changes)
+
+
+def test_a_payment_changes_the_customers_rating_at_once(
+        books: Books, audit_log: Callable[[], list]) -> None:
+    today = date.today()
+    early = books.invoice(960, customer="theirs",
+                          issue_date=(today - timedelta(days=60)).isoformat(),
+                          due_date=(today - timedelta(days=30)).isoformat())
+    late = books.invoice(40, customer="theirs",
+                         issue_date=(today - timedelta(days=31)).isoformat(),
+                         due_date=(today - timedelta(days=1)).isoformat())
+    customers, admin = books.services.customers, books.shop["admin"]
+    code = books.shop.customers["theirs"].code
+    books.pay("960.00", customer="theirs", by_hand={early.number: "960"},
+              day=today - timedelta(days=35))
+    # 96% paid on time, 0.04 days late on average, but 40.00 overdue: AA.
+    assert customers.get_by_key(admin, code).credit_rating == "AA"
+    books.pay("40.00", customer="theirs", by_hand={late.number: "40"})
+    assert customers.get_by_key(admin, code).credit_rating == "AAA"  # nothing overdue now
+    assert audit_log()[-1].changes["credit_rating"] == ["AA", "AAA"]
