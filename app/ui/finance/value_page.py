@@ -44,7 +44,9 @@ from PySide6.QtWidgets import (
 
 from app.logic.finance import (
     CHURN_REASONS,
+    CREDIT,
     LIFECYCLES,
+    RATINGS,
     TIER_WORDS,
     VALUE,
     KeyAccount,
@@ -66,6 +68,8 @@ WARNING_COLOUR = QColor("#b71c1c")
 WATCHED = ("customer", "order", "invoice", "payment", "value_settings")
 # (customer code, reason) or None when cancelled: how a test answers the reason dialog
 Ask = Callable[[str, str, str, bool], "tuple[str, str] | None"]
+# (grade or None for the computed one, reason) or None when cancelled
+AskRating = Callable[[str, str], "tuple[str | None, str] | None"]
 
 
 def words_of(choices: Sequence[tuple[str, str, str]]) -> dict[str, str]:
@@ -206,6 +210,46 @@ class ReasonDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
+class RatingDialog(QDialog):
+    """A credit rating by hand (or the computed one again) and why."""
+
+    def __init__(self, code: str, rating: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ratingDialog")
+        self.setWindowTitle(self.tr("Set rating by hand"))
+        self.grade = QComboBox()
+        self.grade.setObjectName("ratingGrade")
+        for grade in RATINGS:
+            self.grade.addItem(grade, grade)
+        self.grade.addItem(self.tr("As computed"), None)
+        found = self.grade.findData(rating)
+        self.grade.setCurrentIndex(max(found, 0))
+        self.reason = QLineEdit()
+        self.reason.setObjectName("ratingReason")
+        self.reason.setMinimumWidth(360)
+        form = QFormLayout()
+        form.addRow(self.tr("Customer code:"), QLabel(code))
+        form.addRow(self.tr("Rating:"), self.grade)
+        form.addRow(self.tr("Reason:"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self.check)
+        self.grade.currentIndexChanged.connect(self.check)
+        self.check()
+        self.reason.setFocus()
+
+    def check(self) -> None:
+        ok = self.grade.currentData() is None or bool(self.reason.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
 class TiersTab(QWidget):
     """The Pareto chart and the table of tiers, filtered by tier and lifecycle."""
 
@@ -311,6 +355,10 @@ class TiersTab(QWidget):
                            lambda: self.page.name_key_account(row.code, False))
             menu.addAction(self.tr("As revenue says"),
                            lambda: self.page.name_key_account(row.code, None))
+        if self.page.context.can("finance", CREDIT):
+            menu.addSeparator()
+            menu.addAction(self.tr("Set rating by hand..."),
+                           lambda: self.page.set_rating(row.code, row.rating))
         menu.popup(self.table.viewport().mapToGlobal(at))
 
 
@@ -355,7 +403,7 @@ class KeyAccountsTab(QWidget):
              self.tr("Open complaints"), self.tr("Named by hand")],
             numeric=(3, 4, 5, 6, 9), parent=self)
         self.table = make_table(self.model, "keyAccountsTable")
-        fit_columns(self.table, (90, 230, 100, 130, 70, 110, 110, 95, 95, 80, 90))
+        fit_columns(self.table, (90, 210, 130, 130, 64, 110, 110, 90, 90, 80, 80))
         self.table.doubleClicked.connect(self.page.open_index)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -432,6 +480,7 @@ class CustomerValuePage(QWidget):
         self.setObjectName("customerValuePage")
         self.context = context
         self.ask: Ask | None = None  # tests answer the reason dialog
+        self.ask_rating: AskRating | None = None  # and the rating dialog
         self.loaded: Loaded | None = None
         self.recomputed: Recomputed | None = None
         self._stale = False
@@ -619,6 +668,35 @@ class CustomerValuePage(QWidget):
     def on_name_failed(self, error: Exception) -> None:
         self.status.clear()
         show_error(self, error)
+
+    # --- ratings --------------------------------------------------------------------------
+    def set_rating(self, code: str, rating: str) -> None:
+        """A credit rating by hand with the reason (finance.credit), or the computed one."""
+        answer = self.ask_rating(code, rating) if self.ask_rating is not None \
+            else self._ask_rating(code, rating)
+        if answer is None:
+            return
+        grade, reason = answer
+        service, actor = self.context.services.customer_value, self.context.actor
+        self.status.setText(self.tr("Saving..."))
+        self.context.runner.run(lambda: service.set_rating(actor, code, grade, reason),
+                                lambda _none: self.on_rated(code, grade),
+                                self.on_name_failed, context=self)
+
+    def _ask_rating(self, code: str, rating: str) -> tuple[str | None, str] | None:
+        dialog = RatingDialog(code, rating, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.grade.currentData(), dialog.reason.text().strip()
+        finally:
+            dialog.deleteLater()
+
+    def on_rated(self, code: str, grade: str | None) -> None:
+        text = self.tr("%1 is rated %2 now (by hand).").replace("%2", grade) if grade \
+            else self.tr("%1 is rated as computed again.")
+        self.status.setText(text.replace("%1", code))
+        self.reload()
 
     # --- elsewhere ------------------------------------------------------------------------
     def open_settings(self) -> SettingsGroupDialog:
