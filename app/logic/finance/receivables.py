@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from app.data.finance import AgingRow, ReceivablesRepository
+from app.data.finance import ReceivablesRepository
 from app.data.kit.uow import UnitOfWork
 from app.logic.customers import CUSTOMER
 from app.logic.finance.fields import (
@@ -47,7 +47,10 @@ GROUP = "finance"  # where the value settings are kept
 YEAR = 365
 
 
-@dataclass(frozen=True)
+BUCKET_NAMES = tuple(name for name, _, _ in BUCKETS)
+
+
+@dataclass(frozen=True, slots=True)
 class Aging:
     """One customer's receivables as of a date."""
 
@@ -55,8 +58,17 @@ class Aging:
     code: str
     name: str
     open: Decimal
-    overdue: Decimal
-    buckets: dict[str, Decimal]  # current, days_1_30, days_31_60, days_61_90, days_over_90
+    amounts: tuple[Decimal, ...]  # by bucket, in the order of BUCKETS
+
+    @property
+    def overdue(self) -> Decimal:
+        """Open and past due: every bucket but current."""
+        return sum(self.amounts[1:], ZERO)
+
+    @property
+    def buckets(self) -> dict[str, Decimal]:
+        """current, days_1_30, days_31_60, days_61_90, days_over_90."""
+        return dict(zip(BUCKET_NAMES, self.amounts, strict=True))
 
     def as_dict(self) -> dict[str, str]:
         """As the CLI's --json gives it: money as strings with two places."""
@@ -72,10 +84,9 @@ class Receivables:
 
     @property
     def total(self) -> Aging:
-        buckets = {name: sum((r.buckets[name] for r in self.rows), ZERO)
-                   for name, _, _ in BUCKETS}
-        return Aging(0, "", "", sum((r.open for r in self.rows), ZERO),
-                     sum((r.overdue for r in self.rows), ZERO), buckets)
+        amounts = tuple(sum((r.amounts[n] for r in self.rows), ZERO)
+                        for n in range(len(BUCKETS)))
+        return Aging(0, "", "", sum((r.open for r in self.rows), ZERO), amounts)
 
 
 class ReceivablesService(Service):
@@ -94,7 +105,8 @@ class ReceivablesService(Service):
                 customer_id = _customer_id(uow, actor, customer)
             rows = uow.get(ReceivablesRepository).aging(
                 day, customer_id, owner_scope(actor, "customers"), buckets=BUCKETS)
-            return Receivables(day, tuple(_aging(r) for r in rows))
+            return Receivables(day, tuple(Aging(r.customer_id, r.code, r.name, r.open,
+                                                r.buckets) for r in rows))
 
     def export(self, actor: Actor, path: str | os.PathLike[str], as_of: date | None = None,
                language: str = "en", progress: Callable[[int], bool] | None = None) -> int:
@@ -405,11 +417,6 @@ def _customer_id(uow: UnitOfWork, actor: Actor, customer: int | str) -> int:
         raise NotFound("customer", customer)
     require_in_scope(actor, "customers", scope[1], "customer", customer)
     return int(found)
-
-
-def _aging(row: AgingRow) -> Aging:
-    buckets = dict(zip((b for b, _, _ in BUCKETS), row.buckets, strict=True))
-    return Aging(row.customer_id, row.code, row.name, row.open, row.overdue, buckets)
 
 
 def words_of(choices: tuple[tuple[str, str, str], ...]) -> dict[str, Label]:
