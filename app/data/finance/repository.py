@@ -287,19 +287,16 @@ class ReceivablesRepository:
                 .where(g.c.total > 0).order_by(g.c.total.desc(), Customer.code))
         if limit is not None:
             stmt = stmt.limit(limit)
-        # Every customer's: read on the driver's cursor (tens of thousands of rows); a few
-        # (one customer, a team's) through the session.
-        rows = self._driver_rows(stmt) if customer_id is None and owners is None else \
-            self.session.execute(stmt).tuples()
         return [AgingRow(r[0], r[1], r[2], _from_cents(r[3]), tuple(map(_from_cents, r[4:])))
-                for r in rows]
+                for r in self._driver_rows(stmt)]
 
     def _driver_rows(self, stmt: Any) -> list[tuple[Any, ...]]:
         """The rows of ``stmt`` read on the driver's cursor of the session's connection
         (in its transaction): tens of thousands of plain rows without the ORM's per-row
         cost, which is twice the query's own time (docs/benchmarks.md)."""
         connection = self.session.connection()
-        compiled = stmt.compile(dialect=connection.dialect)
+        compiled = stmt.compile(dialect=connection.dialect,
+                                compile_kwargs={"render_postcompile": True})
         params = compiled.construct_params()
         processors = compiled._bind_processors  # dates as the driver takes them
         values = {k: processors[k](v) if k in processors else v for k, v in params.items()}
@@ -320,10 +317,10 @@ class ReceivablesRepository:
         """Per customer: the net of its confirmed and delivered orders dated from ``since``
         to ``until`` (the revenue rule)."""
         o = SalesOrder
-        stmt = (select(o.customer_id, _total(o.net))
+        stmt = (select(o.customer_id, func.sum(o.net))
                 .where(o.status.in_(OWING), o.order_date >= since, o.order_date <= until)
                 .group_by(o.customer_id))
-        return {int(c): _cents(v) for c, v in self.session.execute(stmt)}
+        return {int(c): _from_cents(v) for c, v in self._driver_rows(stmt)}
 
     def order_days(self) -> dict[int, tuple[date, date]]:
         """Per customer with orders (confirmed or delivered): its first and last order
@@ -331,24 +328,24 @@ class ReceivablesRepository:
         o = SalesOrder
         stmt = (select(o.customer_id, func.min(o.order_date), func.max(o.order_date))
                 .where(o.status.in_(OWING)).group_by(o.customer_id))
-        return {int(c): (_day(a), _day(b)) for c, a, b in self.session.execute(stmt)}
+        return {int(c): (_day(a), _day(b)) for c, a, b in self._driver_rows(stmt)}
 
     def overdue_beyond(self, as_of: date, days: int, customer_id: int | None = None
                        ) -> dict[int, Decimal]:
         """Per customer (or only ``customer_id``): the open amount of its invoices more
         than ``days`` past due."""
         i = Invoice
-        stmt = (select(i.customer_id, _total(i.gross - i.paid))
+        stmt = (select(i.customer_id, func.sum(i.gross - i.paid))
                 .where(i.status.in_(OPEN_INVOICE), i.due_date < as_of - timedelta(days=days))
                 .group_by(i.customer_id))
         if customer_id is not None:
             stmt = stmt.where(i.customer_id == customer_id)
-        return {int(c): _cents(v) for c, v in self.session.execute(stmt)}
+        return {int(c): _from_cents(v) for c, v in self._driver_rows(stmt)}
 
     def with_open_opportunities(self) -> set[int]:
         o = Opportunity
         stmt = select(o.customer_id).where(o.stage.in_(OPEN_STAGES)).distinct()
-        return {int(c) for (c,) in self.session.execute(stmt)}
+        return {int(c) for (c,) in self._driver_rows(stmt)}
 
     def behaviour(self, since: date, until: date, customer_id: int | None = None
                   ) -> dict[int, Behaviour]:
@@ -356,38 +353,35 @@ class ReceivablesRepository:
         due from ``since`` to ``until`` (issued, not void)."""
         i, a = Invoice, Allocation
         only: list[Any] = [] if customer_id is None else [i.customer_id == customer_id]
-        due = {int(c): _cents(v) for c, v in self.session.execute(
-            select(i.customer_id, _total(i.gross))
+        due = {int(c): _from_cents(v) for c, v in self._driver_rows(
+            select(i.customer_id, func.sum(i.gross))
             .where(i.status.in_(BILLED), i.status != "void", i.due_date >= since,
                    i.due_date <= until, *only).group_by(i.customer_id))}
-        on_time: dict[int, Decimal] = {}
-        late: dict[int, Decimal] = {}
+        on_time: dict[int, int] = {}  # cents
+        late: dict[int, int] = {}  # cents x days
         stmt = (select(i.customer_id, i.due_date, a.applied_on, a.amount)
                 .join(a, a.invoice_id == i.id)
                 .where(i.status != "void", i.due_date >= since, i.due_date <= until,
                        a.applied_on <= until, *only))
-        for customer, due_day, applied, amount in self.session.execute(stmt):
-            customer = int(customer)
+        for customer, due_day, applied, amount in self._driver_rows(stmt):
             days = (_day(applied) - _day(due_day)).days
             if days <= 0:
-                on_time[customer] = on_time.get(customer, Decimal("0.00")) + amount
+                on_time[customer] = on_time.get(customer, 0) + int(amount)
             else:
-                late[customer] = late.get(customer, Decimal(0)) + amount * days
+                late[customer] = late.get(customer, 0) + int(amount) * days
         # What is still unpaid is late from its due date to the end of the window.
         unpaid = (select(i.customer_id, i.due_date,
-                         type_coerce(i.gross - func.coalesce(select(func.sum(a.amount)).where(
+                         i.gross - func.coalesce(select(func.sum(a.amount)).where(
                              a.invoice_id == i.id, a.applied_on <= until)
-                             .scalar_subquery(), 0), Money()))
+                             .scalar_subquery(), 0))
                   .where(i.status.in_(BILLED), i.status != "void", i.due_date >= since,
                          i.due_date < until, *only))
-        for customer, due_day, rest in self.session.execute(unpaid):
-            cents = _cents(rest)
-            if cents > 0:
-                customer = int(customer)
-                late[customer] = late.get(customer, Decimal(0)) + \
-                    cents * (until - _day(due_day)).days
-        return {c: Behaviour(total, on_time.get(c, Decimal("0.00")),
-                             late.get(c, Decimal(0))) for c, total in due.items()}
+        for customer, due_day, rest in self._driver_rows(unpaid):
+            if rest and int(rest) > 0:
+                late[customer] = late.get(customer, 0) + \
+                    int(rest) * (until - _day(due_day)).days
+        return {c: Behaviour(total, _from_cents(on_time.get(c, 0)),
+                             _from_cents(late.get(c, 0))) for c, total in due.items()}
 
     def customers_for_value(self) -> Iterable[Any]:
         """Every customer not archived: id, code, name, status, tier set by hand, credit
@@ -397,16 +391,19 @@ class ReceivablesRepository:
         stmt = select(c.id, c.code, c.name, c.status, c.tier_override, c.credit_limit,
                       c.credit_rating, c.credit_rating_manual, c.key_account,
                       c.key_account_manual, c.lifecycle, c.churn_reason, c.tier,
-                      c.created_at).where(
-            c.archived_at.is_(None))
-        yield from self.session.execute(stmt)
+                      c.created_at).where(c.archived_at.is_(None))
+        for (cid, code, name, status, tier_manual, limit, rating, rating_manual, key,
+             key_manual, lifecycle, churn, tier, created) in self._driver_rows(stmt):
+            yield (cid, code, name, status, bool(tier_manual), _from_cents(limit), rating,
+                   bool(rating_manual), bool(key), bool(key_manual), lifecycle, churn, tier,
+                   _day(created) if created is not None else None)
 
     def last_activity(self) -> dict[int, date]:
         """Per customer: the day of its last activity done (a call, a visit...)."""
         a = Activity
         stmt = select(a.customer_id, func.max(a.scheduled_at)).where(
             a.state == DONE).group_by(a.customer_id)
-        return {int(c): _day(v) for c, v in self.session.execute(stmt) if v is not None}
+        return {int(c): _day(v) for c, v in self._driver_rows(stmt) if v is not None}
 
     def key_account_facts(self, customer_ids: Collection[int], now: datetime
                           ) -> dict[int, tuple[date | None, date | None, int]]:
@@ -436,9 +433,13 @@ class ReceivablesRepository:
                    today: date) -> None:
         """Replace the standing of every customer with ``rows`` and write the customers'
         computed columns (``customers``: id and the columns that changed)."""
-        self.session.execute(delete(Standing))
+        connection = self.session.connection()  # Core's executemany, not the ORM's
+        standing = Standing.__table__
+        assert isinstance(standing, Table)
+        connection.execute(delete(standing))
         if rows:
-            self.session.execute(insert(Standing), [{**r, "computed_on": today} for r in rows])
+            connection.execute(insert(standing),
+                               [{**r, "computed_on": today} for r in rows])
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for row in customers:
             by_columns.setdefault(tuple(sorted(k for k in row if k != "id")), []).append(row)
@@ -447,7 +448,7 @@ class ReceivablesRepository:
             assert isinstance(table, Table)
             stmt = update(table).where(table.c.id == bindparam("b_id")).values(
                 {c: bindparam(f"b_{c}") for c in columns})
-            self.session.execute(stmt, [{f"b_{k}": v for k, v in r.items()} for r in group])
+            connection.execute(stmt, [{f"b_{k}": v for k, v in r.items()} for r in group])
 
     def tier_rows(self, owners: Owners, tier: str | None = None,
                   lifecycle: str | None = None, limit: int | None = None,

@@ -238,28 +238,41 @@ class CustomerValueService(Service):
             updates: list[dict[str, Any]] = []
             tiers_before: Counter[str] = Counter()
             tiers_after: Counter[str] = Counter()
+            # A customer with no figures at all (most of a big database) is judged once
+            # per status and day it was made: the same rules, the same answer.
+            plain: dict[tuple[str, date | None], tuple[str, str, bool, str, str]] = {}
+            nothing = PaymentFigures(ZERO, ZERO, ZERO, ZERO, ZERO)
             for row in repo.customers_for_value():
                 (cid, _code, _name, status, tier_manual, limit, old_rating, rating_manual,
                  old_key, key_manual, old_life, old_churn, old_tier, created) = row
                 first_last = orders.get(cid)
-                facts = Facts(status, revenue.get(cid, ZERO), before.get(cid, ZERO),
-                              long_overdue.get(cid, ZERO), cid in opportunities,
-                              first_last[0] if first_last else None,
-                              first_last[1] if first_last else None, activity.get(cid))
-                computed_tier = tier(facts, contributions.get(cid), settings)
-                new_tier = old_tier if tier_manual else computed_tier
                 seen = behaviour.get(cid)
-                figures = PaymentFigures(
-                    seen.due if seen else ZERO, seen.paid_on_time if seen else ZERO,
-                    seen.late_amount_days if seen else ZERO, overdue.get(cid, ZERO), limit)
-                computed_rating = rating(figures, settings)
+                owed = overdue.get(cid, ZERO)
+                bare = first_last is None and seen is None and owed <= ZERO and \
+                    cid not in revenue and cid not in before and cid not in activity and \
+                    cid not in opportunities and cid not in long_overdue
+                facts = figures = None
+                judged = plain.get((status, created)) if bare else None
+                if judged is None:
+                    facts = Facts(status, revenue.get(cid, ZERO), before.get(cid, ZERO),
+                                  long_overdue.get(cid, ZERO), cid in opportunities,
+                                  first_last[0] if first_last else None,
+                                  first_last[1] if first_last else None, activity.get(cid))
+                    figures = nothing if seen is None and owed <= ZERO else PaymentFigures(
+                        seen.due if seen else ZERO, seen.paid_on_time if seen else ZERO,
+                        seen.late_amount_days if seen else ZERO, owed, limit)
+                    judged = (tier(facts, contributions.get(cid), settings),
+                              rating(figures, settings), key_account(facts.revenue, settings),
+                              lifecycle(facts, day, settings),
+                              churn(facts, day, settings, created))
+                    if bare:
+                        plain[(status, created)] = judged
+                computed_tier, computed_rating, key, stage, warning = judged
+                new_tier = old_tier if tier_manual else computed_tier
                 new = {"tier": new_tier,
                        "credit_rating": old_rating if rating_manual else computed_rating,
-                       "key_account": old_key if key_manual else
-                       key_account(facts.revenue, settings),
-                       "lifecycle": lifecycle(facts, day, settings),
-                       "churn_reason": churn(facts, day, settings,
-                                             created.date() if created else None)}
+                       "key_account": old_key if key_manual else key,
+                       "lifecycle": stage, "churn_reason": warning}
                 old = {"tier": old_tier, "credit_rating": old_rating, "key_account": old_key,
                        "lifecycle": old_life, "churn_reason": old_churn}
                 differs = {k: v for k, v in new.items() if old[k] != v}
@@ -267,8 +280,9 @@ class CustomerValueService(Service):
                     updates.append({"id": cid, **differs})
                 tiers_before[old_tier] += 1
                 tiers_after[new_tier] += 1
-                if facts.revenue > ZERO or facts.revenue_before > ZERO or seen is not None \
-                        or figures.overdue > ZERO or first_last is not None:
+                if facts is not None and figures is not None and (
+                        facts.revenue > ZERO or facts.revenue_before > ZERO or
+                        seen is not None or owed > ZERO or first_last is not None):
                     share = contributions.get(cid)
                     standing.append({
                         "customer_id": cid, "revenue": facts.revenue,

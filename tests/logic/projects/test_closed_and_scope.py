@@ -143,8 +143,8 @@ def test_reopen_is_a_right_of_projects_only(services: Services, team: dict[str, 
     # the matrix's columns for every module, and each module's own: projects' reopen,
     # feedback's five moves, activities' complete, sales' three order moves and the credit
     # override (an opportunity's moves between stages need sales.edit: no rights of their own)
-    # and finance's credit terms
-    assert len(all_rights()) == len(MODULES) * len(ACTIONS) + 1 + 5 + 1 + 4 + 1
+    # and finance's credit terms, invoice issue and void, and customer value
+    assert len(all_rights()) == len(MODULES) * len(ACTIONS) + 1 + 5 + 1 + 4 + 4
 
 
 def test_a_role_is_given_reopen_and_never_an_action_its_module_lacks(
