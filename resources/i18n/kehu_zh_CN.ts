@@ -2721,4 +2721,676 @@ Python %4，PySide6 %5。</translation>
         <translation>只有拥有修改信用条件权限的用户（财务）可以修改此项。</translation>
     </message>
 </context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Customer code:</source>
+        <translation>客户编号：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>TiersTab</name>
+    <message>
+        <source>%1 (by hand)</source>
+        <translation>%1（手动）</translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Lifecycle:</source>
+        <translation>生命周期：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Revenue (12 months)</source>
+        <translation>收入（近12个月）</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Key account</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>信用等级</translation>
+    </message>
+    <message>
+        <source>Name key account...</source>
+        <translation>指定为大客户…</translation>
+    </message>
+    <message>
+        <source>Not a key account...</source>
+        <translation>不作为大客户…</translation>
+    </message>
+    <message>
+        <source>As revenue says</source>
+        <translation>按收入自动判定</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2 位</translation>
+    </message>
+</context>
+<context>
+    <name>KeyAccountsTab</name>
+    <message>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Name key account...</source>
+        <translation>指定为大客户…</translation>
+    </message>
+    <message>
+        <source>Make a customer a key account by hand, whatever its revenue</source>
+        <translation>手动将客户指定为大客户，不论其收入</translation>
+    </message>
+    <message>
+        <source>Not a key account...</source>
+        <translation>不作为大客户…</translation>
+    </message>
+    <message>
+        <source>Keep the chosen customer off the key accounts, whatever its revenue</source>
+        <translation>将所选客户排除在大客户之外，不论其收入</translation>
+    </message>
+    <message>
+        <source>As revenue says</source>
+        <translation>按收入自动判定</translation>
+    </message>
+    <message>
+        <source>The chosen customer is a key account again as its revenue says (at the next recomputation)</source>
+        <translation>所选客户重新按收入判定是否为大客户（下次重算时生效）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Revenue (12 months)</source>
+        <translation>收入（近12个月）</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未收金额</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次拜访</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次拜访</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Named by hand</source>
+        <translation>手动指定</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Revenue of the 12 months before: %1</source>
+        <translation>前12个月收入：%1</translation>
+    </message>
+    <message>
+        <source>%1 key accounts, revenue %2</source>
+        <translation>大客户 %1 位，收入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChurnTab</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Revenue (12 months)</source>
+        <translation>收入（近12个月）</translation>
+    </message>
+    <message>
+        <source>Revenue (12 months before)</source>
+        <translation>收入（前12个月）</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>%1 active customers at risk of leaving: no order or activity for a long time, or revenue down against the 12 months before.</source>
+        <translation>%1 位活跃客户有流失风险：长期无订单无活动，或收入较前12个月下降。</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerValuePage</name>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Recompute every customer's tier, rating, key account, lifecycle and churn warning from the last 24 months</source>
+        <translation>根据近24个月的数据重新计算每位客户的等级、信用评级、大客户、生命周期和流失预警</translation>
+    </message>
+    <message>
+        <source>Settings...</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>The thresholds of ratings, tiers, key accounts, lifecycle and churn</source>
+        <translation>信用评级、客户分级、大客户、生命周期与流失预警的阈值</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>客户分级</translation>
+    </message>
+    <message>
+        <source>Key accounts</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Recomputing customer value...</source>
+        <translation>正在重新计算客户价值…</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Revenue of the last 12 months, as of the last recomputation.</source>
+        <translation>近12个月收入，以上次重新计算为准。</translation>
+    </message>
+    <message>
+        <source>Name key account</source>
+        <translation>指定为大客户</translation>
+    </message>
+    <message>
+        <source>The customer is a key account whatever its revenue, until set back. Why?</source>
+        <translation>该客户将一直作为大客户（不论收入），直到改回。原因？</translation>
+    </message>
+    <message>
+        <source>%1 is a key account now (by hand).</source>
+        <translation>%1 现已手动指定为大客户。</translation>
+    </message>
+    <message>
+        <source>%1 is no key account now (by hand).</source>
+        <translation>%1 现已手动设为非大客户。</translation>
+    </message>
+    <message>
+        <source>%1 is a key account as its revenue says from the next recomputation.</source>
+        <translation>%1 将从下次重新计算起按收入判定是否为大客户。</translation>
+    </message>
+    <message>
+        <source>Churn warning (%1)</source>
+        <translation>流失预警（%1）</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Not a key account</source>
+        <translation>不作为大客户</translation>
+    </message>
+    <message>
+        <source>The customer is no key account whatever its revenue, until set back. Why?</source>
+        <translation>该客户将一直不作为大客户（不论收入），直到改回。原因？</translation>
+    </message>
+    <message>
+        <source>As revenue says</source>
+        <translation>按收入自动判定</translation>
+    </message>
+    <message>
+        <source>The customer is a key account again as its revenue says, from the next recomputation.</source>
+        <translation>从下次重新计算起，该客户重新按收入判定是否为大客户。</translation>
+    </message>
+    <message>
+        <source>Recomputed as of %1: %2 customers changed.</source>
+        <translation>已按 %1 重新计算：%2 位客户有变化。</translation>
+    </message>
+</context>
+<context>
+    <name>ParetoChart</name>
+    <message>
+        <source>No revenue in the last 12 months</source>
+        <translation>近12个月没有收入</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>premium</source>
+        <translation>优质</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>%1 customers with revenue in the last 12 months, largest first</source>
+        <translation>近12个月有收入的客户 %1 位，按收入从高到低</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <source>Key account</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <source>Churn warning: %1</source>
+        <translation>流失预警：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TiersTab</name>
+    <message>
+        <source>Set rating by hand...</source>
+        <translation>手动设定信用等级…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerValuePage</name>
+    <message>
+        <source>%1 is rated %2 now (by hand).</source>
+        <translation>%1 的信用等级现已手动设为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is rated as computed again.</source>
+        <translation>%1 的信用等级重新按计算结果确定。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <source>Set rating by hand</source>
+        <translation>手动设定信用等级</translation>
+    </message>
+    <message>
+        <source>As computed</source>
+        <translation>按计算结果</translation>
+    </message>
+    <message>
+        <source>Customer code:</source>
+        <translation>客户编号：</translation>
+    </message>
+    <message>
+        <source>Rating:</source>
+        <translation>信用等级：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationsBox</name>
+    <message>
+        <location filename="../../app/ui/finance/invoice_form.py" line="46"/>
+        <source>Payments received</source>
+        <translation>已收款项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/invoice_form.py" line="50"/>
+        <source>Payment</source>
+        <translation>收款单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/invoice_form.py" line="50"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/invoice_form.py" line="50"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceForm</name>
+    <message>
+        <location filename="../../app/ui/finance/invoice_form.py" line="103"/>
+        <source>Type a customer's name or code</source>
+        <translation>输入客户名称或编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/invoice_form.py" line="143"/>
+        <source>This invoice cannot be voided: %1 has been received. A credit note or a refund undoes a payment.</source>
+        <translation>此发票不能作废：已收款 %1。如需冲回收款，请开具红字发票或办理退款。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceListView</name>
+    <message>
+        <location filename="../../app/ui/finance/list_views.py" line="55"/>
+        <source>New invoice from &amp;order...</source>
+        <translation>从订单开票(&amp;O)...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/list_views.py" line="57"/>
+        <source>Invoice what of a confirmed or delivered order is not yet invoiced</source>
+        <translation>为已确认或已发货订单中尚未开票的部分开票</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/list_views.py" line="81"/>
+        <source>New invoice from order</source>
+        <translation>从订单开票</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/list_views.py" line="82"/>
+        <source>The number of a confirmed or delivered order (SO...):</source>
+        <translation>已确认或已发货订单的编号（SO...）：</translation>
+    </message>
+</context>
+<context>
+    <name>FinancePage</name>
+    <message>
+        <location filename="../../app/ui/finance/page.py" line="24"/>
+        <source>&amp;Invoices</source>
+        <translation>发票(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/page.py" line="25"/>
+        <source>&amp;Payments</source>
+        <translation>收款(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/page.py" line="26"/>
+        <source>&amp;Receivables</source>
+        <translation>应收账款(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/page.py" line="27"/>
+        <source>Customer &amp;value</source>
+        <translation>客户价值(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationEditor</name>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="85"/>
+        <source>Allocation to open invoices</source>
+        <translation>核销未收发票</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="89"/>
+        <source>&amp;Oldest first (automatic)</source>
+        <translation>按到期先后自动核销(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="91"/>
+        <source>&amp;By hand</source>
+        <translation>手动分配(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="286"/>
+        <source>Allocated to invoices</source>
+        <translation>已核销发票</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="101"/>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="101"/>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="101"/>
+        <source>Open</source>
+        <translation>未收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="101"/>
+        <source>Allocate</source>
+        <translation>核销金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="151"/>
+        <source>Choose the customer to see its open invoices.</source>
+        <translation>请选择客户以查看其未收发票。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="290"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="290"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="153"/>
+        <source>The customer has no open invoices: the payment is kept as its credit and pays the next invoice issued.</source>
+        <translation>该客户没有未收发票：本次收款记为预收余额，用于核销下一张开具的发票。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="304"/>
+        <source>Allocated %1</source>
+        <translation>已核销 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="227"/>
+        <source>Not an amount: %1</source>
+        <translation>不是有效金额：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="229"/>
+        <source>The amount for %1 must be more than 0.</source>
+        <translation>%1 的核销金额必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="237"/>
+        <source>%1 allocated is more than the payment's %2.</source>
+        <translation>核销合计 %1 超过收款金额 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="261"/>
+        <source>Allocated %1 · Rest (credit) %2</source>
+        <translation>已核销 %1 · 余额（预收）%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="232"/>
+        <source>%1 is more than the %2 open on %3.</source>
+        <translation>%1 超过发票 %3 的未收金额 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentForm</name>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="334"/>
+        <source>Type a customer's name or code</source>
+        <translation>输入客户名称或编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="421"/>
+        <source>Saving...</source>
+        <translation>正在保存...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="414"/>
+        <source>The allocation is more than can be paid; correct it. Nothing was saved.</source>
+        <translation>核销金额超出可核销范围，请更正。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/payment_form.py" line="435"/>
+        <source>The allocation was refused. Nothing was saved.</source>
+        <translation>核销被拒绝。未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesPage</name>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="76"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="78"/>
+        <source>&amp;As of:</source>
+        <translation>截至(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="82"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="83"/>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="88"/>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="91"/>
+        <source>Export to &amp;Excel...</source>
+        <translation>导出到 Excel(&amp;E)...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="186"/>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="261"/>
+        <source>Export the receivables</source>
+        <translation>导出应收账款</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="96"/>
+        <source>You do not have the right to export the receivables.</source>
+        <translation>您没有导出应收账款的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="199"/>
+        <source>%1 customers with open receivables</source>
+        <translation>%1 个客户有未收款项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="242"/>
+        <source>Nothing is open as of %1.</source>
+        <translation>截至 %1 没有未收款项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/finance/receivables.py" line="274"/>
+        <source>Exporting to %1...</source>
+        <translation>正在导出到 %1...</translation>
+    </message>
+</context>
+
 </TS>

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import case, func
+from sqlalchemy import case, func, type_coerce
 
 from app.data.customers import Customer
 from app.data.finance.models import OPEN_INVOICE, Invoice, Payment
 from app.data.kit.keyset import KeysetQueries, ListSpec
 from app.data.sales import SalesOrder
+from app.data.types import Money
 
 
 class InvoiceQueries(KeysetQueries):
@@ -22,7 +23,8 @@ class InvoiceQueries(KeysetQueries):
                  "tax", "gross", "paid", "issued_at", "voided_at", "created_at",
                  "updated_at")
         columns: dict[str, object] = {name: getattr(i, name) for name in plain}
-        columns["open"] = case((i.status.in_(OPEN_INVOICE), i.gross - i.paid), else_=0)
+        columns["open"] = type_coerce(
+            case((i.status.in_(OPEN_INVOICE), i.gross - i.paid), else_=0), Money())
         columns["customer"] = (i.customer_id, Customer.code, Customer.name)
         columns["order"] = (i.order_id, SalesOrder.number, SalesOrder.number)
         return ListSpec(
@@ -46,7 +48,7 @@ class PaymentQueries(KeysetQueries):
         plain = ("number", "payment_date", "amount", "method", "reference", "allocated",
                  "created_at", "updated_at")
         columns: dict[str, object] = {name: getattr(p, name) for name in plain}
-        columns["unallocated"] = p.amount - p.allocated
+        columns["unallocated"] = type_coerce(p.amount - p.allocated, Money())
         columns["customer"] = (p.customer_id, Customer.code, Customer.name)
         return ListSpec(
             model=p, columns=columns,

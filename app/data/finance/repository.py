@@ -40,6 +40,7 @@ from app.data.finance.models import (
 )
 from app.data.kit.base import CodeSequence
 from app.data.kit.repository import RecordRepository
+from app.data.kit.rows import driver_rows
 from app.data.kit.search import build_search_key
 from app.data.sales import OPEN_STAGES, OWING, Opportunity, SalesOrder
 from app.data.types import Money
@@ -169,6 +170,12 @@ class InvoiceRepository(RecordRepository[Invoice]):
             .where(a.invoice_id == invoice_id).order_by(a.applied_on, a.id))
         return [(str(n), d, amount) for n, d, amount in rows]
 
+    def payment_ids(self, invoice_id: int) -> list[int]:
+        """The payments that paid the invoice."""
+        return [int(p) for (p,) in self.session.execute(
+            select(Allocation.payment_id).where(Allocation.invoice_id == invoice_id)
+            .distinct())]
+
     def of_customer(self, customer_id: int, limit: int = 1000) -> list[Invoice]:
         stmt = (select(Invoice).where(Invoice.customer_id == customer_id)
                 .order_by(Invoice.issue_date.desc(), Invoice.id.desc()).limit(limit))
@@ -219,6 +226,13 @@ class PaymentRepository(RecordRepository[Payment]):
             select(i.number, a.applied_on, a.amount).join(i, i.id == a.invoice_id)
             .where(a.payment_id == payment_id).order_by(a.applied_on, a.id))
         return [(str(n), d, amount) for n, d, amount in rows]
+
+    def invoice_ids(self, payment_id: int) -> list[int]:
+        """The invoices the payment paid."""
+        self.session.flush()
+        return [int(i) for (i,) in self.session.execute(
+            select(Allocation.invoice_id).where(Allocation.payment_id == payment_id)
+            .distinct())]
 
     def lock_customer(self, customer_id: int) -> None:
         """Hold the customer's row until the transaction ends: two payments (or a payment
@@ -291,26 +305,7 @@ class ReceivablesRepository:
                 for r in self._driver_rows(stmt)]
 
     def _driver_rows(self, stmt: Any) -> list[tuple[Any, ...]]:
-        """The rows of ``stmt`` read on the driver's cursor of the session's connection
-        (in its transaction): tens of thousands of plain rows without the ORM's per-row
-        cost, which is twice the query's own time (docs/benchmarks.md)."""
-        connection = self.session.connection()
-        compiled = stmt.compile(dialect=connection.dialect,
-                                compile_kwargs={"render_postcompile": True})
-        params = compiled.construct_params()
-        processors = compiled._bind_processors  # dates as the driver takes them
-        values = {k: processors[k](v) if k in processors else v for k, v in params.items()}
-        driver = connection.connection.dbapi_connection
-        assert driver is not None  # the session's connection is open in its transaction
-        cursor = driver.cursor()
-        try:
-            if compiled.positional:
-                cursor.execute(str(compiled), [values[k] for k in compiled.positiontup or ()])
-            else:
-                cursor.execute(str(compiled), values)
-            return list(cursor.fetchall())
-        finally:
-            cursor.close()
+        return driver_rows(self.session, stmt)
 
     # --- what customer value is computed from ------------------------------------------
     def revenue(self, since: date, until: date) -> dict[int, Decimal]:

@@ -167,6 +167,11 @@ class InvoiceService(RecordService):
         if transition.name == "issue":
             use_credits(uow, record.customer_id, max(record.issue_date, date.today()))
 
+    def related(self, uow: UnitOfWork, record: Any) -> tuple[tuple[str, int], ...]:
+        """The payments that paid it (a credit used as it was issued): their screens show
+        what they allocated now."""
+        return tuple((PAYMENT.name, p) for p in self._repo_of(uow).payment_ids(record.id))
+
     def _assign_key(self, repo: Any, values: dict[str, Any], record_id: int | None) -> None:
         if record_id is None and not values.get("number") and values.get("issue_date"):
             values["number"] = repo.next_code(INVOICE.code_prefix, INVOICE.code_width,
@@ -255,6 +260,11 @@ class PaymentService(RecordService):
         if rated is not None:  # the customer's rating follows its payments at once
             changes["credit_rating"] = list(rated)
         return changes
+
+    def related(self, uow: UnitOfWork, record: Any) -> tuple[tuple[str, int], ...]:
+        """The invoices it paid: their screens show them paid now."""
+        return tuple((INVOICE.name, i) for i in uow.get(PaymentRepository).invoice_ids(
+            record.id))
 
     def _assign_key(self, repo: Any, values: dict[str, Any], record_id: int | None) -> None:
         if record_id is None and not values.get("number") and values.get("payment_date"):

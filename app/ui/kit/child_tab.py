@@ -142,7 +142,7 @@ class ChildRecordsTab(FormPart):
 
     def update_buttons(self) -> None:
         saved = self.parent_id is not None
-        self.add_button.setEnabled(saved and self.context.can(self.module, "create"))
+        self.add_button.setEnabled(saved and self.context.can(self.entity.module, "create"))
         self.open_button.setEnabled(saved and self.current_id() is not None)
 
     def current_id(self) -> int | None:
@@ -151,7 +151,7 @@ class ChildRecordsTab(FormPart):
 
     # --- opening ---------------------------------------------------------------------------
     def on_add(self) -> QDialog | None:
-        if self.parent_id is None or not self.context.can(self.module, "create"):
+        if self.parent_id is None or not self.context.can(self.entity.module, "create"):
             return None
         return open_record(self.context, self.entity.name, None, self,
                            {self.parent_field: self.parent_id})

@@ -227,3 +227,14 @@ def test_a_payment_changes_the_customers_rating_at_once(
     books.pay("40.00", customer="theirs", by_hand={late.number: "40"})
     assert customers.get_by_key(admin, code).credit_rating == "AAA"  # nothing overdue now
     assert audit_log()[-1].changes["credit_rating"] == ["AA", "AAA"]
+
+
+def test_what_a_payment_paid_is_named_for_the_screens(books: Books) -> None:
+    first, second = books.invoice(30, customer="theirs"), books.invoice(20, customer="theirs")
+    given = {"customer": books.shop.customers["theirs"].code, "amount": "60"}
+    changed = books.services.payments.receive(books.finance, given)
+    assert set(changed.related) == {("invoice", first.id), ("invoice", second.id)}
+    issued = books.invoice(15, customer="theirs")  # the 10.00 credit pays part of it
+    assert books.reload(issued).paid == D("10.00")
+    again = books.services.invoices.get(books.finance, issued.id)
+    assert again.status == "partially_paid"
