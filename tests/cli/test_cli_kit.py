@@ -291,6 +291,7 @@ def test_the_demo_says_what_it_made_and_the_counts_agree_with_the_tables(
     for key, table in (("customers", "customers"), ("projects", "projects"),
                        ("activities", "activities"), ("tickets", "feedback"),
                        ("opportunities", "opportunities"), ("orders", "sales_orders"),
-                       ("order_lines", "sales_order_lines")):
+                       ("order_lines", "sales_order_lines"), ("invoices", "invoices"),
+                       ("payments", "payments")):
         assert said[key] == count(url, table) > 0, key
     assert main(["--db", url, "demo", "--customers", "1"]) == 1  # it has users now

@@ -143,7 +143,9 @@ def test_money_is_decimal(demo) -> None:
 
 
 def snapshot(db: Database) -> list[tuple]:
-    """Every 7th customer and its contacts as the application reads them."""
+    """Every 7th customer and its contacts as the application reads them (not when last
+    updated: customer value, computed at the end of the demo, stamps the customers it
+    changes with the time it ran)."""
     seen = []
     with db.unit_of_work(write=False) as uow:
         for customer_id in range(1, N + 1, 7):
@@ -151,7 +153,7 @@ def snapshot(db: Database) -> list[tuple]:
             assert c is not None
             seen.append((c.code, c.name, c.kind, c.phone, c.email, c.tax_id, c.status,
                          c.tier, c.tier_override, c.credit_limit, c.owner_id, c.archived_at,
-                         c.created_at, c.updated_at, c.search_text, c.search_short,
+                         c.created_at, c.search_text, c.search_short,
                          c.name_sort, c.city_sort, sorted((p.name, p.mobile, p.email, p.birthday,
                                               p.is_primary, p.created_at)
                                              for p in c.contacts)))

@@ -38,8 +38,9 @@ class Invoice(Tracked, Base):
     gross: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
     # What payments have covered so far (the sum of its allocations), kept with it.
     paid: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
-    # The day the last cent was covered (None while open): what was open as of a past date
-    # is found among the invoices settled after it.
+    # The day the last cent was covered or it was voided (9999-12-31 while open: OPEN_UNTIL
+    # in the repository): what was open as of a past date is found among the invoices
+    # settled after it, one range on one index.
     settled_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(UnicodeText, default="")
     void_reason: Mapped[str] = mapped_column(UnicodeText, default="")

@@ -441,8 +441,11 @@ class ReceivablesRepository:
         for columns, group in by_columns.items():
             table = Customer.__table__
             assert isinstance(table, Table)
+            # Derived columns: the record's updated time and version stay (no person
+            # changed it; a form open on it is not in conflict with the recomputation).
             stmt = update(table).where(table.c.id == bindparam("b_id")).values(
-                {c: bindparam(f"b_{c}") for c in columns})
+                {**{c: bindparam(f"b_{c}") for c in columns},
+                 "updated_at": table.c.updated_at})
             connection.execute(stmt, [{f"b_{k}": v for k, v in r.items()} for r in group])
 
     def tier_rows(self, owners: Owners, tier: str | None = None,

@@ -66,8 +66,14 @@ def test_recompute_tiers_ratings_key_accounts_lifecycle_and_churn(
     value.set_key_account(shop["manager"], codes["mine"], True, "战略合作伙伴")
     value.set_rating(books.finance, codes["theirs"], "B", "曾有坏账记录")
     entries = len(audit_log())
+    c6 = books.services.customers.get_by_key(admin, codes["c6"])
 
     done = value.recompute(shop["manager"])
+
+    # Derived columns: nobody changed the record (a form open on it is not in conflict).
+    after = books.services.customers.get_by_key(admin, codes["c6"])
+    assert (after.tier, after.version, after.updated_at) == ("restricted", c6.version,
+                                                             c6.updated_at)
 
     rows = {r.code: r for r in value.tiers(books.finance)}
     tiers = {k: rows[code].tier for k, code in codes.items() if code in rows}
