@@ -68,17 +68,8 @@ def _cents(value: Any) -> Decimal:
     return Decimal(int(value or 0)).scaleb(-2)
 
 
-@dataclass(frozen=True)
-class AgingRow:
-    customer_id: int
-    code: str
-    name: str
-    open: Decimal
-    buckets: tuple[Decimal, ...]  # in the order of BUCKETS
-
-    @property
-    def overdue(self) -> Decimal:
-        return sum(self.buckets[1:], Decimal("0.00"))
+# A customer's aging: id, code, name, then in cents the open amount and each bucket's.
+AgingRow = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -274,8 +265,9 @@ class ReceivablesRepository:
               buckets: Sequence[tuple[str, int | None, int | None]] = BUCKETS
               ) -> list[AgingRow]:
         """Per customer with anything open as of ``as_of``: the open amount and its buckets
-        by days past due. Open then: issued by that day, not settled (paid or voided) by
-        it, less what payments applied by it covered; largest open first."""
+        by days past due, in cents (exact; made amounts where they are read). Open then:
+        issued by that day, not settled (paid or voided) by it, less what payments applied
+        by it covered; largest open first."""
         # Nothing applied after as_of (as of today, always): what each invoice has been
         # paid is what was paid by then, kept with it; else summed from the allocations.
         later = self.session.execute(select(
@@ -301,8 +293,10 @@ class ReceivablesRepository:
                 .where(g.c.total > 0).order_by(g.c.total.desc(), Customer.code))
         if limit is not None:
             stmt = stmt.limit(limit)
-        return [AgingRow(r[0], r[1], r[2], _from_cents(r[3]), tuple(map(_from_cents, r[4:])))
-                for r in self._driver_rows(stmt)]
+        rows = self._driver_rows(stmt)
+        if rows and not isinstance(rows[0][3], int):  # PostgreSQL's sums: numeric
+            rows = [(*r[:3], *(int(v) for v in r[3:])) for r in rows]
+        return rows
 
     def _driver_rows(self, stmt: Any) -> list[tuple[Any, ...]]:
         return driver_rows(self.session, stmt)

@@ -52,18 +52,27 @@ BUCKET_NAMES = tuple(name for name, _, _ in BUCKETS)
 
 @dataclass(frozen=True, slots=True)
 class Aging:
-    """One customer's receivables as of a date."""
+    """One customer's receivables as of a date, kept in exact cents (``cents``: the open
+    amount, then each bucket's, in the order of BUCKETS) and read as amounts."""
 
     customer_id: int
     code: str
     name: str
-    open: Decimal
-    amounts: tuple[Decimal, ...]  # by bucket, in the order of BUCKETS
+    cents: tuple[int, ...]
+
+    @property
+    def open(self) -> Decimal:
+        return Decimal(self.cents[0]).scaleb(-2)
+
+    @property
+    def amounts(self) -> tuple[Decimal, ...]:
+        """By bucket, in the order of BUCKETS."""
+        return tuple(Decimal(c).scaleb(-2) for c in self.cents[1:])
 
     @property
     def overdue(self) -> Decimal:
         """Open and past due: every bucket but current."""
-        return sum(self.amounts[1:], ZERO)
+        return Decimal(sum(self.cents[2:])).scaleb(-2)
 
     @property
     def buckets(self) -> dict[str, Decimal]:
@@ -84,9 +93,8 @@ class Receivables:
 
     @property
     def total(self) -> Aging:
-        amounts = tuple(sum((r.amounts[n] for r in self.rows), ZERO)
-                        for n in range(len(BUCKETS)))
-        return Aging(0, "", "", sum((r.open for r in self.rows), ZERO), amounts)
+        return Aging(0, "", "", tuple(sum(r.cents[n] for r in self.rows)
+                                      for n in range(len(BUCKETS) + 1)))
 
 
 class ReceivablesService(Service):
@@ -105,8 +113,7 @@ class ReceivablesService(Service):
                 customer_id = _customer_id(uow, actor, customer)
             rows = uow.get(ReceivablesRepository).aging(
                 day, customer_id, owner_scope(actor, "customers"), buckets=BUCKETS)
-            return Receivables(day, tuple(Aging(r.customer_id, r.code, r.name, r.open,
-                                                r.buckets) for r in rows))
+            return Receivables(day, tuple(Aging(r[0], r[1], r[2], r[3:]) for r in rows))
 
     def export(self, actor: Actor, path: str | os.PathLike[str], as_of: date | None = None,
                language: str = "en", progress: Callable[[int], bool] | None = None) -> int:
@@ -325,7 +332,7 @@ class CustomerValueService(Service):
             repo = uow.get(ReceivablesRepository)
             found = repo.key_account_rows(owner_scope(actor, "customers"))
             facts = repo.key_account_facts([r[0] for r in found], now())
-            aging = {r.customer_id: r for r in repo.aging(
+            aging = {r[0]: Aging(r[0], r[1], r[2], r[3:]) for r in repo.aging(
                 date.today(), None, owner_scope(actor, "customers"), buckets=BUCKETS)} \
                 if found else {}
             result = []
