@@ -36,6 +36,15 @@ from benchmarks.timing import Result, Samples, interleaved
 LINES = 50
 CONFIRM_TARGET_MS = 50.0
 RATIO = 1.5  # the sum against the hand-written SQL
+# What the credit check sums since 8/10 (app/data/finance: ReceivablesRepository.owing).
+RECEIVABLES_OWING_SQL = (
+    "SELECT (SELECT COALESCE(SUM(gross - paid), 0) FROM invoices WHERE customer_id = :c "
+    "AND status IN ('issued', 'partially_paid')), "
+    "(SELECT COALESCE(SUM(gross), 0) FROM sales_orders WHERE customer_id = :c "
+    "AND status IN ('confirmed', 'delivered') AND id <> :x), "
+    "(SELECT COALESCE(SUM(i.gross), 0) FROM invoices i JOIN sales_orders o "
+    "ON o.id = i.order_id WHERE i.customer_id = :c AND i.status NOT IN ('void', 'draft') "
+    "AND o.status IN ('confirmed', 'delivered') AND o.id <> :x)")
 OWING_SQL = ("SELECT COALESCE(SUM(gross),0) FROM sales_orders WHERE customer_id=? "
              "AND status IN ('confirmed','delivered') AND id<>?")
 BEGIN, END = report.SALES_BEGIN, report.SALES_END
@@ -154,6 +163,18 @@ def owing(bench: Bench, customer: int, orders: int, repeat: int, label: str) -> 
         inside = interleaved(lambda: repo.owing(customer, -1), plain, repeat * 10)
     results = [Result(f"credit check sum, {label}: OrderRepository.owing", *inside, 50.0,
                       f"{orders} orders, in an open unit of work")]
+
+    def receivables_plain() -> int:
+        row = raw.execute(RECEIVABLES_OWING_SQL, {"c": customer, "x": -1}).fetchone()
+        return int(row[0]) + max(int(row[1]) - int(row[2]), 0)
+
+    with db.unit_of_work(write=False) as uow:
+        port = uow.port("exposure")  # what the credit check asks since 8/10
+        assert port.owing(customer, -1) * 100 == receivables_plain()
+        results.append(Result(
+            f"credit check sum, {label}: the receivables' owing (finance's port)",
+            *interleaved(lambda: port.owing(customer, -1), receivables_plain, repeat * 10),
+            50.0, "open invoices + orders not yet invoiced, in an open unit of work"))
     results.append(Result(f"credit check sum, {label}: owing in its own unit of work",
                            *interleaved(repository, plain, repeat * 10), 50.0,
                            "BEGIN, the sum, ROLLBACK"))

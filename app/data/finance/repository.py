@@ -8,11 +8,13 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Dialect,
     Table,
     and_,
     bindparam,
@@ -20,6 +22,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal_column,
     select,
     type_coerce,
     update,
@@ -247,18 +250,23 @@ class ReceivablesRepository:
         """What the customer owes: its issued invoices' open amounts, plus what of its
         confirmed and delivered orders is not yet invoiced (an order's gross less the gross
         of its invoices that are not void), the order ``exclude_order_id`` apart."""
-        i, o = Invoice, SalesOrder
-        open_invoices = select(_total(i.gross - i.paid)).where(
-            i.customer_id == customer_id, i.status.in_(OPEN_INVOICE)).scalar_subquery()
-        orders = select(_total(o.gross)).where(
-            o.customer_id == customer_id, o.status.in_(OWING),
-            o.id != (exclude_order_id or -1)).scalar_subquery()
-        billed = select(_total(i.gross)).join(o, o.id == i.order_id).where(
-            i.customer_id == customer_id, i.status != "void", i.status != "draft",
-            o.status.in_(OWING), o.id != (exclude_order_id or -1)).scalar_subquery()
-        row = self.session.execute(select(open_invoices, orders, billed)).one()
-        unbilled = max(_cents(row[1]) - _cents(row[2]), Decimal("0.00"))
-        return _cents(row[0]) + unbilled
+        # Run on the driver's cursor of the session's connection (in its transaction,
+        # after the customer's row lock), the statement compiled once per database: the
+        # credit check pays it on every confirm (docs/benchmarks.md).
+        connection = self.session.connection()
+        sql, names = _owing_statement(connection.dialect)
+        given = {"customer": customer_id,
+                 "exclude": -1 if exclude_order_id is None else exclude_order_id}
+        driver = connection.connection.dbapi_connection
+        assert driver is not None  # the session's connection is open in its transaction
+        cursor = driver.cursor()
+        try:
+            cursor.execute(sql, [given[n] for n in names] if names is not None else given)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+        unbilled = max(_from_cents(row[1]) - _from_cents(row[2]), Decimal("0.00"))
+        return _from_cents(row[0]) + unbilled
 
     def aging(self, as_of: date, customer_id: int | None = None, owners: Owners = None,
               limit: int | None = None,
@@ -533,6 +541,31 @@ class ReceivablesRepository:
             return before, c.credit_rating
         c.credit_rating, c.credit_rating_manual = grade, True
         return before, grade + " (manual)"
+
+
+@cache
+def _owing_statement(dialect: Dialect) -> tuple[str, list[str] | None]:
+    """What a customer owes, as SQL for ``dialect``: (open invoices, its confirmed and
+    delivered orders, what of those is invoiced) in cents; the parameters' names in order
+    where the driver takes them by position (else None: by name)."""
+    i, o = Invoice.__table__.c, SalesOrder.__table__.c
+    customer: Any = bindparam("customer")
+    exclude: Any = bindparam("exclude")
+    open_statuses: list[Any] = [literal_column(f"'{s}'") for s in OPEN_INVOICE]  # fixed
+    owing: list[Any] = [literal_column(f"'{s}'") for s in OWING]
+    zero: Any = literal_column("0")
+    open_invoices = select(func.coalesce(func.sum(i.gross - i.paid), zero)).where(
+        i.customer_id == customer, i.status.in_(open_statuses)).scalar_subquery()
+    orders = select(func.coalesce(func.sum(o.gross), zero)).where(
+        o.customer_id == customer, o.status.in_(owing), o.id != exclude).scalar_subquery()
+    billed = select(func.coalesce(func.sum(i.gross), zero)).select_from(
+        Invoice.__table__.join(SalesOrder.__table__, o.id == i.order_id)).where(
+        i.customer_id == customer, i.status.not_in(
+            [literal_column("'void'"), literal_column("'draft'")]),
+        o.status.in_(owing), o.id != exclude).scalar_subquery()
+    compiled = select(open_invoices, orders, billed).compile(dialect=dialect)
+    names = list(compiled.positiontup or ()) if compiled.positional else None
+    return str(compiled), names
 
 
 def aging_open_amounts(as_of: date, customer_id: int | None = None, owners: Owners = None,
