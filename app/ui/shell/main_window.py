@@ -149,14 +149,14 @@ class MainWindow(QMainWindow):
         for number, module in enumerate(self.modules):
             item = QListWidgetItem(text(module.title))
             item.setData(Qt.ItemDataRole.UserRole, module.key)
-            if number < 9:
-                item.setToolTip(f"Ctrl+{number + 1}")
+            if number < 10:  # Ctrl+1 ... Ctrl+9, then Ctrl+0 for the tenth
+                item.setToolTip(f"Ctrl+{(number + 1) % 10}")
             self.navigation.addItem(item)
         self.pages = QStackedWidget()
         self.navigation.currentRowChanged.connect(self.show_page)
         self._page_shortcuts: dict[QShortcut, int] = {}
-        for row in range(min(9, len(self.modules))):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+        for row in range(min(10, len(self.modules))):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"), self)
             shortcut.activated.connect(self.on_page_shortcut)
             self._page_shortcuts[shortcut] = row
         self.splitter = QSplitter()

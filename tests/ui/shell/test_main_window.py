@@ -144,16 +144,18 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, many, runner, windo
 def test_navigation_builds_each_module_once_and_ctrl_digits_switch(qtbot, window):
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
     assert items == ["Customers", "Projects", "Suppliers", "Products", "Activities",
-                     "Feedback", "Sales", "Administration", "Audit log"]
+                     "Feedback", "Sales", "Finance", "Administration", "Audit log"]
     # The start page: My day, on the activities page
     assert window.pages.currentWidget().objectName() == "activitiesPage"
     assert window.navigation.currentRow() == 4
-    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
-    assert window.pages.currentWidget().objectName() == "adminPage"
     qtbot.keyClick(window, Qt.Key.Key_9, CTRL)
+    assert window.pages.currentWidget().objectName() == "adminPage"
+    qtbot.keyClick(window, Qt.Key.Key_0, CTRL)  # the tenth module
     assert window.pages.currentWidget().objectName() == "auditLogPage"
-    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_9, CTRL)
     assert window.pages.count() == 3  # built when first shown, once
+    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
+    assert window.pages.currentWidget().objectName() == "financePage"
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
     assert window.pages.currentWidget() is customers_of(window)
 
