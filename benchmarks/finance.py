@@ -247,7 +247,7 @@ class Bench:
             contributions = pareto(revenue, self.settings)
             result: Tiers = {}
             for row in repo.customers_for_value():
-                cid, status = row[0], row[3]
+                cid, status = row[0], row[1]
                 facts = Facts(status, revenue.get(cid, ZERO), previous.get(cid, ZERO),
                               long_overdue.get(cid, ZERO), cid in opportunities,
                               None, None, None)

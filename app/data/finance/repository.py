@@ -4,10 +4,10 @@ from (revenue per customer, payment behaviour, overdue amounts, last orders)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from typing import Any
 
@@ -43,10 +43,10 @@ from app.data.finance.models import (
 )
 from app.data.kit.base import CodeSequence
 from app.data.kit.repository import RecordRepository
-from app.data.kit.rows import driver_rows
+from app.data.kit.rows import driver_executemany, driver_rows
 from app.data.kit.search import build_search_key
 from app.data.sales import OPEN_STAGES, OWING, Opportunity, SalesOrder
-from app.data.types import Money
+from app.data.types import CENT, Money
 
 # An invoice still open is "settled" on this day: as of any date D, the invoices open then
 # are those issued by D and settled after it, one range on one index.
@@ -381,17 +381,17 @@ class ReceivablesRepository:
                              _from_cents(late.get(c, 0))) for c, total in due.items()}
 
     def customers_for_value(self) -> Iterable[Any]:
-        """Every customer not archived: id, code, name, status, tier set by hand, credit
-        limit, rating, rating set by hand, key account, named by hand, lifecycle, churn
-        reason, tier, when it was made."""
+        """Every customer not archived: id, status, tier set by hand, credit limit, rating,
+        rating set by hand, key account, named by hand, lifecycle, churn reason, tier, the
+        day it was made."""
         c = Customer
-        stmt = select(c.id, c.code, c.name, c.status, c.tier_override, c.credit_limit,
-                      c.credit_rating, c.credit_rating_manual, c.key_account,
-                      c.key_account_manual, c.lifecycle, c.churn_reason, c.tier,
-                      c.created_at).where(c.archived_at.is_(None))
-        for (cid, code, name, status, tier_manual, limit, rating, rating_manual, key,
-             key_manual, lifecycle, churn, tier, created) in self._driver_rows(stmt):
-            yield (cid, code, name, status, bool(tier_manual), _from_cents(limit), rating,
+        stmt = select(c.id, c.status, c.tier_override, c.credit_limit, c.credit_rating,
+                      c.credit_rating_manual, c.key_account, c.key_account_manual,
+                      c.lifecycle, c.churn_reason, c.tier, c.created_at).where(
+            c.archived_at.is_(None))
+        for (cid, status, tier_manual, limit, rating, rating_manual, key, key_manual,
+             lifecycle, churn, tier, created) in self._driver_rows(stmt):
+            yield (cid, status, bool(tier_manual), _from_cents(limit), rating,
                    bool(rating_manual), bool(key), bool(key_manual), lifecycle, churn, tier,
                    _day(created) if created is not None else None)
 
@@ -430,13 +430,13 @@ class ReceivablesRepository:
                    today: date) -> None:
         """Replace the standing of every customer with ``rows`` and write the customers'
         computed columns (``customers``: id and the columns that changed)."""
-        connection = self.session.connection()  # Core's executemany, not the ORM's
+        connection = self.session.connection()
         standing = Standing.__table__
         assert isinstance(standing, Table)
         connection.execute(delete(standing))
-        if rows:
-            connection.execute(insert(standing),
-                               [{**r, "computed_on": today} for r in rows])
+        if rows:  # hundreds of thousands: as the driver takes them, in one executemany
+            driver_executemany(self.session, insert(standing),
+                               [_standing_row(r, today) for r in rows])
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for row in customers:
             by_columns.setdefault(tuple(sorted(k for k in row if k != "id")), []).append(row)
@@ -541,6 +541,28 @@ class ReceivablesRepository:
             return before, c.credit_rating
         c.credit_rating, c.credit_rating_manual = grade, True
         return before, grade + " (manual)"
+
+
+_SIX, _FOUR, _ONE = Decimal("0.000001"), Decimal("0.0001"), Decimal("0.1")
+
+
+def _standing_row(row: Mapping[str, Any], today: date) -> dict[str, Any]:
+    """A standing row as the columns keep it: money in cents, the share, the on-time share
+    and the days late in their smallest units (rounded half even, as their types do)."""
+    return {"customer_id": row["customer_id"], "revenue": _to_cents(row["revenue"]),
+            "revenue_before": _to_cents(row["revenue_before"]),
+            "share": int(row["share"].quantize(_SIX, ROUND_HALF_EVEN).scaleb(6)),
+            "computed_tier": row["computed_tier"],
+            "computed_rating": row["computed_rating"],
+            "on_time": int(row["on_time"].quantize(_FOUR, ROUND_HALF_EVEN).scaleb(4)),
+            "days_late": int(row["days_late"].quantize(_ONE, ROUND_HALF_EVEN).scaleb(1)),
+            "overdue": _to_cents(row["overdue"]), "last_order": row["last_order"],
+            "first_order": row["first_order"],
+            "open_opportunities": bool(row["open_opportunities"]), "computed_on": today}
+
+
+def _to_cents(amount: Decimal) -> int:
+    return int(amount.quantize(CENT, ROUND_HALF_EVEN).scaleb(2))
 
 
 @cache

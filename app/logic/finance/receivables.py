@@ -28,6 +28,7 @@ from app.logic.finance.value import (
     Facts,
     PaymentFigures,
     churn,
+    grades,
     key_account,
     lifecycle,
     pareto,
@@ -241,6 +242,7 @@ class CustomerValueService(Service):
             overdue = repo.overdue_beyond(day, 0)
             behaviour = repo.behaviour(year_ago + timedelta(days=1), day)
             contributions = pareto(revenue, settings)
+            table = grades(settings)
             standing: list[dict[str, Any]] = []
             updates: list[dict[str, Any]] = []
             tiers_before: Counter[str] = Counter()
@@ -250,8 +252,8 @@ class CustomerValueService(Service):
             plain: dict[tuple[str, date | None], tuple[str, str, bool, str, str]] = {}
             nothing = PaymentFigures(ZERO, ZERO, ZERO, ZERO, ZERO)
             for row in repo.customers_for_value():
-                (cid, _code, _name, status, tier_manual, limit, old_rating, rating_manual,
-                 old_key, key_manual, old_life, old_churn, old_tier, created) = row
+                (cid, status, tier_manual, limit, old_rating, rating_manual, old_key,
+                 key_manual, old_life, old_churn, old_tier, created) = row
                 first_last = orders.get(cid)
                 seen = behaviour.get(cid)
                 owed = overdue.get(cid, ZERO)
@@ -269,7 +271,8 @@ class CustomerValueService(Service):
                         seen.due if seen else ZERO, seen.paid_on_time if seen else ZERO,
                         seen.late_amount_days if seen else ZERO, owed, limit)
                     judged = (tier(facts, contributions.get(cid), settings),
-                              rating(figures, settings), key_account(facts.revenue, settings),
+                              rating(figures, settings, table),
+                              key_account(facts.revenue, settings),
                               lifecycle(facts, day, settings),
                               churn(facts, day, settings, created))
                     if bare:

@@ -63,14 +63,16 @@ class PaymentFigures:
         return self.overdue / self.credit_limit
 
 
-def rating(figures: PaymentFigures, settings: Mapping[str, Any]) -> str:
+def rating(figures: PaymentFigures, settings: Mapping[str, Any],
+           table: tuple[Grade, ...] | None = None) -> str:
     """The first grade whose three bounds the figures meet (paid on time at least, days
     late at most, overdue share at most), else C; "" when nothing fell due in the
-    12 months and nothing is overdue (no behaviour to rate)."""
+    12 months and nothing is overdue (no behaviour to rate). ``table``: the grades of
+    ``settings`` made once for many customers."""
     if figures.due <= ZERO and figures.overdue <= ZERO:
         return ""
     share = figures.overdue_share
-    for grade in grades(settings):
+    for grade in table if table is not None else grades(settings):
         if figures.on_time >= grade.on_time and figures.days_late <= grade.days_late and \
                 share is not None and share <= grade.overdue:
             return grade.name
