@@ -145,8 +145,14 @@ class RecordTableModel(PagedTableModel):
             if f.name == self.late_field:
                 return self.late_word() if getattr(row, f.name) else ""
             if f.kind == "boolean":
-                return "✓" if getattr(row, f.name) else ""
-            return f.display(getattr(row, f.name), self._language)
+                text = "✓" if getattr(row, f.name) else ""
+            else:
+                text = f.display(getattr(row, f.name), self._language)
+            if role == Qt.ItemDataRole.ToolTipRole and self.is_late(index.row()):
+                # Why the row stands out, wherever the pointer rests (its column may be
+                # hidden: a customer at risk of churn).
+                return f"{text}\n{self.late_word()}" if text else self.late_word()
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             kind = self.fields[index.column()].kind
             return RIGHT if kind in ("money", "integer") else CENTRE if kind == "boolean" \

@@ -55,6 +55,11 @@ def test_overdue_invoices_stand_out(qtbot, context: Context,
     rows = numbers(view)
     assert view.model.is_late(rows.index(invoices["old"].number))  # due 2025-02-09
     assert not view.model.is_late(rows.index(invoices["draft"].number))
+    # Why it stands out, on every cell of the row (the overdue column may be hidden).
+    cell = view.model.index(rows.index(invoices["old"].number), 0)
+    assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith("⚠ Overdue")
+    plain = view.model.index(rows.index(invoices["draft"].number), 0)
+    assert "⚠" not in plain.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_invoice_list_shows_what_is_open(
