@@ -12,18 +12,14 @@ transaction, rows turned into ``Aging`` with Decimal money. Raw: ``AGING_SQL`` (
 plain sqlite3, rows as tuples of cents. Checked: the same customers with the same open
 amount and buckets, so the totals per bucket are equal.
 
-Tiers. Raw: ``TIER_SQL``, one statement giving every customer not archived its revenue of
-the last 12 months and of the 12 before, its cumulative share (customers of equal revenue
-one step) and its tier (restricted, premium / major / ordinary by the Pareto shares,
-potential, ordinary), the settings as parameters; nothing written. Ours, two rows: the
-same figures from the data layer's sums (``ReceivablesRepository.revenue`` twice,
-``overdue_beyond``, ``with_open_opportunities``, ``customers_for_value``) through the
-logic's ``pareto`` and ``tier`` (compute only, nothing written; checked equal to the raw
-figures), and ``services.customer_value.recompute``: what the Recompute button runs, which
-also computes the ratings, key accounts, lifecycle and churn (payment behaviour, order
-days, last activities), writes the standing of every customer with figures, updates the
-customers whose computed columns changed, the audit entry and the commit (its written
-tiers and standing are checked against the raw figures after the first run).
+The tier recomputation. Ours: ``services.customer_value.recompute``, what the Recompute
+button and ``kehu customers tiers --recompute`` run: the rights, the value rules of
+``app/logic/finance/value.py`` compiled to SQL by the data layer, every customer judged in
+the database (the standing of each customer with any figure replaced, the customers whose
+tier, rating, key account, lifecycle or churn warning changes updated), the audit entry,
+the commit. Raw: ``RECOMPUTE_SQL`` (below), the same figures and the same writes by hand
+through plain sqlite3 in one transaction, committed. Checked: after ours and after the raw
+side the standing and the customers' computed columns are the same, row for row.
 """
 
 from __future__ import annotations
@@ -42,11 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from app.data.database import Database, open_database
-from app.data.finance import ReceivablesRepository
 from app.data.sales import OPEN_STAGES
-from app.logic.finance import VALUE_SETTINGS, pareto, tier
+from app.logic.finance import VALUE_SETTINGS
 from app.logic.finance.receivables import GROUP, YEAR
-from app.logic.finance.value import Facts
 from app.logic.kit.dto import Actor
 from app.logic.kit.settings import read_settings
 from app.logic.services import Services
@@ -85,58 +79,179 @@ WHERE g.total > 0
 ORDER BY g.total DESC, c.code
 """
 
-# Every customer not archived: its revenue (net of confirmed and delivered orders) from
-# :since to :today and from :before to the day before :since, its cumulative share of the
-# revenue (the customers with revenue largest first, equal revenue one step; archived
-# customers' revenue counts in the total as in ours) and its tier: restricted (an open
-# amount more than the restricted days past due, or revenue down more than the restricted
-# drop), else by the share of those strictly larger (premium under the premium share,
-# major under the major share, ordinary), else potential (open opportunities, or a
-# prospect), else ordinary. Shares as fractions :pn/:pd etc. (exact integer compares).
-TIER_SQL = f"""
-WITH rev AS (
-  SELECT customer_id,
-         sum(CASE WHEN order_date >= :since THEN net ELSE 0 END) AS r,
-         sum(CASE WHEN order_date < :since THEN net ELSE 0 END) AS rb
-  FROM sales_orders
-  WHERE status IN ('confirmed', 'delivered') AND order_date >= :before
-    AND order_date <= :today
+# The recomputation of customer value by hand: every figure the rules read, summed per
+# customer into the standing (the customers with any figure, in id order), the computed
+# tier and rating with them; then the customers with a standing updated from it, and the
+# customers without any figure judged on none; only changed customers written, their
+# updated time kept. The rules as docs/credit.md writes them, with the settings as
+# parameters (shares as exact fractions :xn/:xd, compared by cross-multiplying).
+FIGURES_SQL = f"""
+WITH o AS (
+  SELECT customer_id AS cid,
+         sum(CASE WHEN order_date BETWEEN :since AND :today THEN net ELSE 0 END) AS r,
+         sum(CASE WHEN order_date >= :before AND order_date < :since THEN net ELSE 0 END)
+           AS rb,
+         min(order_date) AS first_order, max(order_date) AS last_order
+  FROM sales_orders WHERE status IN ('confirmed', 'delivered') GROUP BY customer_id),
+p AS (
+  SELECT cid, sum(r) OVER w AS upto,
+         sum(r) OVER w - r * count(*) OVER (PARTITION BY r) AS ahead,
+         sum(r) OVER () AS total
+  FROM o WHERE r > 0
+  WINDOW w AS (ORDER BY r DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
+w AS (
+  SELECT customer_id AS cid, sum(gross - paid) AS overdue,
+         sum(CASE WHEN due_date < :long_before THEN gross - paid ELSE 0 END) AS overdue_long
+  FROM invoices WHERE status IN ('issued', 'partially_paid') AND due_date < :today
   GROUP BY customer_id),
-ranked AS (
-  SELECT customer_id,
-         coalesce(sum(r) OVER (ORDER BY r DESC GROUPS BETWEEN UNBOUNDED PRECEDING
-                               AND 1 PRECEDING), 0) AS ahead,
-         sum(r) OVER (ORDER BY r DESC GROUPS UNBOUNDED PRECEDING) AS upto
-  FROM rev WHERE r > 0),
-total AS (SELECT sum(r) AS t FROM rev WHERE r > 0),
-late AS (
-  SELECT customer_id FROM invoices
-  WHERE status IN ('issued', 'partially_paid') AND due_date < :late_before
-  GROUP BY customer_id HAVING sum(gross - paid) > 0),
-opps AS (
-  SELECT DISTINCT customer_id FROM opportunities
+i AS (
+  SELECT i.customer_id AS cid, i.due_date, i.gross,
+         coalesce(sum(CASE WHEN a.applied_on <= i.due_date THEN a.amount END), 0) AS on_time,
+         coalesce(sum(CASE WHEN a.applied_on > i.due_date THEN a.amount *
+           CAST(julianday(a.applied_on) - julianday(i.due_date) AS INTEGER) END), 0)
+           AS late_paid,
+         coalesce(sum(a.amount), 0) AS allocated
+  FROM invoices i
+  LEFT JOIN payment_allocations a ON a.invoice_id = i.id AND a.applied_on <= :today
+  WHERE i.status IN ('issued', 'partially_paid', 'paid')
+    AND i.due_date BETWEEN :since AND :today
+  GROUP BY i.id),
+b AS (
+  SELECT cid, sum(gross) AS due, sum(on_time) AS paid,
+         sum(late_paid + CASE WHEN due_date < :today AND gross > allocated THEN
+           (gross - allocated) * CAST(julianday(:today) - julianday(due_date) AS INTEGER)
+           ELSE 0 END) AS late
+  FROM i GROUP BY cid),
+v AS (
+  SELECT customer_id AS cid, max(scheduled_at) AS seen FROM activities
+  WHERE state = 'done' GROUP BY customer_id),
+h AS (
+  SELECT DISTINCT customer_id AS cid FROM opportunities
   WHERE stage IN ({", ".join(f"'{s}'" for s in OPEN_STAGES)}))
-SELECT c.id, coalesce(v.r, 0), coalesce(v.rb, 0),
-       CASE WHEN k.customer_id IS NULL THEN 0 ELSE round(k.upto * 1.0 / t.t, 6) END,
-       CASE WHEN l.customer_id IS NOT NULL
-              OR (v.rb > 0 AND (v.rb - v.r) * :dd > :dn * v.rb) THEN 'restricted'
-            WHEN k.customer_id IS NOT NULL THEN
-              CASE WHEN k.ahead * :pd < :pn * t.t THEN 'premium'
-                   WHEN k.ahead * :md < :mn * t.t THEN 'major'
-                   ELSE 'ordinary' END
-            WHEN o.customer_id IS NOT NULL OR c.status = 'prospect' THEN 'potential'
-            ELSE 'ordinary' END
+SELECT c.id, c.status, c.credit_limit, coalesce(o.r, 0) AS r, coalesce(o.rb, 0) AS rb,
+       p.upto, p.ahead, p.total, coalesce(w.overdue, 0) AS overdue,
+       coalesce(w.overdue_long, 0) AS overdue_long, coalesce(b.due, 0) AS due,
+       coalesce(b.paid, 0) AS paid, coalesce(b.late, 0) AS late,
+       h.cid IS NOT NULL AS hoped, o.first_order, o.last_order, v.seen,
+       o.cid IS NOT NULL OR b.cid IS NOT NULL OR coalesce(w.overdue, 0) > 0 AS listed
 FROM customers c
-LEFT JOIN rev v ON v.customer_id = c.id
-LEFT JOIN ranked k ON k.customer_id = c.id
-LEFT JOIN late l ON l.customer_id = c.id
-LEFT JOIN opps o ON o.customer_id = c.id
-CROSS JOIN total t
+LEFT JOIN o ON o.cid = c.id LEFT JOIN p ON p.cid = c.id LEFT JOIN w ON w.cid = c.id
+LEFT JOIN b ON b.cid = c.id LEFT JOIN v ON v.cid = c.id LEFT JOIN h ON h.cid = c.id
 WHERE c.archived_at IS NULL
+  AND (o.cid IS NOT NULL OR w.cid IS NOT NULL OR b.cid IS NOT NULL OR v.cid IS NOT NULL
+       OR h.cid IS NOT NULL)
+ORDER BY c.id
 """
 
-# Per customer: (revenue, revenue before, cumulative share, tier); money in cents.
-Tiers = dict[int, tuple[int, int, float, str]]
+
+def rating_sql(due: str, paid: str, late: str, overdue: str, limit: str) -> str:
+    grades = "\n".join(
+        f"  WHEN {paid} * :{g}_ond >= {due} * :{g}_onn AND {late} <= {due} * :{g}_days "
+        f"AND ({overdue} <= 0 OR ({limit} > 0 AND {overdue} * :{g}_ovd <= {limit} * "
+        f":{g}_ovn)) THEN '{g.upper()}'" for g in ("aaa", "aa", "a", "b"))
+    return f"CASE WHEN {due} <= 0 AND {overdue} <= 0 THEN ''\n{grades}\n  ELSE 'C' END"
+
+
+def tier_sql(r: str, rb: str, ahead: str, total: str, overdue_long: str, hoped: str,
+             status: str) -> str:
+    return (f"CASE WHEN {overdue_long} > 0 OR ({rb} > 0 AND ({rb} - {r}) * :rd_d > "
+            f"{rb} * :rd_n) THEN 'restricted' "
+            f"WHEN {r} > 0 THEN CASE WHEN {ahead} * :pd < {total} * :pn THEN 'premium' "
+            f"WHEN {ahead} * :md < {total} * :mn THEN 'major' ELSE 'ordinary' END "
+            f"WHEN {hoped} OR {status} = 'prospect' THEN 'potential' ELSE 'ordinary' END")
+
+
+def lifecycle_sql(r: str, rb: str, first: str, last: str) -> str:
+    return (f"CASE WHEN {last} IS NULL OR {first} IS NULL THEN '' "
+            f"WHEN {last} < :lost_before THEN 'lost' WHEN {first} >= :new_from THEN 'new' "
+            f"WHEN {rb} <= 0 THEN CASE WHEN {r} > 0 THEN 'rising' ELSE 'stable' END "
+            f"WHEN ({r} - {rb}) * :lc_d > {rb} * :lc_n THEN 'rising' "
+            f"WHEN ({rb} - {r}) * :lc_d > {rb} * :lc_n THEN 'declining' ELSE 'stable' END")
+
+
+def churn_sql(r: str, rb: str, last: str, seen: str, status: str, created: str) -> str:
+    return (f"CASE WHEN {status} <> 'active' THEN '' "
+            f"WHEN ({last} IS NULL OR {last} < :quiet_before) AND ({seen} IS NULL OR "
+            f"{seen} < :quiet_before) AND ({last} IS NOT NULL OR {seen} IS NOT NULL OR "
+            f"{created} < :quiet_before) THEN 'no_contact' "
+            f"WHEN {rb} > 0 AND ({rb} - {r}) * :cd_d > {rb} * :cd_n THEN 'revenue_down' "
+            "ELSE '' END")
+
+
+STANDING_SQL = f"""
+INSERT INTO customer_standing (customer_id, revenue, revenue_before, share, computed_tier,
+  computed_rating, on_time, days_late, overdue, last_order, first_order,
+  open_opportunities, computed_on, ahead, total, overdue_long, due, paid_on_time,
+  late_amount_days, last_activity, listed)
+SELECT id, r, rb,
+  CASE WHEN r > 0 THEN CAST(round(CAST(upto AS REAL) * 1000000 / total) AS INTEGER)
+       ELSE 0 END,
+  {tier_sql("r", "rb", "ahead", "total", "overdue_long", "hoped", "status")},
+  {rating_sql("due", "paid", "late", "overdue", "credit_limit")},
+  CASE WHEN due > 0 THEN CAST(round(CAST(paid AS REAL) * 10000 / due) AS INTEGER)
+       ELSE 10000 END,
+  CASE WHEN due > 0 THEN CAST(round(CAST(late AS REAL) * 10 / due) AS INTEGER) ELSE 0 END,
+  overdue, last_order, first_order, hoped, :today, ahead, total, overdue_long, due, paid,
+  late, seen, listed
+FROM ({FIGURES_SQL})
+"""
+
+
+def judged_sql(s: str) -> dict[str, str]:
+    """The customers' columns, judged on the figures of ``s`` (the standing's columns, or
+    the empty figures of a customer without any)."""
+    f = {k: f"{s}.{k}" if s else v for k, v in (
+        ("revenue", "0"), ("revenue_before", "0"), ("ahead", "NULL"), ("total", "NULL"),
+        ("overdue", "0"), ("overdue_long", "0"), ("due", "0"), ("paid_on_time", "0"),
+        ("late_amount_days", "0"), ("open_opportunities", "0"), ("first_order", "NULL"),
+        ("last_order", "NULL"), ("last_activity", "NULL"))}
+    return {
+        "tier": "CASE WHEN customers.tier_override THEN customers.tier ELSE " + tier_sql(
+            f["revenue"], f["revenue_before"], f["ahead"], f["total"], f["overdue_long"],
+            f["open_opportunities"], "customers.status") + " END",
+        "credit_rating": "CASE WHEN customers.credit_rating_manual THEN "
+        "customers.credit_rating ELSE " + rating_sql(
+            f["due"], f["paid_on_time"], f["late_amount_days"], f["overdue"],
+            "customers.credit_limit") + " END",
+        "key_account": "CASE WHEN customers.key_account_manual THEN customers.key_account "
+        f"WHEN {f['revenue']} >= :key_revenue THEN 1 ELSE 0 END",
+        "lifecycle": lifecycle_sql(f["revenue"], f["revenue_before"], f["first_order"],
+                                   f["last_order"]),
+        "churn_reason": churn_sql(f["revenue"], f["revenue_before"], f["last_order"],
+                                  f["last_activity"], "customers.status",
+                                  "customers.created_at")}
+
+
+def update_sql(s: str) -> str:
+    judged = judged_sql(s)
+    sets = ", ".join(f"{k} = {v}" for k, v in judged.items())
+    differs = " OR ".join(f"customers.{k} IS NOT ({v})" for k, v in judged.items())
+    if s:
+        return (f"UPDATE customers SET {sets} FROM customer_standing {s} "
+                f"WHERE {s}.customer_id = customers.id AND ({differs})")
+    return (f"UPDATE customers SET {sets} WHERE +customers.archived_at IS NULL AND NOT "
+            "EXISTS (SELECT 1 FROM customer_standing s WHERE s.customer_id = customers.id) "
+            f"AND ({differs})")
+
+
+RECOMPUTE_SQL = ("DELETE FROM customer_standing", STANDING_SQL, update_sql("s"),
+                 update_sql(""))
+TIER_COUNT_SQL = ("SELECT tier, count(*) FROM customers WHERE archived_at IS NULL "
+                  "GROUP BY tier")
+
+
+# What a recomputation leaves: per customer not archived, its standing (null without) and
+# its computed columns.
+SNAPSHOT_SQL = """
+SELECT c.id, c.tier, c.credit_rating, c.key_account, c.lifecycle, c.churn_reason,
+       s.revenue, s.revenue_before, s.share, s.computed_tier, s.computed_rating, s.on_time,
+       s.days_late, s.overdue, s.last_order, s.first_order, s.open_opportunities, s.ahead,
+       s.total, s.overdue_long, s.due, s.paid_on_time, s.late_amount_days, s.last_activity,
+       s.listed
+FROM customers c LEFT JOIN customer_standing s ON s.customer_id = c.id
+WHERE c.archived_at IS NULL ORDER BY c.id
+"""
+Snapshot = list[tuple[Any, ...]]
 
 
 def cents(value: Decimal) -> int:
@@ -211,80 +326,69 @@ class Bench:
         assert totals == [cents(total.open), *(cents(v) for v in total.buckets.values())]
         return len(raw), totals
 
-    # --- tiers --------------------------------------------------------------------------
-    def windows(self) -> tuple[date, date, date]:
-        """(first day of the last 12 months, first day of the 12 before, the last day
-        open more than the restricted days past due may be due): as recompute has them."""
-        year_ago = self.today - timedelta(days=YEAR)
-        return (year_ago + timedelta(days=1), year_ago - timedelta(days=YEAR - 1),
-                self.today - timedelta(days=int(self.settings["restricted_overdue_days"])))
+    # --- the recomputation --------------------------------------------------------------
+    def parameters(self) -> dict[str, Any]:
+        """The windows and the settings as the raw statements take them (as recompute
+        has them: app/logic/finance/receivables.py value_window, value.py's rules)."""
+        s, day = self.settings, self.today
+        since = day - timedelta(days=YEAR - 1)
 
-    def tiers_raw(self) -> Tiers:
-        since, before, late_before = self.windows()
-        s = self.settings
-        pn, pd = Fraction(Decimal(s["premium_share"])).as_integer_ratio()
-        mn, md = Fraction(Decimal(s["major_share"])).as_integer_ratio()
-        dn, dd = Fraction(Decimal(s["restricted_drop"])).as_integer_ratio()
-        rows = self.raw.execute(TIER_SQL, {
-            "today": self.today.isoformat(), "since": since.isoformat(),
-            "before": before.isoformat(), "late_before": late_before.isoformat(),
-            "pn": pn, "pd": pd, "mn": mn, "md": md, "dn": dn, "dd": dd})
-        return {int(c): (int(r), int(rb), float(share), str(t))
-                for c, r, rb, share, t in rows}
+        def ratio(name: str) -> tuple[int, int]:
+            return Fraction(Decimal(s[name])).as_integer_ratio()
 
-    def tiers_ours(self) -> Tiers:
-        """The same figures from the data layer's sums and the logic's rules (what
-        recompute computes the tiers from), nothing written."""
-        since, before, _ = self.windows()
-        day = self.today
-        with self.db.unit_of_work(write=False) as uow:
-            repo = uow.get(ReceivablesRepository)
-            revenue = repo.revenue(since, day)
-            previous = repo.revenue(before, since - timedelta(days=1))
-            long_overdue = repo.overdue_beyond(
-                day, int(self.settings["restricted_overdue_days"]))
-            opportunities = repo.with_open_opportunities()
-            contributions = pareto(revenue, self.settings)
-            result: Tiers = {}
-            for row in repo.customers_for_value():
-                cid, status = row[0], row[1]
-                facts = Facts(status, revenue.get(cid, ZERO), previous.get(cid, ZERO),
-                              long_overdue.get(cid, ZERO), cid in opportunities,
-                              None, None, None)
-                share = contributions.get(cid)
-                result[cid] = (cents(facts.revenue), cents(facts.revenue_before),
-                               float(share.share) if share else 0.0,
-                               tier(facts, share, self.settings))
-            return result
+        given: dict[str, Any] = {
+            "today": day.isoformat(), "since": since.isoformat(),
+            "before": (since - timedelta(days=YEAR)).isoformat(),
+            "long_before": (day - timedelta(days=int(s["restricted_overdue_days"])))
+            .isoformat(),
+            "lost_before": (day - timedelta(days=int(s["lost_after_days"]))).isoformat(),
+            "new_from": (day - timedelta(days=YEAR)).isoformat(),
+            "quiet_before": (day - timedelta(days=int(s["churn_days"]))).isoformat(),
+            "key_revenue": cents(Decimal(s["key_account_revenue"]))}
+        for key, name in (("p", "premium_share"), ("m", "major_share")):
+            given[f"{key}n"], given[f"{key}d"] = ratio(name)
+        for key, name in (("rd", "restricted_drop"), ("lc", "lifecycle_change"),
+                          ("cd", "churn_drop")):
+            given[f"{key}_n"], given[f"{key}_d"] = ratio(name)
+        for grade in ("aaa", "aa", "a", "b"):
+            given[f"{grade}_onn"], given[f"{grade}_ond"] = ratio(f"{grade}_on_time")
+            given[f"{grade}_ovn"], given[f"{grade}_ovd"] = ratio(f"{grade}_overdue")
+            given[f"{grade}_days"] = int(s[f"{grade}_days_late"])
+        return given
+
+    def recompute_raw(self) -> tuple[dict[str, int], dict[str, int], int]:
+        """The hand-written recomputation in one transaction, committed: the tiers before
+        and after, the customers changed."""
+        given = self.parameters()
+        self.raw.execute("BEGIN IMMEDIATE")
+        try:
+            before = dict(self.raw.execute(TIER_COUNT_SQL).fetchall())
+            changed = 0
+            for statement in RECOMPUTE_SQL:
+                cursor = self.raw.execute(statement, given)
+                changed += cursor.rowcount if statement.startswith("UPDATE") else 0
+            after = dict(self.raw.execute(TIER_COUNT_SQL).fetchall())
+            self.raw.execute("COMMIT")
+        except BaseException:
+            self.raw.execute("ROLLBACK")
+            raise
+        return before, after, changed
 
     def recompute(self) -> Any:
         return self.services.customer_value.recompute(self.actor, self.today)
 
-    def written(self) -> Tiers:
-        """What recompute wrote: the standing's figures and computed tier, the customers'
-        tier (a customer without a standing: its computed tier is the customers' one, a
-        tier set by hand apart)."""
-        rows = self.raw.execute(
-            "SELECT c.id, coalesce(s.revenue, 0), coalesce(s.revenue_before, 0), "
-            "coalesce(s.share, 0), CASE WHEN s.customer_id IS NOT NULL THEN s.computed_tier "
-            "WHEN c.tier_override THEN NULL ELSE c.tier END FROM customers c LEFT JOIN "
-            "customer_standing s ON s.customer_id = c.id WHERE c.archived_at IS NULL")
-        return {int(c): (int(r), int(rb), int(share) / 1_000_000, t)
-                for c, r, rb, share, t in rows if t is not None}
+    def snapshot(self) -> Snapshot:
+        return self.raw.execute(SNAPSHOT_SQL).fetchall()
 
 
-def differences(ours: Tiers, raw: Tiers) -> list[str]:
-    """Where the two disagree (a share within a millionth is the same: the raw side rounds
-    a double), at most ten."""
-    found = []
-    for cid in sorted(set(ours) | set(raw)):
-        a, b = ours.get(cid), raw.get(cid)
-        if a is None or b is None or a[0] != b[0] or a[1] != b[1] or a[3] != b[3] or \
-                abs(a[2] - b[2]) > 1.01e-6:
-            found.append(f"customer {cid}: ours {a}, raw {b}")
-            if len(found) == 10:
-                break
-    return found
+def differences(ours: Snapshot, raw: Snapshot) -> list[str]:
+    """Where the two snapshots disagree (a customer on one side only, or any column), at
+    most ten."""
+    theirs = {r[0]: r for r in raw}
+    found = [f"ours {r}, raw {theirs.get(r[0])}" for r in ours if theirs.get(r[0]) != r]
+    mine = {r[0] for r in ours}
+    found += [f"ours None, raw {r}" for r in raw if r[0] not in mine]
+    return found[:10]
 
 
 def alternate(ours: Callable[[], object], raw: Callable[[], object], repeat: int,
@@ -324,35 +428,30 @@ def run(path: Path, repeat: int = 5, tier_repeat: int = 3, today: date | None = 
                                   f"({day.isoformat()})", ours, raw, AGING_TARGET_MS,
                                   f"{customers:,} customers with anything open"))
             show(results[-1])
-        raw_tiers = bench.tiers_raw()
-        found = differences(bench.tiers_ours(), raw_tiers)
-        assert not found, "tiers differ: " + "; ".join(found)
-        facts["tiers"] = tier_counts(raw_tiers)
-        ours, raw = alternate(bench.tiers_ours, bench.tiers_raw, tier_repeat)
-        results.append(Timing("tiers computed (data layer sums + pareto/tier), nothing "
-                              "written", ours, raw, None,
-                              f"{len(raw_tiers):,} customers", targeted=False))
-        show(results[-1])
         if recompute:
+            # Both sides from the same start: ours leaves what the raw side leaves.
             started = time.perf_counter()
             first = bench.recompute()
             facts["first recompute"] = (time.perf_counter() - started, first.changed)
-            found = differences(bench.written(), raw_tiers)
-            assert not found, "recompute wrote other tiers: " + "; ".join(found)
-            ours, raw = alternate(bench.recompute, bench.tiers_raw, tier_repeat, warmup=0)
-            results.append(Timing("tier recomputation: customer_value.recompute", ours,
-                                  raw, None, "all of value computed, written, committed"))
+            ours_left = bench.snapshot()
+            raw_before, raw_after, _ = bench.recompute_raw()
+            raw_left = bench.snapshot()
+            found = differences(ours_left, raw_left)
+            assert not found, "the recomputations differ: " + "; ".join(found)
+            assert raw_after == first.after == raw_before, "tiers counted differently"
+            facts["tiers"] = dict(sorted(raw_after.items()))
+            facts["standing"] = sum(1 for r in raw_left if r[6] is not None)
+            facts["listed"] = sum(1 for r in raw_left if r[-1])
+            ours, raw = alternate(bench.recompute, bench.recompute_raw, tier_repeat,
+                                  warmup=0)
+            results.append(Timing(
+                "tier recomputation: customer_value.recompute", ours, raw, None,
+                f"{len(raw_left):,} customers judged, {facts['standing']:,} standings "
+                "written"))
             show(results[-1])
         return results, facts
     finally:
         bench.close()
-
-
-def tier_counts(tiers: Tiers) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for _, _, _, name in tiers.values():
-        counts[name] = counts.get(name, 0) + 1
-    return dict(sorted(counts.items()))
 
 
 def table(results: Sequence[Timing]) -> list[str]:
@@ -374,13 +473,12 @@ def section(results: Sequence[Timing], facts: dict[str, Any], command: str) -> s
              f"{facts['customers']:,} demo customers with {facts['sales_orders']:,} orders, "
              f"{facts['sales_order_lines']:,} order lines, {facts['invoices']:,} invoices, "
              f"{facts['payments']:,} payments and {facts['payment_allocations']:,} "
-             "allocations (`kehu demo`, seed 1, the finance rows by "
-             "`benchmarks/finance_fill.py`, seed 1); today "
+             "allocations (`kehu demo`, seed 1, its invoices and payments with it); today "
              f"{facts['today'].isoformat()}. Machine: {machine['cores (nproc)']} cores "
              f"({machine['CPU']}), Python {machine['Python']}, SQLite {machine['SQLite']}.",
              "",
              "Each operation alternates with its raw limit, hand-written SQL of the same "
-             "figures through plain `sqlite3` (`AGING_SQL`, `TIER_SQL` in "
+             "figures through plain `sqlite3` (`AGING_SQL`, `RECOMPUTE_SQL` in "
              "`benchmarks/finance.py`), in the same run; both sides' figures are checked "
              "equal before timing. Ratio = ours median / raw median. Targets: at most 1.5x "
              "the raw limit; the aging under 1 s.", ""]
@@ -393,13 +491,16 @@ def section(results: Sequence[Timing], facts: dict[str, Any], command: str) -> s
                      f"{totals[2] / 100:,.2f}, 31-60 {totals[3] / 100:,.2f}, 61-90 "
                      f"{totals[4] / 100:,.2f}, over 90 {totals[5] / 100:,.2f} (equal on both "
                      "sides).")
-    lines.append("")
-    lines.append("Tiers (equal on both sides): " + ", ".join(
-        f"{k} {v:,}" for k, v in facts["tiers"].items()) + ".")
     if "first recompute" in facts:
         seconds, changed = facts["first recompute"]
         lines.append("")
-        lines.append(f"The first recompute on the filled database took {seconds:.1f} s "
+        lines.append("Tiers after the recomputation (the same on both sides, as is every "
+                     "customer's standing and computed columns): " + ", ".join(
+                         f"{k} {v:,}" for k, v in facts["tiers"].items()) +
+                     f"; {facts['standing']:,} customers with a standing, "
+                     f"{facts['listed']:,} of them in the tiers' list.")
+        lines.append("")
+        lines.append(f"The first recompute on the database took {seconds:.1f} s "
                      f"({changed:,} customers changed); the timed ones after it change "
                      "none (same day, same data) and write the standing again.")
     lines += ["", "Reproduce:", "", "```", command, "```", END]
@@ -409,8 +510,7 @@ def section(results: Sequence[Timing], facts: dict[str, Any], command: str) -> s
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.finance")
     parser.add_argument("--sqlite", metavar="PATH", required=True,
-                        help="a demo database filled by benchmarks.finance_fill (recompute "
-                             "writes to it)")
+                        help="a demo database (the recomputation writes to it)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each aging")
     parser.add_argument("--tier-repeat", type=int, default=3, help="runs of the tiers")
     parser.add_argument("--today", type=date.fromisoformat, default=None)
@@ -430,7 +530,6 @@ def main() -> None:
         url = f"sqlite:///{Path(args.sqlite).resolve()}"
         command = (f"uv run kehu --db {url} db upgrade\n"
                    f"uv run kehu --db {url} demo --customers 1000000 --seed 1\n"
-                   f"uv run python -m benchmarks.finance_fill {args.sqlite}\n"
                    "uv run python -m benchmarks.finance " + " ".join(sys.argv[1:]))
         Path(args.section).write_text(section(results, facts, command) + "\n",
                                       encoding="utf-8")

@@ -15,10 +15,11 @@ from app.data.finance.repository import (
     BUCKETS,
     OPEN_UNTIL,
     AgingRow,
-    Behaviour,
     InvoiceRepository,
     PaymentRepository,
     ReceivablesRepository,
+    ValueCounts,
+    ValueWindow,
     aging_open_amounts,
     finance_search_key,
 )
@@ -27,9 +28,9 @@ from app.data.kit.registry import DataModule
 
 __all__ = ["ALLOCATION_BULK", "BILLED", "BUCKETS", "DATA", "FINANCE_BULK", "INVOICE_BULK",
            "OPEN_INVOICE", "OPEN_UNTIL", "PAYMENT_BULK", "AgingRow",
-           "Allocation", "Behaviour", "Invoice", "InvoiceQueries", "InvoiceRepository",
+           "Allocation", "Invoice", "InvoiceQueries", "InvoiceRepository",
            "Payment", "PaymentQueries", "PaymentRepository", "ReceivablesRepository",
-           "Standing", "aging_open_amounts", "finance_search_key"]
+           "Standing", "ValueCounts", "ValueWindow", "aging_open_amounts", "finance_search_key"]
 
 # Others refer to an invoice or a payment by its number (no owner: finance's rights).
 # The port "exposure": what a customer owes, for the credit check of orders.

@@ -6,7 +6,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Unicode, UnicodeText
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Unicode,
+    UnicodeText,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.data.kit.base import Base, Tracked
@@ -134,5 +144,16 @@ class Standing(Base):
     first_order: Mapped[date | None] = mapped_column(Date)
     open_opportunities: Mapped[bool] = mapped_column(Boolean, default=False)
     computed_on: Mapped[date] = mapped_column(Date)
+    # Every figure the value rules read (migration 0019): the Pareto (cents; null without
+    # revenue), long overdue, the payment behaviour (cents; cents x days), the last
+    # activity done, and whether the tiers' list shows the customer.
+    ahead: Mapped[int | None] = mapped_column(BigInteger)
+    total: Mapped[int | None] = mapped_column(BigInteger)
+    overdue_long: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    due: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    paid_on_time: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    late_amount_days: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    last_activity: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    listed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (Index("ix_customer_standing_revenue", "revenue"),)

@@ -6,14 +6,13 @@ with a reason) kept."""
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from app.data.finance import ReceivablesRepository
+from app.data.finance import ReceivablesRepository, ValueWindow
 from app.data.kit.uow import UnitOfWork
 from app.logic.customers import CUSTOMER
 from app.logic.finance.fields import (
@@ -24,17 +23,7 @@ from app.logic.finance.fields import (
     VALUE_SETTINGS,
 )
 from app.logic.finance.rules import BUCKETS, ZERO
-from app.logic.finance.value import (
-    Facts,
-    PaymentFigures,
-    churn,
-    grades,
-    key_account,
-    lifecycle,
-    pareto,
-    rating,
-    tier,
-)
+from app.logic.finance.value import rating_rule, value_rules
 from app.logic.kit.clock import now
 from app.logic.kit.dto import Actor
 from app.logic.kit.errors import FieldError, NotFound, PermissionDenied, ValidationError
@@ -231,88 +220,18 @@ class CustomerValueService(Service):
         day = today or date.today()
         with self._open(actor) as uow:
             settings = read_settings(uow, VALUE_SETTINGS, GROUP)
-            repo = uow.get(ReceivablesRepository)
-            year_ago = day - timedelta(days=YEAR)
-            revenue = repo.revenue(year_ago + timedelta(days=1), day)
-            before = repo.revenue(year_ago - timedelta(days=YEAR - 1), year_ago)
-            orders = repo.order_days()
-            activity = repo.last_activity()
-            opportunities = repo.with_open_opportunities()
-            long_overdue = repo.overdue_beyond(day, int(settings["restricted_overdue_days"]))
-            overdue = repo.overdue_beyond(day, 0)
-            behaviour = repo.behaviour(year_ago + timedelta(days=1), day)
-            contributions = pareto(revenue, settings)
-            table = grades(settings)
-            standing: list[dict[str, Any]] = []
-            updates: list[dict[str, Any]] = []
-            tiers_before: Counter[str] = Counter()
-            tiers_after: Counter[str] = Counter()
-            # A customer with no figures at all (most of a big database) is judged once
-            # per status and day it was made: the same rules, the same answer.
-            plain: dict[tuple[str, date | None], tuple[str, str, bool, str, str]] = {}
-            nothing = PaymentFigures(ZERO, ZERO, ZERO, ZERO, ZERO)
-            for row in repo.customers_for_value():
-                (cid, status, tier_manual, limit, old_rating, rating_manual, old_key,
-                 key_manual, old_life, old_churn, old_tier, created) = row
-                first_last = orders.get(cid)
-                seen = behaviour.get(cid)
-                owed = overdue.get(cid, ZERO)
-                bare = first_last is None and seen is None and owed <= ZERO and \
-                    cid not in revenue and cid not in before and cid not in activity and \
-                    cid not in opportunities and cid not in long_overdue
-                facts = figures = None
-                judged = plain.get((status, created)) if bare else None
-                if judged is None:
-                    facts = Facts(status, revenue.get(cid, ZERO), before.get(cid, ZERO),
-                                  long_overdue.get(cid, ZERO), cid in opportunities,
-                                  first_last[0] if first_last else None,
-                                  first_last[1] if first_last else None, activity.get(cid))
-                    figures = nothing if seen is None and owed <= ZERO else PaymentFigures(
-                        seen.due if seen else ZERO, seen.paid_on_time if seen else ZERO,
-                        seen.late_amount_days if seen else ZERO, owed, limit)
-                    judged = (tier(facts, contributions.get(cid), settings),
-                              rating(figures, settings, table),
-                              key_account(facts.revenue, settings),
-                              lifecycle(facts, day, settings),
-                              churn(facts, day, settings, created))
-                    if bare:
-                        plain[(status, created)] = judged
-                computed_tier, computed_rating, key, stage, warning = judged
-                new_tier = old_tier if tier_manual else computed_tier
-                new = {"tier": new_tier,
-                       "credit_rating": old_rating if rating_manual else computed_rating,
-                       "key_account": old_key if key_manual else key,
-                       "lifecycle": stage, "churn_reason": warning}
-                old = {"tier": old_tier, "credit_rating": old_rating, "key_account": old_key,
-                       "lifecycle": old_life, "churn_reason": old_churn}
-                differs = {k: v for k, v in new.items() if old[k] != v}
-                if differs:
-                    updates.append({"id": cid, **differs})
-                tiers_before[old_tier] += 1
-                tiers_after[new_tier] += 1
-                if facts is not None and figures is not None and (
-                        facts.revenue > ZERO or facts.revenue_before > ZERO or
-                        seen is not None or owed > ZERO or first_last is not None):
-                    share = contributions.get(cid)
-                    standing.append({
-                        "customer_id": cid, "revenue": facts.revenue,
-                        "revenue_before": facts.revenue_before,
-                        "share": share.share if share else Decimal(0),
-                        "computed_tier": computed_tier, "computed_rating": computed_rating,
-                        "on_time": figures.on_time, "days_late": figures.days_late,
-                        "overdue": figures.overdue, "last_order": facts.last_order,
-                        "first_order": facts.first_order,
-                        "open_opportunities": facts.open_opportunities})
-            repo.save_value(standing, updates, day)
+            # Every customer judged in the database with the rules of value.py.
+            counts = uow.get(ReceivablesRepository).recompute_value(
+                value_window(day, settings), value_rules(settings, day))
             uow.audit.append(
                 user_id=actor.user_id, username=actor.username, action="recompute_value",
                 entity_type="customer", entity_id="",
-                changes={"tiers": [dict(sorted(tiers_before.items())),
-                                   dict(sorted(tiers_after.items()))],
-                         "customers_changed": [None, len(updates)],
+                changes={"tiers": [dict(sorted(counts.tiers_before.items())),
+                                   dict(sorted(counts.tiers_after.items()))],
+                         "customers_changed": [None, counts.changed],
                          "as_of": [None, day.isoformat()]})
             uow.commit()
-            return Recomputed(dict(tiers_before), dict(tiers_after), len(updates), day)
+            return Recomputed(counts.tiers_before, counts.tiers_after, counts.changed, day)
 
     def tiers(self, actor: Actor, tier_filter: str | None = None,
               lifecycle_filter: str | None = None, limit: int | None = None
@@ -398,25 +317,28 @@ class CustomerValueService(Service):
 def refresh_rating(uow: UnitOfWork, customer_id: int, day: date | None = None
                    ) -> tuple[str, str] | None:
     """Rate the customer again from its payment behaviour, as of ``day`` (today), in the
-    caller's transaction (a payment changes it at once): (before, after) when the rating
-    changed, None when it did not or is set by hand."""
+    caller's transaction (a payment changes it at once), with the recomputation's figures
+    and rule: (before, after) when the rating changed, None when it did not or is set by
+    hand."""
     today = day or date.today()
     repo = uow.get(ReceivablesRepository)
-    old, manual, limit = repo.rating_of(customer_id)
-    if manual:
-        return None
     settings = read_settings(uow, VALUE_SETTINGS, GROUP)
-    seen = repo.behaviour(today - timedelta(days=YEAR - 1), today, customer_id).get(
-        customer_id)
-    overdue = repo.overdue_beyond(today, 0, customer_id).get(customer_id, ZERO)
-    new = rating(PaymentFigures(seen.due if seen else ZERO,
-                                seen.paid_on_time if seen else ZERO,
-                                seen.late_amount_days if seen else ZERO, overdue, limit),
-                 settings)
+    figures = repo.value_figures(value_window(today, settings), customer_id)
+    if figures is None or figures["rating_manual"]:
+        return None
+    old, new = figures["rating"], str(rating_rule(settings).evaluate(figures))
     if new == old:
         return None
     repo.store_rating(customer_id, new)
     return old, new
+
+
+def value_window(today: date, settings: Mapping[str, Any]) -> ValueWindow:
+    """The last 12 months (365 days up to today), the 12 before, and the restricted
+    overdue days."""
+    since = today - timedelta(days=YEAR - 1)
+    return ValueWindow(today, since, since - timedelta(days=YEAR),
+                       today - timedelta(days=int(settings["restricted_overdue_days"])))
 
 
 class ValueSettingsService(SettingsGroupService):
