@@ -108,7 +108,7 @@ def test_a_difference_is_found(filled: Path) -> None:
         bench.recompute()
         ours = bench.snapshot()
         assert finance.differences(ours, list(ours)) == []
-        tier = ours[0][:1] + ("other",) + ours[0][2:]
+        tier = (*ours[0][:1], "other", *ours[0][2:])
         assert finance.differences([tier, *ours[1:]], ours) == [
             f"ours {tier}, raw {ours[0]}"]
         assert finance.differences(ours[1:], ours) == [f"ours None, raw {ours[0]}"]

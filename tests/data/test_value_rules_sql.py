@@ -6,6 +6,7 @@ real database (SQLite and PostgreSQL), against the Python judgement."""
 from __future__ import annotations
 
 import random
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -114,3 +115,28 @@ def test_days_between_and_scaled_ratio_on_the_database(db: Database) -> None:
                                                                       BigInteger()), 10_000))
     with db.engine.connect() as conn:
         assert tuple(conn.execute(stmt).one()) == (60, -60, 666_667, 3_333)
+
+
+def test_the_recomputation_compiles_for_sql_server() -> None:
+    """No SQL Server runs here: its statements are compiled offline (the day arithmetic,
+    the shares and the updates in its own words), not run."""
+    from sqlalchemy.dialects import mssql
+
+    from app.data.finance import ReceivablesRepository
+    from app.logic.finance.receivables import value_window
+
+    repo = ReceivablesRepository(session=None)
+    statements = repo.value_statements(value_window(TODAY, SETTINGS),
+                                       value_rules(SETTINGS, TODAY))
+    rendered = [str(s.compile(dialect=mssql.dialect())) for s in statements]
+    clear, fill, with_figures, without = rendered
+    assert clear.startswith("DELETE FROM customer_standing")
+    # Its common table expressions come before the INSERT, as SQL Server wants them.
+    assert fill.startswith("WITH v_orders AS") and "INSERT INTO customer_standing (" in fill
+    assert "DATEDIFF(day, " in fill and "CAST(ROUND(CAST(" in fill
+    assert "julianday" not in fill and "+customers.archived_at" not in without
+    assert with_figures.startswith("UPDATE customers SET")
+    # Changed only: "is distinct from" in SQL Server's words.
+    assert "NOT EXISTS (SELECT customers.tier INTERSECT SELECT CASE" in with_figures
+    assert "customer_standing.revenue" in with_figures
+    assert re.search(r"NOT \(?EXISTS \(SELECT customer_standing.customer_id", without)

@@ -472,16 +472,11 @@ class ReceivablesRepository:
     def recompute_value(self, window: ValueWindow, rules: Mapping[str, Expr]
                         ) -> ValueCounts:
         """Judge every customer not archived with ``rules`` (the computed tier and rating
-        kept in its standing; the customer's own columns by name) in the database, in
-        three statements: the figures summed once into the standing (every customer with
-        any figure), the customers with a standing updated from it, the others (no figure
-        at all: most of a big database) judged on empty figures. Only customers whose
-        columns change are written; their updated time and version stay (no person changed
-        them: a form open on one is not in conflict). The tiers counted before and
-        after."""
+        kept in its standing; the customer's own columns by name) in the database: the
+        statements of ``value_statements``, in the caller's transaction. The tiers counted
+        before and after, and how many customers changed."""
         c = Customer.__table__
-        s = Standing.__table__
-        assert isinstance(c, Table) and isinstance(s, Table)
+        assert isinstance(c, Table)
         connection = self.session.connection()
 
         def counted() -> dict[str, int]:
@@ -490,6 +485,24 @@ class ReceivablesRepository:
                 .group_by(c.c.tier))}
 
         before = counted()
+        clear, fill, *judge = self.value_statements(window, rules)
+        connection.execute(clear)
+        connection.execute(fill)
+        changed = sum(int(connection.execute(
+            stmt.execution_options(synchronize_session=False)).rowcount) for stmt in judge)
+        return ValueCounts(before, counted(), changed)
+
+    def value_statements(self, window: ValueWindow, rules: Mapping[str, Expr]
+                         ) -> tuple[Any, ...]:
+        """The recomputation in four statements: the standing emptied; the figures summed
+        once into it (every customer with any figure); the customers with a standing
+        updated from it; the others (no figure at all: most of a big database) judged on
+        empty figures. Only customers whose columns change are written; their updated
+        time and version stay (no person changed them: a form open on one is not in
+        conflict)."""
+        c = Customer.__table__
+        s = Standing.__table__
+        assert isinstance(c, Table) and isinstance(s, Table)
         source, figures = self._value_figures(window)
         due = figures["due"]
         kept = {  # the standing's columns, from the figures
@@ -506,30 +519,26 @@ class ReceivablesRepository:
                               else_=0),
             "listed": figures["_listed"],
             "computed_on": literal(window.today, Date)}
-        connection.execute(delete(s))
-        connection.execute(insert(s).from_select(
+        fill = insert(s).from_select(
             list(kept), source.with_only_columns(*kept.values()).where(figures["_any"])
             # In the key's order: SQLite then reads the customers as they lie (not through
             # an index, a random read each) and appends to the standing: 23 s -> 9 s.
-            .order_by(figures["_id"])))
-
+            .order_by(figures["_id"]))
         own = {n: c.c[column] for n, column in OWN_COLUMNS.items()}
         columns = [n for n in rules if not n.startswith("computed_")]
 
-        def judge(given: Mapping[str, Any], *where: Any) -> int:
+        def judge(given: Mapping[str, Any], *where: Any) -> Any:
             new = {n: to_sql(rules[n], given) for n in columns}
-            return int(connection.execute(
-                update(c).where(*where, or_(*(c.c[n].is_distinct_from(v)
-                                              for n, v in new.items())))
-                .values({**new, "updated_at": c.c.updated_at})
-                .execution_options(synchronize_session=False)).rowcount)
+            return (update(c).where(*where, or_(*(c.c[n].is_distinct_from(v)
+                                                  for n, v in new.items())))
+                    .values({**new, "updated_at": c.c.updated_at}))
 
-        with_figures = judge({**own, **{n: s.c[n] for n in STANDING_FIGURES}},
-                             c.c.id == s.c.customer_id)
         has_standing = select(s.c.customer_id).where(s.c.customer_id == c.c.id).exists()
-        without = judge({**own, **EMPTY_FIGURES}, unindexed(c.c.archived_at).is_(None),
-                        ~has_standing)
-        return ValueCounts(before, counted(), with_figures + without)
+        return (delete(s), fill,
+                judge({**own, **{n: s.c[n] for n in STANDING_FIGURES}},
+                      c.c.id == s.c.customer_id),
+                judge({**own, **EMPTY_FIGURES}, unindexed(c.c.archived_at).is_(None),
+                      ~has_standing))
 
     def key_account_facts(self, customer_ids: Collection[int], now: datetime
                           ) -> dict[int, tuple[date | None, date | None, int]]:
