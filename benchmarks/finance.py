@@ -1,6 +1,6 @@
 """Finance on the benchmark database (a million demo customers, their orders with over a
 million order lines, an invoice per confirmed or delivered order and its payments:
-``benchmarks/finance_fill.py``): the receivables' aging of all customers as of a date, and
+``kehu demo``, which makes them): the receivables' aging of all customers as of a date, and
 the tier recomputation, each against hand-written SQL of the same figures through plain
 sqlite3, interleaved in the same run; both sides' figures are checked equal first.
 
