@@ -80,7 +80,7 @@ class Commands:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import commands, records
+    from app.cli import commands, importing, records
     from app.logic.kit.registry import load_modules
     from app.modules import packages
 
@@ -100,4 +100,5 @@ def build_parser() -> argparse.ArgumentParser:
             if entity.command:
                 records.register(cmds, entity)
     records.register_export(cmds)
+    importing.register(cmds)
     return parser

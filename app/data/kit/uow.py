@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.data.failures import explain
 from app.data.kit.audit import AuditRepository
 from app.data.kit.base import Base
+from app.data.kit.imports import ImportRepository
 from app.data.kit.refs import Refs
 from app.data.kit.registry import DataRegistry
 from app.data.kit.settings import SettingsStore
@@ -113,6 +114,11 @@ class UnitOfWork:
         return self.get(AuditRepository)
 
     @property
+    def imports(self) -> ImportRepository:
+        """What imports wrote (to undo one)."""
+        return self.get(ImportRepository)
+
+    @property
     def settings(self) -> SettingsStore:
         return self.get(SettingsStore)
 
@@ -146,3 +152,74 @@ class UnitOfWork:
             self.session.rollback()
             message = str(exc.orig)
             raise DuplicateKey(message, unique_column(message)) from exc
+
+
+class JoinedUnitOfWork(UnitOfWork):
+    """A use case inside another's transaction: the services' one write path, run for each
+    row of an import, all in the import's single transaction (``Batch``). Each use case is
+    a savepoint: ``commit`` releases it (what it wrote stays, pending the batch's commit);
+    leaving without commit, or a refused write, rolls back that use case alone. Nothing is
+    committed to the database until the batch is."""
+
+    def __init__(self, outer: UnitOfWork) -> None:
+        super().__init__(outer._factory, outer._registry)
+        self._outer = outer
+
+    def __enter__(self) -> Self:
+        self.session = self._outer.session
+        self._built = {}
+        self._savepoint = self.session.begin_nested()
+        return self
+
+    def __exit__(self, kind: Any, error: BaseException | None, tb: Any) -> None:
+        try:
+            if self._savepoint.is_active:
+                self._savepoint.rollback()
+        finally:
+            self._built = {}
+            if error is not None:
+                self._explain(error)
+
+    def commit(self) -> None:
+        self._translate(self._savepoint.commit)
+
+    def rollback(self) -> None:
+        self._savepoint.rollback()
+
+    def _translate(self, action: Any) -> None:
+        try:
+            action()
+        except StaleDataError as exc:
+            self._savepoint.rollback()
+            raise StaleRecord(str(exc)) from exc
+        except IntegrityError as exc:
+            self._savepoint.rollback()
+            message = str(exc.orig)
+            raise DuplicateKey(message, unique_column(message)) from exc
+
+
+class Batch:
+    """One transaction for many use cases: ``with Batch(db.unit_of_work) as batch:``, then
+    services built on ``batch.unit_of_work`` write into it (each use case a savepoint),
+    and ``batch.commit()`` keeps all of it; leaving without commit keeps none of it."""
+
+    def __init__(self, factory: Any) -> None:
+        self._outer: UnitOfWork = factory(write=True)
+
+    def __enter__(self) -> Self:
+        self._outer.__enter__()
+        return self
+
+    def __exit__(self, kind: Any, error: BaseException | None, tb: Any) -> None:
+        self._outer.__exit__(kind, error, tb)
+
+    @property
+    def outer(self) -> UnitOfWork:
+        """The batch's own unit of work (its summary audit entry, its bookkeeping)."""
+        return self._outer
+
+    def unit_of_work(self, write: bool = True) -> UnitOfWork:
+        return JoinedUnitOfWork(self._outer)
+
+    def commit(self) -> None:
+        self._outer.commit()

@@ -74,6 +74,14 @@ class RecordService(Service):
     entity: ClassVar[Entity]
     repository: ClassVar[type[RecordRepository[Any]]]
     queries: ClassVar[type[KeysetQueries] | None] = None
+    # Records made with lines (an order): an import reads them from one flat sheet, a row
+    # per line grouped by the record's key, the lines' fields from ``line_entity``.
+    line_entity: ClassVar[Entity | None] = None
+
+    def create_with_lines(self, actor: Actor, values: Mapping[str, Any],
+                          lines: Sequence[Mapping[str, Any]]) -> Changed:
+        """A record with its lines, in one write (an import's row group)."""
+        raise NotImplementedError(f"{self.entity.plural.en} have no lines")
 
     # --- reads ------------------------------------------------------------------------
     def get(self, actor: Actor, record_id: int) -> Record:

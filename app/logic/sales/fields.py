@@ -127,6 +127,12 @@ ORDER = Entity(
     label=Label("Order", "订单"), plural=Label("Orders", "订单"),
     key="number", title="number", code_prefix="SO", command="orders",
     scope="salesperson", parent="customer", archivable=False,
+    # An import's headers from other systems (an order sheet has a row per line).
+    extra={"import_synonyms": {"OrderID": "number", "OrderNo": "number",
+                               "OrderNumber": "number", "CustomerID": "customer",
+                               "CustomerCode": "customer", "客户编号": "customer",
+                               "OrderDate": "order_date", "日期": "order_date",
+                               "EmployeeID": "salesperson"}},
     fields=(
         f.text("number", "Number", "订单号", 20, kind="code", sortable=True,
                placeholder=Label("Generated when saved", "保存时自动生成")),
@@ -174,6 +180,11 @@ ORDER_LINE = Entity(
     name="order_line", module="sales",
     label=Label("Order line", "订单行"), plural=Label("Order lines", "订单行"),
     key="", title="description", scope="", archivable=False,
+    extra={"import_synonyms": {"ProductID": "product", "ProductCode": "product",
+                               "SKU": "product", "产品编号": "product",
+                               "UnitPrice": "unit_price", "Price": "unit_price",
+                               "Quantity": "quantity", "Qty": "quantity",
+                               "Discount": "discount"}},
     fields=(
         f.reference("product", "Product", "产品", "product"),
         f.text("description", "Description", "描述", 200),

@@ -55,6 +55,11 @@ class OrderService(RecordService):
     entity = ORDER
     repository = OrderRepository
     queries = OrderQueries
+    line_entity = ORDER_LINE  # an import reads an order sheet as a row per line
+
+    def create_with_lines(self, actor: Actor, values: Mapping[str, Any],
+                          lines: Sequence[Mapping[str, Any]]) -> Changed:
+        return self.create_order(actor, values, lines)
 
     # --- named use cases --------------------------------------------------------------
     def get_order(self, actor: Actor, order_id: int) -> Record:

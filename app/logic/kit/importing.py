@@ -1,0 +1,510 @@
+"""Import (导入): rows of an .xlsx or .csv file into a module's records, through the module's
+own write path (its normalising, checks, duplicate rules, audit), all in one transaction.
+
+- Headers match fields by name, by the English and Chinese labels, and by other systems'
+  names (``SYNONYMS``, and an entity's own ``extra["import_synonyms"]``); a mapping given
+  by the user (``Header=field``) comes first. Headers that match nothing are left out and
+  said.
+- Cells are read as people mean them (``app/logic/kit/reading.py``): dates in any of the
+  usual spellings, numbers with thousands separators, "5%", codes with their leading
+  zeros, full-width digits, whitespace trimmed.
+- Every row is a create (its key is new, or it has none and the module numbers it), an
+  update (its key names a record: what ``on_duplicate`` says: skip, update, or error),
+  unchanged, or an error with the reason per cell.
+- Atomic: each row is a savepoint of the import's one transaction (``Batch``); when any
+  row has an error nothing is written, unless ``skip_invalid`` (the valid rows are kept).
+  A dry run writes nothing either way.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.data.kit.uow import Batch
+from app.logic.kit.clock import now
+from app.logic.kit.dto import Actor
+from app.logic.kit.entity import Entity
+from app.logic.kit.errors import (
+    ConflictError,
+    FieldError,
+    KehuError,
+    NotFound,
+    PermissionDenied,
+    PossibleDuplicate,
+    ValidationError,
+)
+from app.logic.kit.fields import Field, number_text
+from app.logic.kit.permissions import require
+from app.logic.kit.reading import clean_text, open_table, parse_day, parse_number
+from app.logic.kit.service import RecordService, Service
+from app.logic.kit.workbook import Column, write_workbook
+
+DUPLICATES = ("skip", "update", "error")
+
+# Other systems' column names (folded: lower case, no spaces, _ or -) for the kit's common
+# fields; a field the entity lacks is never matched.
+SYNONYMS: Mapping[str, str] = {
+    "companyname": "name", "company": "name", "customername": "name",
+    "suppliername": "name", "productname": "name", "公司名称": "name", "客户名称": "name",
+    "企业名称": "name", "单位名称": "name", "供应商名称": "name", "产品名称": "name",
+    "customerid": "code", "customercode": "code", "supplierid": "code", "productid": "code",
+    "客户编号": "code", "客户代码": "code", "编码": "code", "代码": "code",
+    "postalcode": "postal_code", "zip": "postal_code", "zipcode": "postal_code",
+    "postcode": "postal_code", "邮编": "postal_code",
+    "region": "province", "state": "province", "province/state": "province", "省": "province",
+    "telephone": "phone", "tel": "phone", "phonenumber": "phone", "联系电话": "phone",
+    "mail": "email", "emailaddress": "email", "邮箱": "email",
+    "homepage": "website", "web": "website", "url": "website", "网站": "website",
+    "taxid": "tax_id", "uscc": "tax_id", "统一社会信用代码": "tax_id", "纳税人识别号": "tax_id",
+    "unitprice": "list_price", "price": "list_price", "单价": "list_price",
+    "remark": "notes", "remarks": "notes", "comment": "notes", "comments": "notes",
+}
+# How a cell becomes the text the field's normaliser reads.
+NUMBERS = ("money", "quantity", "integer", "rate")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of one row: the row as the user sees it, the column's header, the cell's
+    value as read, and why."""
+
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    row: int
+    action: str  # create, update, unchanged, skip, error
+    key: str = ""
+
+
+@dataclass
+class ImportResult:
+    entity: str
+    source: str
+    mapping: dict[str, str]  # header -> field, as used
+    ignored: list[str]  # headers that matched no field
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: bool = False  # the rows were committed
+    dry_run: bool = False
+    import_id: int | None = None  # what ``undo`` takes
+    # What was written, per record: (entity, id, create|update, version, values before).
+    items: list[tuple[str, int, str, int, dict[str, Any]]] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for o in self.outcomes if o.action == action)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"created": self.count("create"), "updated": self.count("update"),
+                "unchanged": self.count("unchanged") + self.count("skip"),
+                "errors": self.errors, "import_id": self.import_id,
+                "written": self.written, "dry_run": self.dry_run,
+                "mapping": self.mapping, "ignored": self.ignored}
+
+
+def fold(header: str) -> str:
+    """A header as it is compared: full-width folded, lower case, without spaces, _ or -."""
+    text = unicodedata.normalize("NFKC", str(header or "")).strip().lower()
+    return "".join(ch for ch in text if ch not in " _-\u00a0")
+
+
+def match_headers(entity: Entity, headers: Iterable[str],
+                  given: Mapping[str, str] | None = None) -> tuple[dict[int, str], list[str]]:
+    """Which column fills which field (column index -> field name), and the headers that
+    matched nothing. ``given`` (header -> field) comes first; a field is filled from one
+    column only (the first that matches)."""
+    writable = {f.name: f for f in entity.fields if f.editable}
+    by_fold: dict[str, str] = {}
+    extra = entity.extra.get("import_synonyms", {})
+    for source in (SYNONYMS, extra):
+        for alias, name in source.items():
+            if name in writable:
+                by_fold[fold(alias)] = name
+    for f in writable.values():
+        for word in (f.label.en, f.label.zh, f.name):
+            by_fold[fold(word)] = f.name
+    wanted = {fold(h): n for h, n in (given or {}).items()}
+    unknown = [n for n in wanted.values() if n not in writable]
+    if unknown:
+        raise ValidationError({"mapping": _error(
+            "unknown_field", f"no field {unknown[0]!r} to import into; fields: "
+            + ", ".join(sorted(writable)))})
+    mapping: dict[int, str] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(headers):
+        name = wanted.get(fold(header)) or by_fold.get(fold(header))
+        if name and name not in mapping.values():
+            mapping[index] = name
+        elif header:
+            ignored.append(header)
+    return mapping, ignored
+
+
+def cell_text(f: Field, value: Any) -> str:
+    """A cell as the text the field's normaliser reads (ValueError: why it cannot be)."""
+    if f.kind in NUMBERS:
+        number = parse_number(value)
+        return "" if number is None else number_text(number)
+    if f.kind == "date":
+        day = parse_day(value)
+        return "" if day is None else day.isoformat()
+    text = clean_text(value)
+    if f.kind == "choice" and text and text not in f.values:
+        return _choice_value(f, value, text)
+    return text
+
+
+def _choice_value(f: Field, value: Any, text: str) -> str:
+    """A choice written as its label (English or Chinese: "13%", "活跃"), or as a number
+    equal to its value (0.09 for "0.09"); else the text as it is (the field refuses it)."""
+    folded = fold(text)
+    for choice in f.choices:
+        if folded in (fold(choice.label.en), fold(choice.label.zh), fold(choice.value)):
+            return choice.value
+    try:
+        number = parse_number(value)
+    except ValueError:
+        return text
+    for choice in f.choices:
+        try:
+            if number is not None and parse_number(choice.value) == number:
+                return choice.value
+        except ValueError:
+            continue
+    return text
+
+
+class ImportService(Service):
+    """Import a file into the records of a module's record service."""
+
+    def import_file(self, actor: Actor, service: RecordService,
+                    path: str | os.PathLike[str], *,
+                    mapping: Mapping[str, str] | None = None, dry_run: bool = False,
+                    on_duplicate: str = "error", skip_invalid: bool = False,
+                    progress: Callable[[int], bool] | None = None) -> ImportResult:
+        require(actor, service.entity.module, "import")
+        if on_duplicate not in DUPLICATES:
+            raise ValidationError({"on_duplicate": _error(
+                "invalid_choice", f"must be one of {', '.join(DUPLICATES)}")})
+        entity = service.entity
+        lines = service.line_entity
+        given = dict(mapping or {})
+        with open_table(path) as table:
+            line_columns: dict[int, str] = {}
+            if lines is None:
+                columns, ignored = match_headers(entity, table.headers, given)
+            else:  # the record's fields first, the lines' from the other columns
+                mine = {h: n for h, n in given.items() if entity.has(n)}
+                columns, _ = match_headers(entity, table.headers, mine)
+                rest = [h if i not in columns else "" for i, h in enumerate(table.headers)]
+                line_columns, _ = match_headers(
+                    lines, rest, {h: n for h, n in given.items() if h not in mine})
+                ignored = [h for i, h in enumerate(table.headers)
+                           if h and i not in columns and i not in line_columns]
+            if not columns:
+                raise ValidationError({"mapping": _error(
+                    "no_columns", "no column matches a field; give the mapping "
+                    "(Header=field)")})
+            headers = {i: table.headers[i] for i in (*columns, *line_columns)}
+            result = ImportResult(entity.name, table.source,
+                                  {headers[i]: n for i, n in (*columns.items(),
+                                                               *line_columns.items())},
+                                  ignored, dry_run=dry_run)
+            with Batch(self._uow) as batch:
+                target = type(service)(batch.unit_of_work)
+                if lines is not None:
+                    self._groups(actor, target, table.rows, columns, line_columns, headers,
+                                 on_duplicate, result, progress)
+                else:
+                    for done, (number, cells) in enumerate(table.rows, start=1):
+                        self._row(actor, target, entity, number, cells, columns, headers,
+                                  on_duplicate, result)
+                        if progress is not None and done % 500 == 0 and \
+                                not progress(done):
+                            raise Cancelled(done)
+                keep = not dry_run and (skip_invalid or not result.errors)
+                if keep and result.items:
+                    self._record(actor, batch, result)
+                    batch.commit()
+                    result.written = True
+        return result
+
+    def _row(self, actor: Actor, target: RecordService, entity: Entity, number: int,
+             cells: tuple[Any, ...], columns: Mapping[int, str], headers: Mapping[int, str],
+             on_duplicate: str, result: ImportResult) -> None:
+        by_name = entity.by_name
+        header_of = {n: headers[i] for i, n in columns.items()}
+        values, problems = _converted(entity, number, cells, columns, headers)
+        key = values.get(entity.key, "") if entity.key else ""
+        if problems:
+            self._failed(result, number, key, problems)
+            return
+        try:
+            existing = target.get_by_key(actor, key) if key else None
+        except NotFound:
+            existing = None
+        try:
+            if existing is None:
+                made = target.create(actor, values)
+                result.outcomes.append(RowOutcome(number, "create",
+                                                  made_key(made, key, entity.key)))
+                result.items.append((entity.name, made.ids[0], "create", made.version, {}))
+            elif on_duplicate == "skip":
+                result.outcomes.append(RowOutcome(number, "skip", key))
+            elif on_duplicate == "error":
+                self._failed(result, number, key, [Problem(
+                    number, header_of.get(entity.key, entity.key), key,
+                    f"{entity.label.en} {key} already exists (choose skip or update)")])
+            else:
+                changes = {n: v for n, v in values.items() if n != entity.key}
+                done = target.update(actor, existing.id, existing.version, changes)
+                result.outcomes.append(RowOutcome(number, "unchanged" if done.action ==
+                                                  "unchanged" else "update", key))
+                if done.action != "unchanged":
+                    before = {n: by_name[n].plain(existing.values.get(n)) for n in changes}
+                    result.items.append((entity.name, existing.id, "update", done.version,
+                                         before))
+        except ValidationError as exc:
+            self._failed(result, number, key, [
+                Problem(number, header_of.get(name, name), values.get(name, ""),
+                        err.message) for name, err in exc.errors.items()])
+        except PossibleDuplicate as exc:
+            names = ", ".join(str(getattr(m, "code", "") or getattr(m, "name", ""))
+                              for m in exc.matches[:3]) or "another record"
+            self._failed(result, number, key, [Problem(
+                number, header_of.get("name", ""), values.get("name", ""),
+                f"may be a duplicate of {names}")])
+        except (ConflictError, NotFound, PermissionDenied) as exc:
+            self._failed(result, number, key, [Problem(number, "", key, str(exc))])
+
+    def _groups(self, actor: Actor, target: RecordService,
+                rows: Iterable[tuple[int, tuple[Any, ...]]], columns: Mapping[int, str],
+                line_columns: Mapping[int, str], headers: Mapping[int, str],
+                on_duplicate: str, result: ImportResult,
+                progress: Callable[[int], bool] | None) -> None:
+        """Records with lines (orders) from a flat sheet, a row per line grouped by the
+        record's key (rows without one: a record each); a problem in any of its rows is
+        the record's, named at that row."""
+        entity, lines = target.entity, target.line_entity
+        assert lines is not None
+        groups: dict[str, Group] = {}
+        for done, (number, cells) in enumerate(rows, start=1):
+            head, problems = _converted(entity, number, cells, columns, headers)
+            line, more = _converted(lines, number, cells, line_columns, headers)
+            key = head.get(entity.key, "") if entity.key else ""
+            group = groups.setdefault(key or f"\0{number}", Group(number, head))
+            group.lines.append((number, line))
+            group.problems.extend(problems + more)
+            if progress is not None and done % 500 == 0 and not progress(done):
+                raise Cancelled(done)
+        line_header = {n: headers[i] for i, n in line_columns.items()}
+        header_of = {n: headers[i] for i, n in columns.items()}
+        for key, group in groups.items():
+            key = "" if key.startswith("\0") else key
+            if group.problems:
+                self._failed(result, group.row, key, group.problems)
+                continue
+            try:
+                existing = target.get_by_key(actor, key) if key else None
+            except NotFound:
+                existing = None
+            if existing is not None:
+                if on_duplicate == "skip":
+                    result.outcomes.append(RowOutcome(group.row, "skip", key))
+                else:
+                    self._failed(result, group.row, key, [Problem(
+                        group.row, header_of.get(entity.key, entity.key), key,
+                        f"{entity.label.en} {key} already exists (an import does not "
+                        "change one; choose skip)")])
+                continue
+            try:
+                made = target.create_with_lines(actor, group.values,
+                                                [v for _, v in group.lines])
+            except ValidationError as exc:
+                self._failed(result, group.row, key, [
+                    _line_problem(name, err.message, group, header_of, line_header)
+                    for name, err in exc.errors.items()])
+                continue
+            except (ConflictError, NotFound, PermissionDenied, PossibleDuplicate) as exc:
+                self._failed(result, group.row, key, [Problem(group.row, "", key,
+                                                              str(exc))])
+                continue
+            result.outcomes.append(RowOutcome(group.row, "create",
+                                              made_key(made, key, entity.key)))
+            result.items.append((entity.name, made.ids[0], "create", made.version, {}))
+
+    @staticmethod
+    def _record(actor: Actor, batch: Batch, result: ImportResult) -> None:
+        """The import's run and items (what undo reads) and its one summary audit entry,
+        in its transaction."""
+        imports = batch.outer.imports
+        counts = {k: v for k, v in result.as_dict().items() if k in (
+            "created", "updated", "unchanged", "errors")}
+        result.import_id = imports.start(result.entity, result.source, actor.user_id,
+                                         actor.username)
+        imports.add_items(result.import_id, result.items)
+        imports.finish(result.import_id, counts)
+        batch.outer.audit.append(
+            user_id=actor.user_id, username=actor.username, action="import",
+            entity_type=result.entity, entity_id=str(result.import_id),
+            changes={"file": [None, result.source], **{k: [None, v] for k, v in
+                                                       counts.items()}})
+
+    def undo(self, actor: Actor, import_id: int,
+             service_of: Callable[[str], RecordService]) -> int:
+        """Undo the import as a whole: the records it created removed, those it updated
+        given their values before, in one transaction, audited; refused, naming them, when
+        any was changed since (or the import was undone already). The records undone."""
+        with Batch(self._uow) as batch:
+            imports = batch.outer.imports
+            run = imports.run(import_id, lock=True)
+            if run is None:
+                raise NotFound("import", import_id)
+            first = service_of(run.entity)
+            require(actor, first.entity.module, "import")
+            if run.undone_at is not None:
+                raise ValidationError({"import": _error(
+                    "already_undone", f"import {import_id} was undone on "
+                    f"{run.undone_at:%Y-%m-%d %H:%M}")})
+            items = imports.items(import_id)
+            targets = {e: type(service_of(e))(batch.unit_of_work) for e in {i[0] for i in items}}
+            moved: list[str] = []
+            for entity, record_id, _, version, _ in items:
+                try:
+                    now_ = targets[entity].get(actor, record_id)
+                except NotFound:
+                    moved.append(f"{entity} {record_id} was removed since")
+                    continue
+                if now_.version != version:
+                    moved.append(f"{entity} {_named(targets[entity], now_)} was changed "
+                                 f"since by {now_.updated_by or 'another user'}"
+                                 + (f" at {now_.updated_at:%Y-%m-%d %H:%M}"
+                                    if now_.updated_at else ""))
+            if moved:
+                raise UndoRefused(import_id, moved)
+            for entity, record_id, action, version, before in items:
+                if action == "create":
+                    targets[entity].delete(actor, record_id, version)
+                else:
+                    targets[entity].update(actor, record_id, version, before,
+                                           allow_duplicate=True)
+            imports.mark_undone(import_id, actor.user_id, now())
+            batch.outer.audit.append(
+                user_id=actor.user_id, username=actor.username, action="import_undo",
+                entity_type=run.entity, entity_id=str(import_id),
+                changes={"file": [None, run.source], "records": [None, len(items)]})
+            batch.commit()
+            return len(items)
+
+    @staticmethod
+    def _failed(result: ImportResult, number: int, key: str, problems: list[Problem]
+                ) -> None:
+        result.outcomes.append(RowOutcome(number, "error", key))
+        result.problems.extend(problems)
+
+
+@dataclass
+class Group:
+    """The rows of one record with lines: its first row, its fields, its lines by row."""
+
+    row: int
+    values: dict[str, str]
+    lines: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+LINE = re.compile(r"lines\[(\d+)\]\.(\w+)")
+
+
+def _line_problem(name: str, message: str, group: Group, header_of: Mapping[str, str],
+                  line_header: Mapping[str, str]) -> Problem:
+    """A record's error (``customer``) at its first row, a line's (``lines[3].product``)
+    at that line's row, under the column it came from."""
+    found = LINE.fullmatch(name)
+    if found is not None and 0 < int(found.group(1)) <= len(group.lines):
+        row, values = group.lines[int(found.group(1)) - 1]
+        field_name = found.group(2)
+        return Problem(row, line_header.get(field_name, field_name),
+                       values.get(field_name, ""), message)
+    return Problem(group.row, header_of.get(name, name), group.values.get(name, ""), message)
+
+
+def _converted(entity: Entity, number: int, cells: tuple[Any, ...],
+               columns: Mapping[int, str], headers: Mapping[int, str]
+               ) -> tuple[dict[str, str], list[Problem]]:
+    """A row's cells of ``columns`` as the fields' texts, and the cells that could not."""
+    values: dict[str, str] = {}
+    problems: list[Problem] = []
+    by_name = entity.by_name
+    for index, name in columns.items():
+        raw = cells[index] if index < len(cells) else None
+        try:
+            values[name] = cell_text(by_name[name], raw)
+        except ValueError as exc:
+            problems.append(Problem(number, headers[index], clean_text(raw), str(exc)))
+    return values, problems
+
+
+class UndoRefused(KehuError):
+    """An undo refused: the records changed since the import (never overwritten)."""
+
+    def __init__(self, import_id: int, moved: list[str]) -> None:
+        shown = "; ".join(moved[:10]) + (f"; and {len(moved) - 10:,} more"
+                                          if len(moved) > 10 else "")
+        super().__init__(f"import {import_id} cannot be undone: {shown}")
+        self.moved = moved
+
+
+def made_key(made: Any, key: str, name: str) -> str:
+    """The key of a record made by a row (its generated code when the row gave none)."""
+    record = getattr(made, "record", None)
+    return key or (str(record.values.get(name) or "") if record is not None and name else "")
+
+
+def _named(service: RecordService, record: Any) -> str:
+    key = service.entity.key
+    return str(record.values.get(key) or record.id) if key else str(record.id)
+
+
+class Cancelled(KehuError):
+    """The import was cancelled after ``done`` rows: nothing was written."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__(f"cancelled after {done:,} rows; nothing was written")
+        self.done = done
+
+
+def write_problems(path: str | os.PathLike[str], result: ImportResult) -> int:
+    """The error workbook: row, column, value and message of every problem."""
+    columns = [Column("row", "Row", "integer"), Column("column", "Column", "text"),
+               Column("value", "Value", "text"), Column("message", "Problem", "text")]
+    return write_workbook(
+        Path(path), columns, ([p.row, p.column, p.value, p.message] for p in result.problems),
+        sheet_name="Problems", about_title="Import",
+        about=[("File", result.source), ("Into", result.entity),
+               ("Checked", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+               ("Written", "yes" if result.written else "no")])
+
+
+def _error(code: str, message: str) -> FieldError:
+    return FieldError(code, message)
+
+
+__all__ = ["DUPLICATES", "SYNONYMS", "Cancelled", "ImportResult", "ImportService", "Problem",
+           "RowOutcome", "UndoRefused", "cell_text", "fold", "match_headers",
+           "write_problems"]

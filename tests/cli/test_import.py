@@ -1,0 +1,224 @@
+"""kehu import as a manager uses it, on real .xlsx and .csv files and a real database
+(SQLite and PostgreSQL): a Chinese header row matched by label, the preview (dry run) that
+writes nothing, a file with two bad rows refused whole with every problem named in the
+error workbook, the rows fixed and imported, duplicates skipped or updated, --skip-invalid,
+--map and --mapping, and bad input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.cli import main
+
+PASSWORD = "cli-admin-secret"
+Run = tuple[int, str, str]
+Kehu = Callable[..., Run]
+HEADERS = ["客户编号", "公司名称", "城市", "邮政编码", "信用额度", "电话", "备注"]
+ROWS = [
+    ["IMP001", "上海明远贸易有限公司", "上海", "200001", "50,000.00", "021-5555 1234", "老客户"],
+    ["IMP002", "  北京华信科技有限公司  ", "北京", "010010", "１２０００", "", ""],
+    ["IMP003", "Alfreds Futterkiste", "Berlin", 12209, 0, "030-0074321", ""],
+]
+
+
+@pytest.fixture
+def kehu(database_url: str, monkeypatch: pytest.MonkeyPatch, quick_hashing: None,
+         capsys: pytest.CaptureFixture[str]) -> Kehu:
+    monkeypatch.setenv("KEHU_PASSWORD", PASSWORD)
+    monkeypatch.setenv("KEHU_DATABASE_URL", database_url)
+    for name in ("KEHU_USER", "KEHU_NEW_PASSWORD", "LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["user", "create-admin", "--username", "admin"]) == 0
+    capsys.readouterr()
+
+    def run(*argv: str) -> Run:
+        try:
+            code = main(["--user", "admin", *argv])
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def workbook(path: Path, rows: list[list[object]], headers: list[str] = HEADERS) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def customers(kehu: Kehu) -> dict[str, dict[str, object]]:
+    code, out, _ = kehu("customers", "list", "--limit", "1000", "--json")
+    assert code == 0
+    return {str(r["code"]): r for r in json.loads(out)}
+
+
+def show(kehu: Kehu, key: str) -> dict[str, object]:
+    code, out, err = kehu("customers", "show", key, "--json")
+    assert code == 0, err
+    return dict(json.loads(out))
+
+
+def test_a_chinese_list_previewed_refused_fixed_and_imported(kehu: Kehu, tmp_path: Path
+                                                             ) -> None:
+    bad = [*ROWS, ["IMP004", "", "广州", "", "", "", ""],  # no name
+           ["IMP005", "深圳新创电子", "深圳", "", "a lot", "", ""]]  # not a number
+    path = workbook(tmp_path / "客户清单.xlsx", bad)
+    errors = tmp_path / "errors.xlsx"
+
+    code, out, err = kehu("import", "customers", str(path), "--dry-run", "--json")
+    assert code == 1, err
+    preview = json.loads(out)
+    assert (preview["created"], preview["errors"], preview["written"]) == (3, 2, False)
+    assert preview["mapping"] == {"客户编号": "code", "公司名称": "name", "城市": "city",
+                                  "邮政编码": "postal_code", "信用额度": "credit_limit",
+                                  "电话": "phone", "备注": "notes"}
+    assert customers(kehu) == {}  # a preview writes nothing
+
+    code, out, _ = kehu("import", "customers", str(path), "--errors", str(errors))
+    assert code == 1
+    assert "nothing was written" in out and "row 5" in out and "row 6" in out
+    assert customers(kehu) == {}  # two bad rows: nothing of the file is written
+    sheet = openpyxl.load_workbook(errors).worksheets[0]
+    problems = [tuple(c.value for c in r) for r in sheet.iter_rows(min_row=2)]
+    assert [(p[0], p[1]) for p in problems] == [(5, "公司名称"), (6, "信用额度")]
+    assert problems[1][2] == "a lot" and "number" in str(problems[1][3])
+
+    fixed = [*ROWS, ["IMP004", "广州恒达物流", "广州", "", "", "", ""],
+             ["IMP005", "深圳新创电子", "深圳", "", "8000", "", ""]]
+    code, out, err = kehu("import", "customers", str(workbook(path, fixed)), "--json")
+    assert code == 0, out + err
+    assert json.loads(out)["created"] == 5
+    found = customers(kehu)
+    assert sorted(found) == ["IMP001", "IMP002", "IMP003", "IMP004", "IMP005"]
+    first = show(kehu, "IMP001")
+    assert (first["name"], first["credit_limit"], first["phone"]) == (
+        "上海明远贸易有限公司", "50000.00", "021-5555 1234")
+    second = show(kehu, "IMP002")  # trimmed; full-width digits; the leading zero kept
+    assert (second["name"], second["credit_limit"], second["postal_code"]) == (
+        "北京华信科技有限公司", "12000.00", "010010")
+    assert show(kehu, "IMP003")["postal_code"] == "12209"  # a number cell, not "12209.0"
+
+
+def test_duplicates_skipped_updated_or_refused(kehu: Kehu, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "list.xlsx", ROWS)
+    assert kehu("import", "customers", str(path))[0] == 0
+    again = workbook(tmp_path / "again.xlsx",
+                     [[*ROWS[0][:2], "杭州", *ROWS[0][3:]], ROWS[1], ROWS[2]])
+    code, out, _ = kehu("import", "customers", str(again), "--json")
+    assert code == 1 and json.loads(out)["errors"] == 3  # the default: an existing key is
+    assert show(kehu, "IMP001")["city"] == "上海"          # an error, nothing written
+    code, out, _ = kehu("import", "customers", str(again), "--on-duplicate", "skip",
+                        "--json")
+    assert code == 0 and json.loads(out)["unchanged"] == 3
+    assert show(kehu, "IMP001")["city"] == "上海"
+    before = show(kehu, "IMP002")["version"]
+    code, out, _ = kehu("import", "customers", str(again), "--on-duplicate", "update",
+                        "--json")
+    assert code == 0
+    counts = json.loads(out)
+    assert (counts["updated"], counts["unchanged"]) == (1, 2)
+    assert show(kehu, "IMP001")["city"] == "杭州"
+    assert show(kehu, "IMP002")["version"] == before  # unchanged rows are left alone
+
+
+def test_skip_invalid_keeps_the_valid_rows(kehu: Kehu, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "mixed.xlsx", [ROWS[0], ["IMP009", "", "", "", "", "", ""]])
+    code, out, _ = kehu("import", "customers", str(path), "--skip-invalid", "--json")
+    counts = json.loads(out)
+    assert code == 1 and (counts["created"], counts["errors"], counts["written"]) == (
+        1, 1, True)
+    assert sorted(customers(kehu)) == ["IMP001"]
+
+
+def test_other_systems_headers_a_map_and_a_csv(kehu: Kehu, tmp_path: Path) -> None:
+    csv = tmp_path / "northwind.csv"
+    csv.write_text("CustomerID;CompanyName;ContactName;City;PostalCode;Phone\n"
+                   "ALFKI;Alfreds Futterkiste;Maria Anders;Berlin;12209;030-0074321\n"
+                   "ANTON;Antonio Moreno Taquería;Antonio Moreno;México D.F.;05023;"
+                   "(5) 555-3932\n", encoding="utf-8-sig")
+    code, out, err = kehu("import", "customers", str(csv), "--json")
+    assert code == 0, out + err
+    result = json.loads(out)
+    assert result["created"] == 2 and result["ignored"] == ["ContactName"]
+    assert show(kehu, "ANTON")["name"] == "Antonio Moreno Taquería"
+    assert show(kehu, "ANTON")["postal_code"] == "05023"
+    odd = workbook(tmp_path / "odd.xlsx", [["X1", "Odd Name Ltd", "Lyon"]],
+                   headers=["Kundennr", "Firma", "Ort"])
+    mapping = tmp_path / "map.json"
+    mapping.write_text(json.dumps({"Kundennr": "code", "Firma": "name"}), encoding="utf-8")
+    code, out, _ = kehu("import", "customers", str(odd), "--mapping", str(mapping),
+                        "--map", "Ort=city", "--json")
+    assert code == 0 and json.loads(out)["created"] == 1
+    assert show(kehu, "X1")["city"] == "Lyon"
+
+
+def test_bad_input_is_refused_plainly(kehu: Kehu, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "list.xlsx", ROWS)
+    code, _, err = kehu("import", "customers", str(tmp_path / "missing.xlsx"))
+    assert code == 2 and "no file" in err
+    code, _, err = kehu("import", "nosuch", str(path))
+    assert code == 2 and "no list called" in err
+    code, _, err = kehu("import", "customers", str(path), "--map", "公司名称")
+    assert code == 2 and "HEADER=FIELD" in err
+    code, _, err = kehu("import", "customers", str(path), "--map", "公司名称=nosuch")
+    assert code != 0 and "nosuch" in err
+    old = tmp_path / "old.xls"
+    old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(2048))
+    code, _, err = kehu("import", "customers", str(old))
+    assert code == 1 and ".xls" in err
+    assert customers(kehu) == {}
+
+
+def test_prices_and_rates_read_as_meant(kehu: Kehu, tmp_path: Path) -> None:
+    """Products: a price with a currency sign; a tax rate as 13% or 0.09."""
+    path = workbook(tmp_path / "products.xlsx", [
+        ["P-01", "Chai", "¥18.00", "13%"], ["P-02", "Chang", 19, 0.09]],
+        headers=["ProductID", "ProductName", "UnitPrice", "税率"])
+    code, out, err = kehu("import", "products", str(path), "--json")
+    assert code == 0, out + err
+    code, out, _ = kehu("products", "show", "P-01", "--json")
+    shown = json.loads(out)
+    assert (shown["list_price"], shown["tax_rate"]) == ("18.00", "0.13")
+
+
+def test_an_import_undone_as_a_whole_unless_changed_since(kehu: Kehu, tmp_path: Path
+                                                          ) -> None:
+    assert kehu("import", "customers", str(workbook(tmp_path / "a.xlsx", ROWS[:1])))[0] == 0
+    moved = workbook(tmp_path / "b.xlsx", [[*ROWS[0][:2], "杭州", *ROWS[0][3:]], ROWS[1]])
+    code, out, _ = kehu("import", "customers", str(moved), "--on-duplicate", "update",
+                        "--json")
+    result = json.loads(out)
+    assert code == 0 and (result["created"], result["updated"]) == (1, 1)
+    number = str(result["import_id"])
+    assert show(kehu, "IMP001")["city"] == "杭州"
+
+    code, out, _ = kehu("import", "undo", number)
+    assert code == 0 and "2 records" in out
+    assert sorted(customers(kehu)) == ["IMP001"]  # the created one removed
+    assert show(kehu, "IMP001")["city"] == "上海"  # the updated one as it was
+    code, _, err = kehu("import", "undo", number)
+    assert code != 0 and "undone" in err  # not twice
+
+    code, out, _ = kehu("import", "customers", str(moved), "--on-duplicate", "update",
+                        "--json")
+    again = str(json.loads(out)["import_id"])
+    assert kehu("customers", "update", "IMP002", "--set", "city=天津")[0] == 0
+    code, _, err = kehu("import", "undo", again)
+    assert code == 1 and "IMP002" in err and "changed since" in err
+    assert show(kehu, "IMP001")["city"] == "杭州" and "IMP002" in customers(kehu)
+    code, _, err = kehu("import", "undo", "99999")
+    assert code != 0
+    code, _, err = kehu("import", "undo", "abc")
+    assert code == 2
