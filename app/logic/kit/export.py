@@ -4,10 +4,12 @@ and a second sheet saying who exported what and when."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -108,14 +110,71 @@ def _shown(f: Field, value: Any, language: str) -> str:
     return f.display(value, language) or str(value)
 
 
+# The round trip (an export edited in Excel and imported back, app/logic/kit/importing.py):
+# three hidden columns after the shown ones: the record's id, its version as exported, and
+# a short hash of each shown cell as written, so the import knows which cells were changed
+# in Excel and which fields were changed in Kehu since. The third header names the language
+# and the fields: ``kehu:cells|zh_CN|code,name,city``.
+ROUND_TRIP_ID, ROUND_TRIP_VERSION, ROUND_TRIP_CELLS = "kehu:id", "kehu:version", "kehu:cells"
+
+
+def cell_hash(value: Any, kind: str, yes_no: tuple[str, str]) -> str:
+    """A cell as written (``value`` as the cell maker gives it) or as read back (what
+    openpyxl returns), in one canonical text, hashed short: equal on both sides when the
+    cell was not changed."""
+    return hashlib.sha1(canonical(value, kind, yes_no).encode("utf-8")).hexdigest()[:10]
+
+
+def canonical(value: Any, kind: str, yes_no: tuple[str, str]) -> str:
+    """A cell's value the same whichever way it came: numbers without trailing zeros (a
+    Decimal written, a float read), dates without a time at midnight, yes/no as words."""
+    if value is None:
+        return ""
+    if kind == "bool" and isinstance(value, bool):
+        return yes_no[0] if value else yes_no[1]
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float, Decimal)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        text = format(number.normalize(), "f")
+        return "0" if text in ("-0", "") else text
+    if isinstance(value, datetime):
+        local = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+        if kind == "date" or (local.time() == time(0) and kind != "datetime"):
+            return local.date().isoformat()
+        return local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def round_trip_columns(entity: Entity, names: Sequence[str], language: str) -> list[Column]:
+    return [Column(ROUND_TRIP_ID, ROUND_TRIP_ID, "integer", 8, hidden=True),
+            Column(ROUND_TRIP_VERSION, ROUND_TRIP_VERSION, "integer", 8, hidden=True),
+            Column(ROUND_TRIP_CELLS, f"{ROUND_TRIP_CELLS}|{language}|{','.join(names)}",
+                   "text", 12, hidden=True)]
+
+
+def _with_round_trip(entity: Entity, names: Sequence[str], rows: Iterable[Any],
+                     language: str) -> Iterator[tuple[Any, ...]]:
+    make = _cell_maker(entity, tuple(names), language)
+    kinds = [KIND_OF.get(entity.field(n).kind, "text") for n in names]
+    yes_no = YES_NO[language.startswith("zh")]
+    for row in rows:
+        shown = make(row)
+        hashes = " ".join(cell_hash(v, k, yes_no) for v, k in zip(shown, kinds, strict=True))
+        yield (*shown, row.id, row.version, hashes)
+
+
 def write_list(path: str | os.PathLike[str], entity: Entity, actor: Actor, spec: ExportSpec,
                rows: Iterable[Any], progress: Progress | None = None) -> int:
     """Write ``rows`` (the entity's list rows) to ``path``; the number of rows, or
     ``Cancelled`` when ``progress`` said stop (no file is left)."""
     lang = spec.language
     return write_workbook(
-        path, columns_of(entity, spec.columns, lang),
-        cells(entity, spec.columns, rows, lang),
+        path, [*columns_of(entity, spec.columns, lang),
+               *round_trip_columns(entity, spec.columns, lang)],
+        _with_round_trip(entity, spec.columns, rows, lang),
         sheet_name=entity.plural.text(lang), about_title=WORDS["about"].text(lang),
         about=about_sheet(entity, actor, spec, now()), progress=progress, progress_every=200,
         yes_no=YES_NO[lang.startswith("zh")])

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +40,15 @@ from app.logic.kit.errors import (
     PossibleDuplicate,
     ValidationError,
 )
-from app.logic.kit.fields import Field, number_text
+from app.logic.kit.export import (
+    KIND_OF,
+    ROUND_TRIP_CELLS,
+    ROUND_TRIP_ID,
+    ROUND_TRIP_VERSION,
+    canonical,
+    cell_hash,
+)
+from app.logic.kit.fields import YES_NO, Field, number_text
 from app.logic.kit.permissions import require
 from app.logic.kit.reading import clean_text, open_table, parse_day, parse_number
 from app.logic.kit.service import RecordService, Service
@@ -164,6 +172,8 @@ def cell_text(f: Field, value: Any) -> str:
         day = parse_day(value)
         return "" if day is None else day.isoformat()
     text = clean_text(value)
+    if f.kind == "boolean":
+        return {"是": "true", "否": "false", "✓": "true", "√": "true"}.get(text, text)
     if f.kind == "choice" and text and text not in f.values:
         return _choice_value(f, value, text)
     return text
@@ -206,15 +216,17 @@ class ImportService(Service):
         given = dict(mapping or {})
         with open_table(path) as table:
             line_columns: dict[int, str] = {}
+            trip = RoundTrip.of(table.headers)
+            shown = [h if not h.startswith("kehu:") else "" for h in table.headers]
             if lines is None:
-                columns, ignored = match_headers(entity, table.headers, given)
+                columns, ignored = match_headers(entity, shown, given)
             else:  # the record's fields first, the lines' from the other columns
                 mine = {h: n for h, n in given.items() if entity.has(n)}
-                columns, _ = match_headers(entity, table.headers, mine)
-                rest = [h if i not in columns else "" for i, h in enumerate(table.headers)]
+                columns, _ = match_headers(entity, shown, mine)
+                rest = [h if i not in columns else "" for i, h in enumerate(shown)]
                 line_columns, _ = match_headers(
                     lines, rest, {h: n for h, n in given.items() if h not in mine})
-                ignored = [h for i, h in enumerate(table.headers)
+                ignored = [h for i, h in enumerate(shown)
                            if h and i not in columns and i not in line_columns]
             if not columns:
                 raise ValidationError({"mapping": _error(
@@ -232,8 +244,12 @@ class ImportService(Service):
                                  on_duplicate, result, progress)
                 else:
                     for done, (number, cells) in enumerate(table.rows, start=1):
-                        self._row(actor, target, entity, number, cells, columns, headers,
-                                  on_duplicate, result)
+                        if trip is not None and trip.record_id(cells) is not None:
+                            self._merge(actor, target, trip, number, cells, columns,
+                                        headers, result)
+                        else:
+                            self._row(actor, target, entity, number, cells, columns,
+                                      headers, on_duplicate, result)
                         if progress is not None and done % 500 == 0 and \
                                 not progress(done):
                             raise Cancelled(done)
@@ -291,6 +307,72 @@ class ImportService(Service):
                 f"may be a duplicate of {names}")])
         except (ConflictError, NotFound, PermissionDenied) as exc:
             self._failed(result, number, key, [Problem(number, "", key, str(exc))])
+
+    def _merge(self, actor: Actor, target: RecordService, trip: RoundTrip, number: int,
+               cells: tuple[Any, ...], columns: Mapping[int, str],
+               headers: Mapping[int, str], result: ImportResult) -> None:
+        """A row of an exported workbook, imported back: only the cells changed in Excel
+        are applied; a field changed in Kehu since the export as well is a conflict for
+        that cell (named, never overwritten); fields changed only in Kehu are kept."""
+        entity = target.entity
+        record_id = trip.record_id(cells)
+        assert record_id is not None
+        exported = trip.hashes(cells)
+        try:
+            now_ = target.get(actor, record_id)
+        except NotFound:
+            self._failed(result, number, "", [Problem(
+                number, "", str(record_id), f"this {entity.label.en.lower()} is no longer "
+                "in Kehu (removed, or not yours to see)")])
+            return
+        key = str(now_.values.get(entity.key, "")) if entity.key else ""
+        yes_no = YES_NO[trip.language.startswith("zh")]
+        changes: dict[str, str] = {}
+        problems: list[Problem] = []
+        for index, name in columns.items():
+            f = entity.field(name)
+            if name not in exported:
+                continue  # a column the export did not have: not a round-trip cell
+            raw = cells[index] if index < len(cells) else None
+            kind = KIND_OF.get(f.kind, "text")
+            if cell_hash(raw, kind, yes_no) == exported[name]:
+                continue  # not changed in Excel
+            theirs = shown_value(entity, now_, name, trip.language)
+            if cell_hash(theirs, kind, yes_no) != exported[name]:
+                if canonical(theirs, kind, yes_no) == canonical(raw, kind, yes_no):
+                    continue  # the same change on both sides
+                by = now_.updated_by or "another user"
+                at = f" at {now_.updated_at:%Y-%m-%d %H:%M}" if now_.updated_at else ""
+                problems.append(Problem(
+                    number, headers[index], canonical(raw, kind, yes_no),
+                    f"changed in Kehu since the export (by {by}{at}; now "
+                    f"{canonical(theirs, kind, yes_no)!r}): not overwritten"))
+                continue
+            try:
+                changes[name] = cell_text(f, raw)
+            except ValueError as exc:
+                problems.append(Problem(number, headers[index], clean_text(raw), str(exc)))
+        if problems:
+            self._failed(result, number, key, problems)
+            return
+        if not changes:
+            result.outcomes.append(RowOutcome(number, "unchanged", key))
+            return
+        try:
+            done = target.update(actor, record_id, now_.version, changes)
+        except ValidationError as exc:
+            header_of = {n: headers[i] for i, n in columns.items()}
+            self._failed(result, number, key, [
+                Problem(number, header_of.get(n, n), changes.get(n, ""), err.message)
+                for n, err in exc.errors.items()])
+            return
+        except (ConflictError, PossibleDuplicate, PermissionDenied) as exc:
+            self._failed(result, number, key, [Problem(number, "", key, str(exc))])
+            return
+        result.outcomes.append(RowOutcome(number, "update", key))
+        by_name = entity.by_name
+        result.items.append((entity.name, record_id, "update", done.version,
+                             {n: by_name[n].plain(now_.values.get(n)) for n in changes}))
 
     def _groups(self, actor: Actor, target: RecordService,
                 rows: Iterable[tuple[int, tuple[Any, ...]]], columns: Mapping[int, str],
@@ -416,6 +498,56 @@ class ImportService(Service):
                 ) -> None:
         result.outcomes.append(RowOutcome(number, "error", key))
         result.problems.extend(problems)
+
+
+@dataclass(frozen=True)
+class RoundTrip:
+    """The hidden columns of an exported workbook (app/logic/kit/export.py): where the
+    record's id and version are, and each exported field's hash as written."""
+
+    id_at: int
+    version_at: int
+    cells_at: int
+    language: str
+    fields: tuple[str, ...]
+
+    @classmethod
+    def of(cls, headers: Sequence[str]) -> RoundTrip | None:
+        where = {h.split("|")[0]: i for i, h in enumerate(headers) if h.startswith("kehu:")}
+        if not {ROUND_TRIP_ID, ROUND_TRIP_VERSION, ROUND_TRIP_CELLS} <= where.keys():
+            return None
+        parts = headers[where[ROUND_TRIP_CELLS]].split("|")
+        if len(parts) != 3:
+            return None
+        return cls(where[ROUND_TRIP_ID], where[ROUND_TRIP_VERSION], where[ROUND_TRIP_CELLS],
+                   parts[1], tuple(n for n in parts[2].split(",") if n))
+
+    def record_id(self, cells: Sequence[Any]) -> int | None:
+        """The exported record's id (None: a row added in Excel, imported as new)."""
+        value = cells[self.id_at] if self.id_at < len(cells) else None
+        try:
+            return int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    def hashes(self, cells: Sequence[Any]) -> dict[str, str]:
+        value = cells[self.cells_at] if self.cells_at < len(cells) else None
+        found = str(value or "").split()
+        return dict(zip(self.fields, found, strict=False)) if len(found) == len(
+            self.fields) else {}
+
+
+def shown_value(entity: Entity, record: Any, name: str, language: str) -> Any:
+    """A record's field as an export writes it (a choice by its label, a reference by its
+    name)."""
+    value = record.values.get(name)
+    f = entity.field(name)
+    if f.kind == "choice":
+        return {c.value: c.label.text(language) for c in f.choices}.get(value, value)
+    if f.kind == "reference":
+        return None if value is None else getattr(value, "label", "") or \
+            getattr(value, "key", value)
+    return value
 
 
 @dataclass

@@ -48,6 +48,7 @@ class Column:
     header: str
     kind: str
     width: float | None = None
+    hidden: bool = False  # kept for a machine (an export's round-trip keys), not shown
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -68,7 +69,8 @@ class _Sheet(Protocol):
     def write_string(self, row: int, col: int, string: str, fmt: object = None) -> int: ...
     def write_number(self, row: int, col: int, number: float, fmt: object = None) -> int: ...
     def write_datetime(self, row: int, col: int, date: date, fmt: object = None) -> int: ...
-    def set_column(self, first_col: int, last_col: int, width: float) -> int: ...
+    def set_column(self, first_col: int, last_col: int, width: float,
+                   cell_format: object = None, options: object = None) -> int: ...
     def freeze_panes(self, row: int, col: int) -> None: ...
     def autofilter(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None: ...
 
@@ -156,7 +158,8 @@ def _write_list(sheet: _Sheet, bold: object, styles: dict[str, object], job: _Ex
         if progress is not None and done % every == 0 and not progress(done):
             raise Cancelled
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, done, len(columns) - 1)
+    shown = sum(1 for column in columns if not column.hidden)  # hidden ones come last
+    sheet.autofilter(0, 0, done, max(shown, 1) - 1)
     widths.apply(sheet)
     return done
 
@@ -223,7 +226,10 @@ class _Widths:
             width = column.width
             if width is None:
                 width = min(max(self.widest[col], MIN_WIDTH), MAX_WIDTH)
-            sheet.set_column(col, col, width)
+            if column.hidden:
+                sheet.set_column(col, col, width, None, {"hidden": True})
+            else:
+                sheet.set_column(col, col, width)
 
 
 def display_width(text: str) -> int:
