@@ -21,7 +21,7 @@ from typing import Any
 from app.cli import output, records
 from app.cli.commands import UsageError, sign_in
 from app.cli.parser import EXIT_OK, Commands
-from app.logic.kit.importing import DUPLICATES, ImportResult, ImportService, write_problems
+from app.logic.kit.importing import DUPLICATES, ImportResult, write_problems
 from app.logic.services import Services
 
 EXIT_ERRORS = 1
@@ -60,7 +60,7 @@ def import_file(args: Namespace, services: Services, db: Any) -> int:
     errors = Path(args.errors) if args.errors else None
     if errors is not None and errors.suffix.lower() != ".xlsx":
         raise UsageError(f"the error workbook must end in .xlsx, got {args.errors!r}")
-    result = ImportService(db.unit_of_work).import_file(
+    result = services.importer.import_file(
         actor, services.for_entity(entity.name), args.file, mapping=_mapping(args),
         dry_run=args.dry_run, on_duplicate=args.on_duplicate,
         skip_invalid=args.skip_invalid)
@@ -78,7 +78,7 @@ def undo(args: Namespace, services: Services, db: Any, actor: Any) -> int:
     except ValueError:
         raise UsageError(f"kehu import undo takes the import's number, got {args.file!r}"
                          ) from None
-    count = ImportService(db.unit_of_work).undo(actor, import_id, services.for_entity)
+    count = services.importer.undo(actor, import_id, services.for_entity)
     output.emit(args, {"import_id": import_id, "undone": count},
                 f"import {import_id} undone: {count:,} records put back as they were")
     return EXIT_OK

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from app.logic.kit.dto import Actor
 from app.logic.kit.entity import Entity
+from app.logic.kit.importing import ImportService
 from app.logic.kit.registry import LogicModule, load_modules
 from app.logic.kit.service import RecordService, Service, UowFactory
 from app.logic.kit.timeline import TIMELINE_SHOWN, Moment, TimelineSource, merge
@@ -25,6 +26,8 @@ class Services:
             for name, kind in module.services.items():
                 service = kind(uow)
                 self._by_name[name] = self._by_class[kind] = service
+        # The kit's import of any module's records (kehu import; the Import dialog).
+        self.importer = ImportService(uow)
 
     @classmethod
     def build(cls, uow: UowFactory, database_label: str = "") -> Services:

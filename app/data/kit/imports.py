@@ -76,6 +76,12 @@ class ImportRepository:
                                             i.before)
                                      .where(i.import_id == import_id).order_by(i.id.desc()))]
 
+    def recent(self, entity: str, limit: int = 20) -> list[ImportRun]:
+        """The entity's imports, newest first."""
+        return list(self.session.execute(
+            select(ImportRun).where(ImportRun.entity == entity)
+            .order_by(ImportRun.id.desc()).limit(limit)).scalars())
+
     def mark_undone(self, import_id: int, user_id: int, at: datetime) -> None:
         run = self.session.get(ImportRun, import_id)
         assert run is not None

@@ -18,6 +18,7 @@ own write path (its normalising, checks, duplicate rules, audit), all in one tra
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
@@ -447,6 +448,15 @@ class ImportService(Service):
             changes={"file": [None, result.source], **{k: [None, v] for k, v in
                                                        counts.items()}})
 
+    def recent(self, actor: Actor, service: RecordService, limit: int = 20
+               ) -> list[ImportRun]:
+        """The imports into ``service``'s records, newest first (to undo one)."""
+        require(actor, service.entity.module, "import")
+        with self._open(actor, write=False) as uow:
+            return [ImportRun(r.id, r.source, r.username, r.created_at,
+                              json.loads(r.counts or "{}"), r.undone_at)
+                    for r in uow.imports.recent(service.entity.name, limit)]
+
     def undo(self, actor: Actor, import_id: int,
              service_of: Callable[[str], RecordService]) -> int:
         """Undo the import as a whole: the records it created removed, those it updated
@@ -498,6 +508,18 @@ class ImportService(Service):
                 ) -> None:
         result.outcomes.append(RowOutcome(number, "error", key))
         result.problems.extend(problems)
+
+
+@dataclass(frozen=True)
+class ImportRun:
+    """One import as its list shows it."""
+
+    id: int
+    source: str
+    username: str
+    at: datetime
+    counts: dict[str, Any]
+    undone_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -637,6 +659,6 @@ def _error(code: str, message: str) -> FieldError:
     return FieldError(code, message)
 
 
-__all__ = ["DUPLICATES", "SYNONYMS", "Cancelled", "ImportResult", "ImportService", "Problem",
+__all__ = ["DUPLICATES", "SYNONYMS", "Cancelled", "ImportResult", "ImportRun", "ImportService", "Problem",
            "RowOutcome", "UndoRefused", "cell_text", "fold", "match_headers",
            "write_problems"]
