@@ -659,6 +659,6 @@ def _error(code: str, message: str) -> FieldError:
     return FieldError(code, message)
 
 
-__all__ = ["DUPLICATES", "SYNONYMS", "Cancelled", "ImportResult", "ImportRun", "ImportService", "Problem",
-           "RowOutcome", "UndoRefused", "cell_text", "fold", "match_headers",
-           "write_problems"]
+__all__ = ["DUPLICATES", "SYNONYMS", "Cancelled", "ImportResult", "ImportRun",
+           "ImportService", "Problem", "RowOutcome", "UndoRefused", "cell_text", "fold",
+           "match_headers", "write_problems"]
