@@ -221,5 +221,10 @@ class Batch:
     def unit_of_work(self, write: bool = True) -> UnitOfWork:
         return JoinedUnitOfWork(self._outer)
 
+    def step(self) -> Any:
+        """A savepoint around several use cases (an import's row: a record made, then
+        moved): ``.commit()`` keeps them, ``.rollback()`` undoes them all."""
+        return self._outer.session.begin_nested()
+
     def commit(self) -> None:
         self._outer.commit()

@@ -22,7 +22,8 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,14 +31,12 @@ from typing import Any
 
 from app.data.kit.uow import Batch
 from app.logic.kit.clock import now
-from app.logic.kit.dto import Actor
+from app.logic.kit.dto import Actor, Changed
 from app.logic.kit.entity import Entity
 from app.logic.kit.errors import (
-    ConflictError,
     FieldError,
     KehuError,
     NotFound,
-    PermissionDenied,
     PossibleDuplicate,
     ValidationError,
 )
@@ -54,6 +53,7 @@ from app.logic.kit.permissions import require
 from app.logic.kit.reading import clean_text, open_table, parse_day, parse_number
 from app.logic.kit.service import RecordService, Service
 from app.logic.kit.workbook import Column, write_workbook
+from app.logic.kit.workflow import Transition
 
 DUPLICATES = ("skip", "update", "error")
 
@@ -137,7 +137,10 @@ def match_headers(entity: Entity, headers: Iterable[str],
     """Which column fills which field (column index -> field name), and the headers that
     matched nothing. ``given`` (header -> field) comes first; a field is filled from one
     column only (the first that matches)."""
-    writable = {f.name: f for f in entity.fields if f.editable}
+    # The state of a record with a workflow may be given too: the import moves the new
+    # record there by the workflow's transitions (an order history comes in delivered).
+    state = entity.workflow.field if entity.workflow is not None else ""
+    writable = {f.name: f for f in entity.fields if f.editable or f.name == state}
     by_fold: dict[str, str] = {}
     extra = entity.extra.get("import_synonyms", {})
     for source in (SYNONYMS, extra):
@@ -242,15 +245,16 @@ class ImportService(Service):
                 target = type(service)(batch.unit_of_work)
                 if lines is not None:
                     self._groups(actor, target, table.rows, columns, line_columns, headers,
-                                 on_duplicate, result, progress)
+                                 on_duplicate, result, progress, batch)
                 else:
                     for done, (number, cells) in enumerate(table.rows, start=1):
-                        if trip is not None and trip.record_id(cells) is not None:
-                            self._merge(actor, target, trip, number, cells, columns,
-                                        headers, result)
-                        else:
-                            self._row(actor, target, entity, number, cells, columns,
-                                      headers, on_duplicate, result)
+                        with _step(batch, result):
+                            if trip is not None and trip.record_id(cells) is not None:
+                                self._merge(actor, target, trip, number, cells, columns,
+                                            headers, result)
+                            else:
+                                self._row(actor, target, entity, number, cells, columns,
+                                          headers, on_duplicate, result)
                         if progress is not None and done % 500 == 0 and \
                                 not progress(done):
                             raise Cancelled(done)
@@ -277,7 +281,9 @@ class ImportService(Service):
             existing = None
         try:
             if existing is None:
-                made = target.create(actor, values)
+                values, state = _without_state(entity, values)
+                made = moved_to(actor, target, target.create(actor, values), state,
+                                result.source)
                 result.outcomes.append(RowOutcome(number, "create",
                                                   made_key(made, key, entity.key)))
                 result.items.append((entity.name, made.ids[0], "create", made.version, {}))
@@ -306,7 +312,7 @@ class ImportService(Service):
             self._failed(result, number, key, [Problem(
                 number, header_of.get("name", ""), values.get("name", ""),
                 f"may be a duplicate of {names}")])
-        except (ConflictError, NotFound, PermissionDenied) as exc:
+        except KehuError as exc:  # a conflict, a refused move, a right missing
             self._failed(result, number, key, [Problem(number, "", key, str(exc))])
 
     def _merge(self, actor: Actor, target: RecordService, trip: RoundTrip, number: int,
@@ -367,7 +373,7 @@ class ImportService(Service):
                 Problem(number, header_of.get(n, n), changes.get(n, ""), err.message)
                 for n, err in exc.errors.items()])
             return
-        except (ConflictError, PossibleDuplicate, PermissionDenied) as exc:
+        except KehuError as exc:
             self._failed(result, number, key, [Problem(number, "", key, str(exc))])
             return
         result.outcomes.append(RowOutcome(number, "update", key))
@@ -379,7 +385,7 @@ class ImportService(Service):
                 rows: Iterable[tuple[int, tuple[Any, ...]]], columns: Mapping[int, str],
                 line_columns: Mapping[int, str], headers: Mapping[int, str],
                 on_duplicate: str, result: ImportResult,
-                progress: Callable[[int], bool] | None) -> None:
+                progress: Callable[[int], bool] | None, batch: Batch) -> None:
         """Records with lines (orders) from a flat sheet, a row per line grouped by the
         record's key (rows without one: a record each); a problem in any of its rows is
         the record's, named at that row."""
@@ -415,15 +421,18 @@ class ImportService(Service):
                         f"{entity.label.en} {key} already exists (an import does not "
                         "change one; choose skip)")])
                 continue
+            values, state = _without_state(entity, group.values)
             try:
-                made = target.create_with_lines(actor, group.values,
-                                                [v for _, v in group.lines])
+                with _step(batch, result):
+                    made = target.create_with_lines(actor, values,
+                                                    [v for _, v in group.lines])
+                    made = moved_to(actor, target, made, state, result.source)
             except ValidationError as exc:
                 self._failed(result, group.row, key, [
                     _line_problem(name, err.message, group, header_of, line_header)
                     for name, err in exc.errors.items()])
                 continue
-            except (ConflictError, NotFound, PermissionDenied, PossibleDuplicate) as exc:
+            except KehuError as exc:  # a refused move (credit), a right missing
                 self._failed(result, group.row, key, [Problem(group.row, "", key,
                                                               str(exc))])
                 continue
@@ -596,6 +605,65 @@ def _line_problem(name: str, message: str, group: Group, header_of: Mapping[str,
         return Problem(row, line_header.get(field_name, field_name),
                        values.get(field_name, ""), message)
     return Problem(group.row, header_of.get(name, name), group.values.get(name, ""), message)
+
+
+@contextmanager
+def _step(batch: Batch, result: ImportResult) -> Iterator[None]:
+    """One row (or record with lines) in a savepoint of the batch: kept when it ended
+    well, undone whole when it failed (a record made, then refused a move) or raised."""
+    mark = len(result.outcomes)
+    step = batch.step()
+    try:
+        yield
+    except BaseException:
+        if step.is_active:
+            step.rollback()
+        raise
+    failed = len(result.outcomes) > mark and result.outcomes[-1].action == "error"
+    if step.is_active:
+        step.rollback() if failed else step.commit()
+
+
+def _without_state(entity: Entity, values: dict[str, str]) -> tuple[dict[str, str], str]:
+    """A row's values without its workflow state, and the state ("" when not given)."""
+    if entity.workflow is None or entity.workflow.field not in values:
+        return values, ""
+    rest = dict(values)
+    return rest, rest.pop(entity.workflow.field)
+
+
+def moved_to(actor: Actor, target: RecordService, made: Changed, state: str, source: str
+             ) -> Changed:
+    """A record just made, moved by its workflow's transitions to ``state`` (the shortest
+    way from where it starts; each move checked and audited as any move is), with what the
+    module gives an imported move (an order's credit override: "imported from FILE")."""
+    workflow = target.entity.workflow
+    if not state or workflow is None or state == workflow.initial:
+        return made
+    path = _path(workflow.transitions, workflow.initial, state)
+    if path is None:
+        raise ValidationError({workflow.field: FieldError(
+            "unreachable", f"a new {target.entity.label.en.lower()} cannot reach {state!r}")})
+    for transition in path:
+        made = target.transit(actor, made.ids[0], made.version, transition.name,
+                              target.import_move_values(transition, source))
+    return made
+
+
+def _path(transitions: Sequence[Transition], start: str, goal: str
+          ) -> list[Transition] | None:
+    """The fewest transitions from ``start`` to ``goal`` (breadth first)."""
+    frontier: list[tuple[str, list[Transition]]] = [(start, [])]
+    seen = {start}
+    while frontier:
+        state, path = frontier.pop(0)
+        for t in transitions:
+            if state in t.sources and t.target not in seen:
+                if t.target == goal:
+                    return [*path, t]
+                seen.add(t.target)
+                frontier.append((t.target, [*path, t]))
+    return None
 
 
 def _converted(entity: Entity, number: int, cells: tuple[Any, ...],

@@ -83,6 +83,11 @@ class RecordService(Service):
         """A record with its lines, in one write (an import's row group)."""
         raise NotImplementedError(f"{self.entity.plural.en} have no lines")
 
+    def import_move_values(self, transition: Transition, source: str) -> dict[str, Any]:
+        """What an import gives a move of a record it made (by ``transition``, from the
+        file ``source``); nothing by default."""
+        return {}
+
     # --- reads ------------------------------------------------------------------------
     def get(self, actor: Actor, record_id: int) -> Record:
         self._require(actor, "view")
