@@ -56,6 +56,8 @@ from app.logic.kit.workbook import Column, write_workbook
 from app.logic.kit.workflow import Transition
 
 DUPLICATES = ("skip", "update", "error")
+SHOWN = 10_000  # the rows' outcomes a result keeps to show (all are counted)
+ITEMS_AT_ONCE = 1_000  # records written kept for undo at a time (memory stays flat)
 
 # Other systems' column names (folded: lower case, no spaces, _ or -) for the kit's common
 # fields; a field the entity lacks is never matched.
@@ -103,16 +105,26 @@ class ImportResult:
     source: str
     mapping: dict[str, str]  # header -> field, as used
     ignored: list[str]  # headers that matched no field
+    # The rows' outcomes, the first SHOWN of them (a preview lists them); every row counted.
     outcomes: list[RowOutcome] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     written: bool = False  # the rows were committed
     dry_run: bool = False
     import_id: int | None = None  # what ``undo`` takes
-    # What was written, per record: (entity, id, create|update, version, values before).
+    # What was written and not yet kept for undo, per record: (entity, id, create|update,
+    # version, values before); kept in the import's items every ITEMS_AT_ONCE records.
     items: list[tuple[str, int, str, int, dict[str, Any]]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    last: str = ""  # the last row's action
+
+    def add(self, outcome: RowOutcome) -> None:
+        self.counts[outcome.action] = self.counts.get(outcome.action, 0) + 1
+        self.last = outcome.action
+        if len(self.outcomes) < SHOWN:
+            self.outcomes.append(outcome)
 
     def count(self, action: str) -> int:
-        return sum(1 for o in self.outcomes if o.action == action)
+        return self.counts.get(action, 0)
 
     @property
     def errors(self) -> int:
@@ -248,6 +260,8 @@ class ImportService(Service):
                                  on_duplicate, result, progress, batch)
                 else:
                     for done, (number, cells) in enumerate(table.rows, start=1):
+                        if len(result.items) >= ITEMS_AT_ONCE:
+                            self._keep_items(actor, batch, result)
                         with _step(batch, result):
                             if trip is not None and trip.record_id(cells) is not None:
                                 self._merge(actor, target, trip, number, cells, columns,
@@ -259,10 +273,12 @@ class ImportService(Service):
                                 not progress(done):
                             raise Cancelled(done)
                 keep = not dry_run and (skip_invalid or not result.errors)
-                if keep and result.items:
+                if keep and (result.items or result.import_id is not None):
                     self._record(actor, batch, result)
                     batch.commit()
                     result.written = True
+                if not result.written:
+                    result.import_id = None  # its run was begun, and rolled back
         return result
 
     def _row(self, actor: Actor, target: RecordService, entity: Entity, number: int,
@@ -284,11 +300,11 @@ class ImportService(Service):
                 values, state = _without_state(entity, values)
                 made = moved_to(actor, target, target.create(actor, values), state,
                                 result.source)
-                result.outcomes.append(RowOutcome(number, "create",
+                result.add(RowOutcome(number, "create",
                                                   made_key(made, key, entity.key)))
                 result.items.append((entity.name, made.ids[0], "create", made.version, {}))
             elif on_duplicate == "skip":
-                result.outcomes.append(RowOutcome(number, "skip", key))
+                result.add(RowOutcome(number, "skip", key))
             elif on_duplicate == "error":
                 self._failed(result, number, key, [Problem(
                     number, header_of.get(entity.key, entity.key), key,
@@ -296,7 +312,7 @@ class ImportService(Service):
             else:
                 changes = {n: v for n, v in values.items() if n != entity.key}
                 done = target.update(actor, existing.id, existing.version, changes)
-                result.outcomes.append(RowOutcome(number, "unchanged" if done.action ==
+                result.add(RowOutcome(number, "unchanged" if done.action ==
                                                   "unchanged" else "update", key))
                 if done.action != "unchanged":
                     before = {n: by_name[n].plain(existing.values.get(n)) for n in changes}
@@ -363,7 +379,7 @@ class ImportService(Service):
             self._failed(result, number, key, problems)
             return
         if not changes:
-            result.outcomes.append(RowOutcome(number, "unchanged", key))
+            result.add(RowOutcome(number, "unchanged", key))
             return
         try:
             done = target.update(actor, record_id, now_.version, changes)
@@ -376,7 +392,7 @@ class ImportService(Service):
         except KehuError as exc:
             self._failed(result, number, key, [Problem(number, "", key, str(exc))])
             return
-        result.outcomes.append(RowOutcome(number, "update", key))
+        result.add(RowOutcome(number, "update", key))
         by_name = entity.by_name
         result.items.append((entity.name, record_id, "update", done.version,
                              {n: by_name[n].plain(now_.values.get(n)) for n in changes}))
@@ -414,7 +430,7 @@ class ImportService(Service):
                 existing = None
             if existing is not None:
                 if on_duplicate == "skip":
-                    result.outcomes.append(RowOutcome(group.row, "skip", key))
+                    result.add(RowOutcome(group.row, "skip", key))
                 else:
                     self._failed(result, group.row, key, [Problem(
                         group.row, header_of.get(entity.key, entity.key), key,
@@ -436,9 +452,21 @@ class ImportService(Service):
                 self._failed(result, group.row, key, [Problem(group.row, "", key,
                                                               str(exc))])
                 continue
-            result.outcomes.append(RowOutcome(group.row, "create",
+            result.add(RowOutcome(group.row, "create",
                                               made_key(made, key, entity.key)))
             result.items.append((entity.name, made.ids[0], "create", made.version, {}))
+
+    @staticmethod
+    def _keep_items(actor: Actor, batch: Batch, result: ImportResult) -> None:
+        """The records written so far kept in the import's items (the run begun with
+        the first), in the batch's transaction: committed with it, or not at all."""
+        imports = batch.outer.imports
+        if result.import_id is None:
+            result.import_id = imports.start(result.entity, result.source, actor.user_id,
+                                             actor.username)
+        imports.add_items(result.import_id, result.items)
+        batch.outer.flush()
+        result.items.clear()
 
     @staticmethod
     def _record(actor: Actor, batch: Batch, result: ImportResult) -> None:
@@ -447,9 +475,8 @@ class ImportService(Service):
         imports = batch.outer.imports
         counts = {k: v for k, v in result.as_dict().items() if k in (
             "created", "updated", "unchanged", "errors")}
-        result.import_id = imports.start(result.entity, result.source, actor.user_id,
-                                         actor.username)
-        imports.add_items(result.import_id, result.items)
+        ImportService._keep_items(actor, batch, result)
+        assert result.import_id is not None
         imports.finish(result.import_id, counts)
         batch.outer.audit.append(
             user_id=actor.user_id, username=actor.username, action="import",
@@ -515,7 +542,7 @@ class ImportService(Service):
     @staticmethod
     def _failed(result: ImportResult, number: int, key: str, problems: list[Problem]
                 ) -> None:
-        result.outcomes.append(RowOutcome(number, "error", key))
+        result.add(RowOutcome(number, "error", key))
         result.problems.extend(problems)
 
 
@@ -611,7 +638,7 @@ def _line_problem(name: str, message: str, group: Group, header_of: Mapping[str,
 def _step(batch: Batch, result: ImportResult) -> Iterator[None]:
     """One row (or record with lines) in a savepoint of the batch: kept when it ended
     well, undone whole when it failed (a record made, then refused a move) or raised."""
-    mark = len(result.outcomes)
+    mark = sum(result.counts.values())
     step = batch.step()
     try:
         yield
@@ -619,7 +646,7 @@ def _step(batch: Batch, result: ImportResult) -> Iterator[None]:
         if step.is_active:
             step.rollback()
         raise
-    failed = len(result.outcomes) > mark and result.outcomes[-1].action == "error"
+    failed = sum(result.counts.values()) > mark and result.last == "error"
     if step.is_active:
         step.rollback() if failed else step.commit()
 
