@@ -222,3 +222,86 @@ def test_an_import_undone_as_a_whole_unless_changed_since(kehu: Kehu, tmp_path: 
     assert code != 0
     code, _, err = kehu("import", "undo", "abc")
     assert code == 2
+
+
+def edit(path: Path, header: str, values: dict[str, object]) -> None:
+    """Change the cells of the column ``header`` in the rows whose first cell is a key of
+    ``values``, as a person would in Excel."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    head = [c.value for c in sheet[1]]
+    col = head.index(header) + 1
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in values:
+            sheet.cell(row=row[0].row, column=col, value=values[row[0].value])
+    book.save(path)
+
+
+def test_the_excel_round_trip_merges_per_field(kehu: Kehu, tmp_path: Path) -> None:
+    assert kehu("import", "customers", str(workbook(tmp_path / "a.xlsx", ROWS)))[0] == 0
+    exported = tmp_path / "export.xlsx"
+    assert kehu("export", "customers", "-o", str(exported), "--language", "en",
+                "--columns", "code,name,city,credit_limit,phone")[0] == 0
+    head = [c.value for c in openpyxl.load_workbook(exported).worksheets[0][1]]
+    assert head[:5] == ["Code", "Name", "City", "Credit limit", "Phone"]
+    assert head[5:7] == ["kehu:id", "kehu:version"] and head[7].startswith("kehu:cells|en|")
+
+    # Unchanged in Excel: every row left alone (not even a new version).
+    before = show(kehu, "IMP001")["version"]
+    code, out, _ = kehu("import", "customers", str(exported), "--json")
+    assert code == 0 and json.loads(out)["unchanged"] == 3
+    assert show(kehu, "IMP001")["version"] == before
+
+    # Excel changes IMP001's city and IMP002's credit limit; meanwhile in Kehu someone
+    # changes IMP001's phone (another exported field: merged) and IMP002's credit limit
+    # (the same field: a conflict for that cell, never overwritten).
+    edit(exported, "City", {"IMP001": "杭州"})
+    edit(exported, "Credit limit", {"IMP002": 99000})
+    assert kehu("customers", "update", "IMP001", "--set", "phone=0571-8888 0000")[0] == 0
+    assert kehu("customers", "update", "IMP002", "--set", "credit_limit=30000")[0] == 0
+    errors = tmp_path / "conflicts.xlsx"
+    code, out, _ = kehu("import", "customers", str(exported), "--errors", str(errors),
+                        "--json")
+    result = json.loads(out)
+    assert code == 1 and (result["errors"], result["written"]) == (1, False)
+    problem = [c.value for c in openpyxl.load_workbook(errors).worksheets[0][2]]
+    assert problem[1] == "Credit limit" and problem[2] == "99000"
+    assert "changed in Kehu since the export" in problem[3] and "admin" in problem[3] \
+        and "30000" in problem[3]
+    assert show(kehu, "IMP002")["credit_limit"] == "30000.00"  # not overwritten
+
+    code, out, _ = kehu("import", "customers", str(exported), "--skip-invalid", "--json")
+    assert code == 1 and json.loads(out)["updated"] == 1
+    first = show(kehu, "IMP001")
+    assert (first["city"], first["phone"]) == ("杭州", "0571-8888 0000")  # both kept
+    assert show(kehu, "IMP002")["credit_limit"] == "30000.00"
+    assert show(kehu, "IMP003")["city"] == "Berlin"
+
+
+def test_an_order_sheet_is_atomic_and_its_history_comes_in_delivered(
+        kehu: Kehu, tmp_path: Path) -> None:
+    assert kehu("import", "customers", str(workbook(tmp_path / "c.xlsx", ROWS)))[0] == 0
+    products = workbook(tmp_path / "p.xlsx", [["11", "Queso Cabrales", 21],
+                                              ["42", "Singaporean Hokkien", 14]],
+                        headers=["ProductID", "ProductName", "UnitPrice"])
+    assert kehu("import", "products", str(products))[0] == 0
+    lines = [[10248, "IMP001", "1996-07-04", "11", 14.0, 12, 0.0, "delivered"],
+             [10248, "IMP001", "1996-07-04", "42", 9.8, 10, 0.05, "delivered"],
+             [10249, "IMP002", "1996-07-05", "42", 18.6, 9, 0, "delivered"]]
+    head = ["OrderID", "CustomerID", "OrderDate", "ProductID", "UnitPrice", "Quantity",
+            "Discount", "Status"]
+    bad = workbook(tmp_path / "bad.xlsx", [*lines, [10250, "NOSUCH", "1996-07-08", "11",
+                                                    1, 1, 0, "delivered"]], headers=head)
+    code, out, _ = kehu("import", "orders", str(bad), "--json")
+    assert code == 1 and json.loads(out)["errors"] == 1
+    code, out, _ = kehu("orders", "list", "--json")
+    assert json.loads(out) == []  # one unknown customer on the last line: nothing written
+    code, out, err = kehu("import", "orders", str(workbook(tmp_path / "ok.xlsx", lines,
+                                                           headers=head)), "--json")
+    assert code == 0 and json.loads(out)["created"] == 2, out + err
+    code, out, _ = kehu("orders", "show", "10248", "--json")
+    order = json.loads(out)
+    # 14.00 x 12 + 9.80 x 10 x 0.95 = 168.00 + 93.10
+    assert (order["status"], order["net"], order["order_date"]) == (
+        "delivered", "261.10", "1996-07-04")
+    assert len(order["lines"]) == 2
