@@ -151,8 +151,13 @@ def test_other_systems_headers_a_map_and_a_csv(kehu: Kehu, tmp_path: Path) -> No
     code, out, err = kehu("import", "customers", str(csv), "--json")
     assert code == 0, out + err
     result = json.loads(out)
-    assert result["created"] == 2 and result["ignored"] == ["ContactName"]
-    assert show(kehu, "ANTON")["name"] == "Antonio Moreno Taquería"
+    assert result["created"] == 2 and result["ignored"] == []
+    assert result["mapping"]["ContactName"] == "name"  # the contact's, on the same row
+    anton = show(kehu, "ANTON")
+    assert anton["name"] == "Antonio Moreno Taquería"
+    assert [(c["name"], c["is_primary"]) for c in anton["contacts"]] == [
+        ("Antonio Moreno", True)]
+    assert anton["phone"] == "(5) 555-3932"  # the customer's phone, not the contact's
     assert show(kehu, "ANTON")["postal_code"] == "05023"
     odd = workbook(tmp_path / "odd.xlsx", [["X1", "Odd Name Ltd", "Lyon"]],
                    headers=["Kundennr", "Firma", "Ort"])

@@ -14,6 +14,15 @@ CONTACT = Entity(
     label=Label("Contact", "联系人"), plural=Label("Contacts", "联系人"),
     key="", scope="", scope_module="customers", archivable=False, parent="customer",
     parents=("customer", "supplier"), command="contacts",
+    # Other systems' headers; on a customer's or supplier's row (its primary contact) only
+    # these, never by label ("Phone" there is the company's).
+    extra={"import_synonyms": {"ContactName": "name", "Contact": "name", "联系人": "name",
+                               "联系人姓名": "name", "ContactTitle": "position",
+                               "联系人职务": "position", "ContactPhone": "phone",
+                               "联系人电话": "phone", "ContactMobile": "mobile",
+                               "联系人手机": "mobile", "ContactEmail": "email",
+                               "联系人邮箱": "email"},
+           "import_by_synonyms_only": True},
     fields=(
         # One of the two is set (the service says which is missing or one too many).
         f.reference("customer", "Customer", "客户", "customer", listed=False, filterable=True),

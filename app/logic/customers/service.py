@@ -22,6 +22,12 @@ class CustomerService(RecordService):
     entity = CUSTOMER
     repository = CustomerRepository
     queries = CustomerQueries
+    line_entity = CONTACT  # an import's ContactName, ContactTitle: the primary contact
+
+    def create_with_lines(self, actor: Actor, values: Mapping[str, Any],
+                          lines: Sequence[Mapping[str, Any]]) -> Changed:
+        """A customer with its contacts (an import's row: the first is the primary)."""
+        return self.create_customer(actor, values, contacts=lines)
 
     # --- named use cases --------------------------------------------------------------
     def get_customer(self, actor: Actor, customer_id: int) -> Record:

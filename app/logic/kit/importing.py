@@ -145,21 +145,23 @@ def fold(header: str) -> str:
 
 
 def match_headers(entity: Entity, headers: Iterable[str],
-                  given: Mapping[str, str] | None = None) -> tuple[dict[int, str], list[str]]:
+                  given: Mapping[str, str] | None = None, labels: bool = True
+                  ) -> tuple[dict[int, str], list[str]]:
     """Which column fills which field (column index -> field name), and the headers that
     matched nothing. ``given`` (header -> field) comes first; a field is filled from one
-    column only (the first that matches)."""
+    column only (the first that matches). ``labels``: by the fields' names and labels too
+    (not for a customer's contact on its row: "Phone" is the customer's)."""
     # The state of a record with a workflow may be given too: the import moves the new
     # record there by the workflow's transitions (an order history comes in delivered).
     state = entity.workflow.field if entity.workflow is not None else ""
     writable = {f.name: f for f in entity.fields if f.editable or f.name == state}
     by_fold: dict[str, str] = {}
     extra = entity.extra.get("import_synonyms", {})
-    for source in (SYNONYMS, extra):
+    for source in (SYNONYMS, extra) if labels else (extra,):
         for alias, name in source.items():
             if name in writable:
                 by_fold[fold(alias)] = name
-    for f in writable.values():
+    for f in writable.values() if labels else ():  # else: by its synonyms only
         for word in (f.label.en, f.label.zh, f.name):
             by_fold[fold(word)] = f.name
     wanted = {fold(h): n for h, n in (given or {}).items()}
@@ -237,11 +239,16 @@ class ImportService(Service):
             if lines is None:
                 columns, ignored = match_headers(entity, shown, given)
             else:  # the record's fields first, the lines' from the other columns
-                mine = {h: n for h, n in given.items() if entity.has(n)}
+                # A line's field given as "contact.name" where the record has one too.
+                prefix = f"{lines.name}."
+                theirs = {h: n.removeprefix(prefix) for h, n in given.items()
+                          if n.startswith(prefix) or not entity.has(n)}
+                mine = {h: n for h, n in given.items() if h not in theirs}
                 columns, _ = match_headers(entity, shown, mine)
                 rest = [h if i not in columns else "" for i, h in enumerate(shown)]
                 line_columns, _ = match_headers(
-                    lines, rest, {h: n for h, n in given.items() if h not in mine})
+                    lines, rest, theirs,
+                    labels=not lines.extra.get("import_by_synonyms_only", False))
                 ignored = [h for i, h in enumerate(shown)
                            if h and i not in columns and i not in line_columns]
             if not columns:
@@ -255,7 +262,7 @@ class ImportService(Service):
                                   ignored, dry_run=dry_run)
             with Batch(self._uow) as batch:
                 target = type(service)(batch.unit_of_work)
-                if lines is not None:
+                if line_columns and trip is None:
                     self._groups(actor, target, table.rows, columns, line_columns, headers,
                                  on_duplicate, result, progress, batch)
                 else:
@@ -330,6 +337,28 @@ class ImportService(Service):
                 f"may be a duplicate of {names}")])
         except KehuError as exc:  # a conflict, a refused move, a right missing
             self._failed(result, number, key, [Problem(number, "", key, str(exc))])
+
+    def _update(self, actor: Actor, target: RecordService, existing: Any, number: int,
+                key: str, changes: dict[str, str], header_of: Mapping[str, str],
+                result: ImportResult) -> None:
+        """An existing record's fields as the row gives them (``on_duplicate`` update)."""
+        try:
+            done = target.update(actor, existing.id, existing.version, changes)
+        except ValidationError as exc:
+            self._failed(result, number, key, [
+                Problem(number, header_of.get(n, n), changes.get(n, ""), err.message)
+                for n, err in exc.errors.items()])
+            return
+        except KehuError as exc:
+            self._failed(result, number, key, [Problem(number, "", key, str(exc))])
+            return
+        result.add(RowOutcome(number, "unchanged" if done.action == "unchanged"
+                              else "update", key))
+        if done.action != "unchanged":
+            by_name = target.entity.by_name
+            result.items.append((target.entity.name, existing.id, "update", done.version,
+                                 {n: by_name[n].plain(existing.values.get(n))
+                                  for n in changes}))
 
     def _merge(self, actor: Actor, target: RecordService, trip: RoundTrip, number: int,
                cells: tuple[Any, ...], columns: Mapping[int, str],
@@ -413,7 +442,8 @@ class ImportService(Service):
             line, more = _converted(lines, number, cells, line_columns, headers)
             key = head.get(entity.key, "") if entity.key else ""
             group = groups.setdefault(key or f"\0{number}", Group(number, head))
-            group.lines.append((number, line))
+            if any(line.values()) or more:  # a row without a line's cells adds none
+                group.lines.append((number, line))
             group.problems.extend(problems + more)
             if progress is not None and done % 500 == 0 and not progress(done):
                 raise Cancelled(done)
@@ -431,11 +461,15 @@ class ImportService(Service):
             if existing is not None:
                 if on_duplicate == "skip":
                     result.add(RowOutcome(group.row, "skip", key))
-                else:
+                elif on_duplicate == "error":
                     self._failed(result, group.row, key, [Problem(
                         group.row, header_of.get(entity.key, entity.key), key,
-                        f"{entity.label.en} {key} already exists (an import does not "
-                        "change one; choose skip)")])
+                        f"{entity.label.en} {key} already exists (choose skip or update)")])
+                else:  # its own fields updated; its lines are left as they are
+                    with _step(batch, result):
+                        self._update(actor, target, existing, group.row, key,
+                                     {n: v for n, v in group.values.items()
+                                      if n != entity.key}, header_of, result)
                 continue
             values, state = _without_state(entity, group.values)
             try:
