@@ -310,3 +310,23 @@ def test_an_order_sheet_is_atomic_and_its_history_comes_in_delivered(
     assert (order["status"], order["net"], order["order_date"]) == (
         "delivered", "261.10", "1996-07-04")
     assert len(order["lines"]) == 2
+
+
+def test_only_who_holds_the_import_right_imports(kehu: Kehu, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KEHU_NEW_PASSWORD", "initial-secret-1")
+    assert kehu("user", "add", "--username", "sales1", "--role", "salesperson")[0] == 0
+    monkeypatch.setenv("KEHU_PASSWORD", "initial-secret-1")
+    monkeypatch.setenv("KEHU_NEW_PASSWORD", "people-secret-2")
+    assert main(["--user", "sales1", "user", "change-password"]) == 0
+    monkeypatch.setenv("KEHU_PASSWORD", "people-secret-2")
+    capsys.readouterr()
+    path = workbook(tmp_path / "list.xlsx", ROWS)
+    try:
+        code = main(["--user", "sales1", "import", "customers", str(path)])
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    assert code == 3 and "import" in capsys.readouterr().err
+    monkeypatch.setenv("KEHU_PASSWORD", PASSWORD)
+    assert customers(kehu) == {}
