@@ -330,3 +330,19 @@ def test_only_who_holds_the_import_right_imports(kehu: Kehu, tmp_path: Path,
     assert code == 3 and "import" in capsys.readouterr().err
     monkeypatch.setenv("KEHU_PASSWORD", PASSWORD)
     assert customers(kehu) == {}
+
+
+def test_a_row_without_a_code_matches_on_its_tax_id(kehu: Kehu, tmp_path: Path) -> None:
+    head = ["客户编号", "公司名称", "城市", "税号 / 统一社会信用代码"]
+    first = workbook(tmp_path / "a.xlsx", [["IMP001", "福州闽信贸易", "福州",
+                                            "91350100M000100Y43"]], headers=head)
+    assert kehu("import", "customers", str(first))[0] == 0
+    again = workbook(tmp_path / "b.xlsx", [["", "福州闽信贸易有限公司", "厦门",
+                                            "91350100m000100y43"]], headers=head)
+    code, out, _ = kehu("import", "customers", str(again), "--json")
+    assert code == 1 and json.loads(out)["errors"] == 1  # the default: refused
+    code, out, _ = kehu("import", "customers", str(again), "--on-duplicate", "update",
+                        "--json")
+    assert code == 0 and json.loads(out)["updated"] == 1
+    assert sorted(customers(kehu)) == ["IMP001"]
+    assert show(kehu, "IMP001")["city"] == "厦门"

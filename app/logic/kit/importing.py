@@ -291,7 +291,9 @@ class ImportService(Service):
     def _row(self, actor: Actor, target: RecordService, entity: Entity, number: int,
              cells: tuple[Any, ...], columns: Mapping[int, str], headers: Mapping[int, str],
              on_duplicate: str, result: ImportResult) -> None:
-        by_name = entity.by_name
+        """One row: matched on the entity's key, else (a row without one) on its tax id
+        when another record has the same; then created, skipped, refused or updated as
+        ``on_duplicate`` says."""
         header_of = {n: headers[i] for i, n in columns.items()}
         values, problems = _converted(entity, number, cells, columns, headers)
         key = values.get(entity.key, "") if entity.key else ""
@@ -302,41 +304,43 @@ class ImportService(Service):
             existing = target.get_by_key(actor, key) if key else None
         except NotFound:
             existing = None
-        try:
-            if existing is None:
+        if existing is None:
+            try:
                 values, state = _without_state(entity, values)
                 made = moved_to(actor, target, target.create(actor, values), state,
                                 result.source)
-                result.add(RowOutcome(number, "create",
-                                                  made_key(made, key, entity.key)))
-                result.items.append((entity.name, made.ids[0], "create", made.version, {}))
-            elif on_duplicate == "skip":
-                result.add(RowOutcome(number, "skip", key))
-            elif on_duplicate == "error":
-                self._failed(result, number, key, [Problem(
-                    number, header_of.get(entity.key, entity.key), key,
-                    f"{entity.label.en} {key} already exists (choose skip or update)")])
+            except ValidationError as exc:
+                self._failed(result, number, key, [
+                    Problem(number, header_of.get(name, name), values.get(name, ""),
+                            err.message) for name, err in exc.errors.items()])
+                return
+            except PossibleDuplicate as exc:
+                existing = None if key else _same_tax_id(values, exc.matches)
+                if existing is None:
+                    names = ", ".join(str(_key_of(entity, m)) for m in exc.matches[:3]) \
+                        or "another record"
+                    self._failed(result, number, key, [Problem(
+                        number, header_of.get("name", ""), values.get("name", ""),
+                        f"may be a duplicate of {names}")])
+                    return
+                key = str(_key_of(entity, existing))
+            except KehuError as exc:  # a refused move, a right missing
+                self._failed(result, number, key, [Problem(number, "", key, str(exc))])
+                return
             else:
-                changes = {n: v for n, v in values.items() if n != entity.key}
-                done = target.update(actor, existing.id, existing.version, changes)
-                result.add(RowOutcome(number, "unchanged" if done.action ==
-                                                  "unchanged" else "update", key))
-                if done.action != "unchanged":
-                    before = {n: by_name[n].plain(existing.values.get(n)) for n in changes}
-                    result.items.append((entity.name, existing.id, "update", done.version,
-                                         before))
-        except ValidationError as exc:
-            self._failed(result, number, key, [
-                Problem(number, header_of.get(name, name), values.get(name, ""),
-                        err.message) for name, err in exc.errors.items()])
-        except PossibleDuplicate as exc:
-            names = ", ".join(str(getattr(m, "code", "") or getattr(m, "name", ""))
-                              for m in exc.matches[:3]) or "another record"
+                result.add(RowOutcome(number, "create", made_key(made, key, entity.key)))
+                result.items.append((entity.name, made.ids[0], "create", made.version, {}))
+                return
+        if on_duplicate == "skip":
+            result.add(RowOutcome(number, "skip", key))
+        elif on_duplicate == "error":
             self._failed(result, number, key, [Problem(
-                number, header_of.get("name", ""), values.get("name", ""),
-                f"may be a duplicate of {names}")])
-        except KehuError as exc:  # a conflict, a refused move, a right missing
-            self._failed(result, number, key, [Problem(number, "", key, str(exc))])
+                number, header_of.get(entity.key, entity.key), key,
+                f"{entity.label.en} {key} already exists (choose skip or update)")])
+        else:
+            self._update(actor, target, existing, number, key,
+                         {n: v for n, v in values.items() if n != entity.key}, header_of,
+                         result)
 
     def _update(self, actor: Actor, target: RecordService, existing: Any, number: int,
                 key: str, changes: dict[str, str], header_of: Mapping[str, str],
@@ -683,6 +687,20 @@ def _step(batch: Batch, result: ImportResult) -> Iterator[None]:
     failed = sum(result.counts.values()) > mark and result.last == "error"
     if step.is_active:
         step.rollback() if failed else step.commit()
+
+
+def _same_tax_id(values: Mapping[str, str], matches: Sequence[Any]) -> Any:
+    """The one record a row without a key names by its tax id (the business key after the
+    code), or None."""
+    tax_id = str(values.get("tax_id") or "").strip().upper()
+    same = [m for m in matches if tax_id and
+            str(m.values.get("tax_id") or "").strip().upper() == tax_id]
+    return same[0] if len(same) == 1 else None
+
+
+def _key_of(entity: Entity, record: Any) -> Any:
+    return record.values.get(entity.key) or record.values.get("name") or record.id \
+        if entity.key else record.id
 
 
 def _without_state(entity: Entity, values: dict[str, str]) -> tuple[dict[str, str], str]:
