@@ -36,7 +36,8 @@ def register(cmds: Commands) -> None:
     p.add_argument("file", metavar="FILE", help="the .xlsx or .csv file (after undo: the "
                    "import's number, as the import printed it)")
     p.add_argument("--map", default="", metavar="HEADER=FIELD,...",
-                   help="which column fills which field (the rest by name and label)")
+                   help="which column fills which field (the rest by name and label); "
+                        "HEADER= leaves a column out")
     p.add_argument("--mapping", default="", metavar="FILE.json",
                    help='a saved mapping: {"Header": "field", ...}')
     p.add_argument("--dry-run", action="store_true",
@@ -97,8 +98,9 @@ def _mapping(args: Namespace) -> dict[str, str]:
         given.update(loaded)
     for pair in (p.strip() for p in args.map.split(",") if p.strip()):
         header, sep, name = pair.partition("=")
-        if not sep or not header.strip() or not name.strip():
-            raise UsageError(f"--map takes HEADER=FIELD pairs, got {pair!r}")
+        if not sep or not header.strip():
+            raise UsageError(f"--map takes HEADER=FIELD pairs (HEADER= leaves the column "
+                             f"out), got {pair!r}")
         given[header.strip()] = name.strip()
     return given
 
@@ -107,6 +109,9 @@ def _summary(result: ImportResult, errors: Path | None) -> str:
     counts = result.as_dict()
     lines = [f"{result.source}: {counts['created']:,} created, {counts['updated']:,} updated, "
              f"{counts['unchanged']:,} unchanged, {counts['errors']:,} with errors"]
+    if result.written and result.import_id is not None:
+        lines.append(f"import {result.import_id} (kehu import undo {result.import_id} "
+                     "undoes it)")
     if result.dry_run:
         lines.append("dry run: nothing was written")
     elif result.errors and not result.written:

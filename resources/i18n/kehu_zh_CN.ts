@@ -3393,4 +3393,300 @@ Python %4，PySide6 %5。</translation>
     </message>
 </context>
 
+<context>
+    <name>RecordListView</name>
+    <message>
+        <source>Import...</source>
+        <translation>导入…</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file...</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Saved &amp;mappings:</source>
+        <translation>已保存的映射(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping...</source>
+        <translation>保存映射(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates (the key names a record):</source>
+        <translation>重复记录（编号已存在）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Stop: count them as errors</source>
+        <translation>停止：算作错误</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Update the records</source>
+        <translation>更新记录</translation>
+    </message>
+    <message>
+        <source>Import the &amp;valid rows, list the others</source>
+        <translation>导入有效的行，列出其余的行(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo an import...</source>
+        <translation>撤销导入(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Save the p&amp;roblems...</source>
+        <translation>保存问题清单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Check every row; nothing is written (Ctrl+P)</source>
+        <translation>检查每一行，不写入任何数据（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import the file (Ctrl+Enter)</source>
+        <translation>导入该文件（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Excel or CSV files (*.xlsx *.csv)</source>
+        <translation>Excel 或 CSV 文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>(choose a saved mapping)</source>
+        <translation>（选择已保存的映射）</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <source>Name of the mapping:</source>
+        <translation>映射名称：</translation>
+    </message>
+    <message>
+        <source>Save the problems</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Which column fills which field:</source>
+        <translation>文件中的列导入到哪个字段：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Imported into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Preview: nothing was written.</source>
+        <translation>预览：未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Cannot undo the import</source>
+        <translation>无法撤销导入</translation>
+    </message>
+    <message>
+        <source>Cannot import the file</source>
+        <translation>无法导入该文件</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入%1</translation>
+    </message>
+    <message>
+        <source>Mapping “%1” saved.</source>
+        <translation>映射“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Checking %1...</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>While rows have errors the import writes nothing: fix them, or import the valid rows and list the others.</source>
+        <translation>只要有行出错，导入就不会写入任何数据：请修正这些行，或者只导入有效的行并列出其余的行。</translation>
+    </message>
+    <message>
+        <source>%1 rows — %2</source>
+        <translation>共 %1 行 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing to write: every row is unchanged or skipped.</source>
+        <translation>没有需要写入的数据：每一行都未变或已跳过。</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1</source>
+        <translation>未导入的列：%1</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 (%2)? The records it created are removed and those it updated get their values back.</source>
+        <translation>撤销 %1（%2）的导入吗？导入新建的记录将被删除，导入更新的记录将恢复原来的值。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1 rows have errors.</source>
+        <translation>未写入任何数据：%1 行有错误。</translation>
+    </message>
+    <message>
+        <source>Import of %1 undone: %2 records put back as they were.</source>
+        <translation>已撤销 %1 的导入：%2 条记录已恢复原状。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 updated.</source>
+        <translation>已导入：新建 %1 条，更新 %2 条。</translation>
+    </message>
+    <message>
+        <source>%1 problems saved to %2.</source>
+        <translation>已将 %1 个问题保存到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImportsDialog</name>
+    <message>
+        <source>Undo an import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>撤销此次导入(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Recent imports, newest first:</source>
+        <translation>最近的导入（最新的在前）：</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>撤销时间</translation>
+    </message>
+</context>
 </TS>

@@ -164,16 +164,22 @@ def match_headers(entity: Entity, headers: Iterable[str],
     for f in writable.values() if labels else ():  # else: by its synonyms only
         for word in (f.label.en, f.label.zh, f.name):
             by_fold[fold(word)] = f.name
-    wanted = {fold(h): n for h, n in (given or {}).items()}
-    unknown = [n for n in wanted.values() if n not in writable]
+    # "Header=field" fills the field from that column (and no other); "Header=" leaves
+    # the column out.
+    wanted = {fold(h): n.strip() for h, n in (given or {}).items()}
+    unknown = [n for n in wanted.values() if n and n not in writable]
     if unknown:
         raise ValidationError({"mapping": _error(
             "unknown_field", f"no field {unknown[0]!r} to import into; fields: "
             + ", ".join(sorted(writable)))})
+    reserved = {n for n in wanted.values() if n}
     mapping: dict[int, str] = {}
     ignored: list[str] = []
     for index, header in enumerate(headers):
-        name = wanted.get(fold(header)) or by_fold.get(fold(header))
+        folded = fold(header)
+        name = wanted[folded] if folded in wanted else by_fold.get(folded)
+        if name and name in reserved and wanted.get(folded) != name:
+            name = None  # another column was named for this field
         if name and name not in mapping.values():
             mapping[index] = name
         elif header:
@@ -241,13 +247,15 @@ class ImportService(Service):
             else:  # the record's fields first, the lines' from the other columns
                 # A line's field given as "contact.name" where the record has one too.
                 prefix = f"{lines.name}."
+                left_out = {h: "" for h, n in given.items() if not n.strip()}
                 theirs = {h: n.removeprefix(prefix) for h, n in given.items()
-                          if n.startswith(prefix) or not entity.has(n)}
+                          if h not in left_out and (n.startswith(prefix) or
+                                                    not entity.has(n))}
                 mine = {h: n for h, n in given.items() if h not in theirs}
                 columns, _ = match_headers(entity, shown, mine)
                 rest = [h if i not in columns else "" for i, h in enumerate(shown)]
                 line_columns, _ = match_headers(
-                    lines, rest, theirs,
+                    lines, rest, {**theirs, **left_out},
                     labels=not lines.extra.get("import_by_synonyms_only", False))
                 ignored = [h for i, h in enumerate(shown)
                            if h and i not in columns and i not in line_columns]
@@ -321,7 +329,7 @@ class ImportService(Service):
                         or "another record"
                     self._failed(result, number, key, [Problem(
                         number, header_of.get("name", ""), values.get("name", ""),
-                        f"may be a duplicate of {names}")])
+                        f"may be a duplicate of {names} (the same name, phone or tax id)")])
                     return
                 key = str(_key_of(entity, existing))
             except KehuError as exc:  # a refused move, a right missing

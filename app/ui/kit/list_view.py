@@ -41,6 +41,7 @@ from app.ui.kit import persist
 from app.ui.kit.context import Context
 from app.ui.kit.errors import search_problem, show_error
 from app.ui.kit.export import ExportRun, announce, ask_export_path, export_outcome
+from app.ui.kit.import_dialog import ImportDialog
 from app.ui.kit.language import in_sentence, ui_language
 from app.ui.kit.range_filter import RangeFilter
 from app.ui.kit.table_model import ID_ROLE, RecordTableModel
@@ -174,6 +175,12 @@ class RecordListView(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         bar.addWidget(self.clear_button)
         bar.addStretch(1)
+        self.import_button: QPushButton | None = None
+        if self.context.can(self.entity.module, "import"):
+            self.import_button = QPushButton(self.tr("Import..."))
+            self.import_button.setObjectName("importList")
+            self.import_button.clicked.connect(self.on_import)
+            bar.addWidget(self.import_button)
         self.export_button = QPushButton(self.tr("Export to Excel..."))
         self.export_button.setObjectName("exportList")
         can_export = self.context.can(self.entity.module, "export")
@@ -512,6 +519,16 @@ class RecordListView(QWidget):
         self.export_run = None
         self.export_button.setEnabled(True)
         show_error(self, error)
+
+    # --- import ---------------------------------------------------------------------------
+    def on_import(self) -> ImportDialog | None:
+        """The import dialog; the list reloads through the hub when an import wrote."""
+        if not self.context.can(self.entity.module, "import"):
+            return None
+        dialog = ImportDialog(self.context, self.context.service(self._service), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- memory ---------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
