@@ -156,37 +156,61 @@ class UnitOfWork:
 
 class JoinedUnitOfWork(UnitOfWork):
     """A use case inside another's transaction: the services' one write path, run for each
-    row of an import, all in the import's single transaction (``Batch``). Each use case is
-    a savepoint: ``commit`` releases it (what it wrote stays, pending the batch's commit);
-    leaving without commit, or a refused write, rolls back that use case alone. Nothing is
-    committed to the database until the batch is."""
+    row of an import, all in the import's single transaction (``Batch``). A writing use
+    case is a savepoint: ``commit`` releases it (what it wrote stays, pending the batch's
+    commit); leaving without commit, or a refused write, rolls back that use case alone.
+    A reading one takes no savepoint. Its audit entries wait in the batch and join the
+    chain when the batch commits (one lock, one head move for all); a use case rolled back
+    takes its entries with it. Nothing is committed until the batch is."""
 
-    def __init__(self, outer: UnitOfWork) -> None:
-        super().__init__(outer._factory, outer._registry)
-        self._outer = outer
+    light = True  # the services answer with the record's id, version and key only
+
+    def __init__(self, batch: Batch, write: bool) -> None:
+        super().__init__(batch.outer._factory, batch.outer._registry)
+        self._batch = batch
+        self._write = write
 
     def __enter__(self) -> Self:
-        self.session = self._outer.session
+        self.session = self._batch.outer.session
         self._built = {}
-        self._savepoint = self.session.begin_nested()
+        self._entries: list[dict[str, Any]] = []
+        self._savepoint = self.session.begin_nested() if self._write else None
         return self
 
     def __exit__(self, kind: Any, error: BaseException | None, tb: Any) -> None:
         try:
-            if self._savepoint.is_active:
+            if self._savepoint is not None and self._savepoint.is_active:
                 self._savepoint.rollback()
         finally:
             self._built = {}
+            self._entries = []
             if error is not None:
                 self._explain(error)
 
+    @property
+    def audit(self) -> Any:
+        return _Waiting(self._entries)
+
+    def port(self, name: str) -> Any:
+        """The batch's answer for the account's state (asked at every use case: the same
+        user, the same transaction)."""
+        if name == "accounts":
+            return self._batch.accounts(super().port(name))
+        return super().port(name)
+
     def commit(self) -> None:
-        self._translate(self._savepoint.commit)
+        if self._savepoint is not None:
+            self._translate(self._savepoint.commit)
+        self._batch.waiting.extend(self._entries)
+        self._entries = []
 
     def rollback(self) -> None:
-        self._savepoint.rollback()
+        if self._savepoint is not None:
+            self._savepoint.rollback()
+        self._entries = []
 
     def _translate(self, action: Any) -> None:
+        assert self._savepoint is not None
         try:
             action()
         except StaleDataError as exc:
@@ -198,19 +222,49 @@ class JoinedUnitOfWork(UnitOfWork):
             raise DuplicateKey(message, unique_column(message)) from exc
 
 
+class _Waiting:
+    """A use case's audit entries, kept until its batch appends them to the chain."""
+
+    def __init__(self, entries: list[dict[str, Any]]) -> None:
+        self._entries = entries
+
+    def append(self, **entry: Any) -> None:
+        self._entries.append(entry)
+
+
+class _Accounts:
+    """An accounts port whose ``session_state`` is asked once per user in a batch."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+        self._states: dict[int, Any] = {}
+
+    def session_state(self, user_id: int) -> Any:
+        if user_id not in self._states:
+            self._states[user_id] = self._real.session_state(user_id)
+        return self._states[user_id]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
 class Batch:
     """One transaction for many use cases: ``with Batch(db.unit_of_work) as batch:``, then
     services built on ``batch.unit_of_work`` write into it (each use case a savepoint),
-    and ``batch.commit()`` keeps all of it; leaving without commit keeps none of it."""
+    and ``batch.commit()`` keeps all of it, their audit entries appended to the chain
+    first; leaving without commit keeps none of it."""
 
     def __init__(self, factory: Any) -> None:
         self._outer: UnitOfWork = factory(write=True)
+        self.waiting: list[dict[str, Any]] = []  # audit entries of the use cases kept
+        self._accounts: _Accounts | None = None
 
     def __enter__(self) -> Self:
         self._outer.__enter__()
         return self
 
     def __exit__(self, kind: Any, error: BaseException | None, tb: Any) -> None:
+        self.waiting = []
         self._outer.__exit__(kind, error, tb)
 
     @property
@@ -219,12 +273,44 @@ class Batch:
         return self._outer
 
     def unit_of_work(self, write: bool = True) -> UnitOfWork:
-        return JoinedUnitOfWork(self._outer)
+        return JoinedUnitOfWork(self, write)
 
-    def step(self) -> Any:
+    def accounts(self, real: Any) -> _Accounts:
+        if self._accounts is None:
+            self._accounts = _Accounts(real)
+        return self._accounts
+
+    def step(self) -> Step:
         """A savepoint around several use cases (an import's row: a record made, then
-        moved): ``.commit()`` keeps them, ``.rollback()`` undoes them all."""
-        return self._outer.session.begin_nested()
+        moved): ``.commit()`` keeps them, ``.rollback()`` undoes them all, their audit
+        entries too."""
+        return Step(self)
+
+    def append_waiting(self) -> None:
+        """The kept use cases' audit entries onto the chain, in their order (before the
+        batch's own summary entry)."""
+        if self.waiting:
+            self._outer.audit.append_many(self.waiting)
+            self.waiting = []
 
     def commit(self) -> None:
+        self.append_waiting()
         self._outer.commit()
+
+
+class Step:
+    def __init__(self, batch: Batch) -> None:
+        self._batch = batch
+        self._mark = len(batch.waiting)
+        self._savepoint = batch.outer.session.begin_nested()
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self._savepoint.is_active)
+
+    def commit(self) -> None:
+        self._savepoint.commit()
+
+    def rollback(self) -> None:
+        self._savepoint.rollback()
+        del self._batch.waiting[self._mark:]

@@ -494,6 +494,13 @@ class ImportService(Service):
                     _line_problem(name, err.message, group, header_of, line_header)
                     for name, err in exc.errors.items()])
                 continue
+            except PossibleDuplicate as exc:
+                names = ", ".join(str(_key_of(entity, m)) for m in exc.matches[:3]) \
+                    or "another record"
+                self._failed(result, group.row, key, [Problem(
+                    group.row, header_of.get("name", ""), group.values.get("name", ""),
+                    f"may be a duplicate of {names} (the same name, phone or tax id)")])
+                continue
             except KehuError as exc:  # a refused move (credit), a right missing
                 self._failed(result, group.row, key, [Problem(group.row, "", key,
                                                               str(exc))])
@@ -524,11 +531,12 @@ class ImportService(Service):
         ImportService._keep_items(actor, batch, result)
         assert result.import_id is not None
         imports.finish(result.import_id, counts)
+        batch.append_waiting()  # the records' entries, then the summary's
         batch.outer.audit.append(
             user_id=actor.user_id, username=actor.username, action="import",
-            entity_type=result.entity, entity_id=str(result.import_id),
-            changes={"file": [None, result.source], **{k: [None, v] for k, v in
-                                                       counts.items()}})
+            entity_type="import", entity_id=str(result.import_id),
+            changes={"file": [None, result.source], "into": [None, result.entity],
+                     **{k: [None, v] for k, v in counts.items()}})
 
     def recent(self, actor: Actor, service: RecordService, limit: int = 20
                ) -> list[ImportRun]:
@@ -571,17 +579,25 @@ class ImportService(Service):
                                     if now_.updated_at else ""))
             if moved:
                 raise UndoRefused(import_id, moved)
+            refused: list[str] = []
             for entity, record_id, action, version, before in items:
-                if action == "create":
-                    targets[entity].delete(actor, record_id, version)
-                else:
-                    targets[entity].update(actor, record_id, version, before,
-                                           allow_duplicate=True)
+                try:
+                    if action == "create":
+                        targets[entity].delete(actor, record_id, version)
+                    else:
+                        targets[entity].update(actor, record_id, version, before,
+                                               allow_duplicate=True)
+                except KehuError as exc:  # a record others now use (an order's product)
+                    refused.append(f"{entity} {record_id}: {exc}")
+            if refused:
+                raise UndoRefused(import_id, refused)
             imports.mark_undone(import_id, actor.user_id, now())
+            batch.append_waiting()
             batch.outer.audit.append(
                 user_id=actor.user_id, username=actor.username, action="import_undo",
-                entity_type=run.entity, entity_id=str(import_id),
-                changes={"file": [None, run.source], "records": [None, len(items)]})
+                entity_type="import", entity_id=str(import_id),
+                changes={"file": [None, run.source], "into": [None, run.entity],
+                         "records": [None, len(items)]})
             batch.commit()
             return len(items)
 
@@ -782,7 +798,11 @@ class UndoRefused(KehuError):
 def made_key(made: Any, key: str, name: str) -> str:
     """The key of a record made by a row (its generated code when the row gave none)."""
     record = getattr(made, "record", None)
-    return key or (str(record.values.get(name) or "") if record is not None and name else "")
+    if key or not name:
+        return key
+    if record is not None:
+        return str(record.values.get(name) or "")
+    return str(made.extra.get("key", "")) if made.extra else ""
 
 
 def _named(service: RecordService, record: Any) -> str:

@@ -651,6 +651,11 @@ class RecordService(Service):
                                 changes=dict(changes))
 
     def _changed(self, uow: UnitOfWork, actor: Actor, action: str, record: Any) -> Changed:
+        if getattr(uow, "light", False):  # many use cases in a batch (an import): the id,
+            key = self.entity.key        # version and key are all it reads
+            return Changed(self.entity.name, (record.id,), action, record.version,
+                           extra={"key": str(getattr(record, self._key_attr(), "") or "")
+                                  if key else ""})
         saved = self._shown_to(actor, self.record_of(uow, record))
         return Changed(self.entity.name, (record.id,), action, record.version, saved,
                        self.related(uow, record),
