@@ -512,12 +512,14 @@ class ImportService(Service):
     @staticmethod
     def _keep_items(actor: Actor, batch: Batch, result: ImportResult) -> None:
         """The records written so far kept in the import's items (the run begun with
-        the first), in the batch's transaction: committed with it, or not at all."""
+        the first) and their audit entries on the chain, in the batch's transaction:
+        committed with it, or not at all."""
         imports = batch.outer.imports
         if result.import_id is None:
             result.import_id = imports.start(result.entity, result.source, actor.user_id,
                                              actor.username)
         imports.add_items(result.import_id, result.items)
+        batch.append_waiting()  # their audit entries too: memory stays flat
         batch.outer.flush()
         result.items.clear()
 
