@@ -750,8 +750,9 @@ def moved_to(actor: Actor, target: RecordService, made: Changed, state: str, sou
         raise ValidationError({workflow.field: FieldError(
             "unreachable", f"a new {target.entity.label.en.lower()} cannot reach {state!r}")})
     for transition in path:
+        said = target.import_moves.get(transition.name)
         made = target.transit(actor, made.ids[0], made.version, transition.name,
-                              target.import_move_values(transition, source))
+                              {said: f"imported from {source}"} if said else None)
     return made
 
 

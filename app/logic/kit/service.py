@@ -78,15 +78,15 @@ class RecordService(Service):
     # per line grouped by the record's key, the lines' fields from ``line_entity``.
     line_entity: ClassVar[Entity | None] = None
 
+    # What an import gives a move of a record it made, by transition: the field that
+    # says "imported from FILE" (an order's confirm: its credit override's reason).
+    import_moves: ClassVar[Mapping[str, str]] = {}
+
     def create_with_lines(self, actor: Actor, values: Mapping[str, Any],
                           lines: Sequence[Mapping[str, Any]]) -> Changed:
         """A record with its lines, in one write (an import's row group)."""
+        self._require(actor, "create")
         raise NotImplementedError(f"{self.entity.plural.en} have no lines")
-
-    def import_move_values(self, transition: Transition, source: str) -> dict[str, Any]:
-        """What an import gives a move of a record it made (by ``transition``, from the
-        file ``source``); nothing by default."""
-        return {}
 
     # --- reads ------------------------------------------------------------------------
     def get(self, actor: Actor, record_id: int) -> Record:

@@ -56,18 +56,15 @@ class OrderService(RecordService):
     repository = OrderRepository
     queries = OrderQueries
     line_entity = ORDER_LINE  # an import reads an order sheet as a row per line
+    # An order history comes in confirmed or delivered: confirming one over its customer's
+    # credit limit takes the override (with its right; audited), its reason the file; a
+    # confirm within the limit drops the reason.
+    import_moves = {"confirm": "credit_override_reason"}
 
     def create_with_lines(self, actor: Actor, values: Mapping[str, Any],
                           lines: Sequence[Mapping[str, Any]]) -> Changed:
         return self.create_order(actor, values, lines)
 
-    def import_move_values(self, transition: Transition, source: str) -> dict[str, Any]:
-        """An order history comes in confirmed or delivered: confirming one over its
-        customer's credit limit takes the override (with its right; audited), its reason
-        the file; a confirm within the limit drops the reason."""
-        if transition.name == "confirm":
-            return {"credit_override_reason": f"imported from {source}"}
-        return {}
 
     # --- named use cases --------------------------------------------------------------
     def get_order(self, actor: Actor, order_id: int) -> Record:
