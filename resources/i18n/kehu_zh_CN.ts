@@ -1415,6 +1415,18 @@ Python %4，PySide6 %5。</translation>
         <translation>此值已被使用。</translation>
     </message>
     <message>
+        <source>A record with this key exists already (choose skip or update).</source>
+        <translation>已有此编号的记录（可选择跳过或更新）。</translation>
+    </message>
+    <message>
+        <source>May be a duplicate of an existing record (the same name, phone or tax ID).</source>
+        <translation>可能与已有记录重复（名称、电话或税号相同）。</translation>
+    </message>
+    <message>
+        <source>Changed in Kehu since the export as well: not overwritten.</source>
+        <translation>导出后系统中也已修改此项：未覆盖。</translation>
+    </message>
+    <message>
         <source>This database already has users.</source>
         <translation>此数据库已有用户。</translation>
     </message>

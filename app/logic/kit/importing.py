@@ -89,7 +89,8 @@ class Problem:
     row: int
     column: str
     value: str
-    message: str
+    message: str  # in English; ``code`` says it for a screen to put in the user's words
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ class ImportService(Service):
             except ValidationError as exc:
                 self._failed(result, number, key, [
                     Problem(number, header_of.get(name, name), values.get(name, ""),
-                            err.message) for name, err in exc.errors.items()])
+                            err.message, err.code) for name, err in exc.errors.items()])
                 return
             except PossibleDuplicate as exc:
                 existing = None if key else _same_tax_id(values, exc.matches)
@@ -329,7 +330,8 @@ class ImportService(Service):
                         or "another record"
                     self._failed(result, number, key, [Problem(
                         number, header_of.get("name", ""), values.get("name", ""),
-                        f"may be a duplicate of {names} (the same name, phone or tax id)")])
+                            f"may be a duplicate of {names} (the same name, phone or tax id)",
+                        "possible_duplicate")])
                     return
                 key = str(_key_of(entity, existing))
             except KehuError as exc:  # a refused move, a right missing
@@ -344,7 +346,8 @@ class ImportService(Service):
         elif on_duplicate == "error":
             self._failed(result, number, key, [Problem(
                 number, header_of.get(entity.key, entity.key), key,
-                f"{entity.label.en} {key} already exists (choose skip or update)")])
+                f"{entity.label.en} {key} already exists (choose skip or update)",
+                "exists")])
         else:
             self._update(actor, target, existing, number, key,
                          {n: v for n, v in values.items() if n != entity.key}, header_of,
@@ -358,8 +361,8 @@ class ImportService(Service):
             done = target.update(actor, existing.id, existing.version, changes)
         except ValidationError as exc:
             self._failed(result, number, key, [
-                Problem(number, header_of.get(n, n), changes.get(n, ""), err.message)
-                for n, err in exc.errors.items()])
+                Problem(number, header_of.get(n, n), changes.get(n, ""), err.message,
+                        err.code) for n, err in exc.errors.items()])
             return
         except KehuError as exc:
             self._failed(result, number, key, [Problem(number, "", key, str(exc))])
@@ -410,12 +413,14 @@ class ImportService(Service):
                 problems.append(Problem(
                     number, headers[index], canonical(raw, kind, yes_no),
                     f"changed in Kehu since the export (by {by}{at}; now "
-                    f"{canonical(theirs, kind, yes_no)!r}): not overwritten"))
+                    f"{canonical(theirs, kind, yes_no)!r}): not overwritten",
+                    "changed_meanwhile"))
                 continue
             try:
                 changes[name] = cell_text(f, raw)
             except ValueError as exc:
-                problems.append(Problem(number, headers[index], clean_text(raw), str(exc)))
+                problems.append(Problem(number, headers[index], _shown_raw(raw), str(exc),
+                                        _conversion_code(f)))
         if problems:
             self._failed(result, number, key, problems)
             return
@@ -427,8 +432,8 @@ class ImportService(Service):
         except ValidationError as exc:
             header_of = {n: headers[i] for i, n in columns.items()}
             self._failed(result, number, key, [
-                Problem(number, header_of.get(n, n), changes.get(n, ""), err.message)
-                for n, err in exc.errors.items()])
+                Problem(number, header_of.get(n, n), changes.get(n, ""), err.message,
+                        err.code) for n, err in exc.errors.items()])
             return
         except KehuError as exc:
             self._failed(result, number, key, [Problem(number, "", key, str(exc))])
@@ -476,7 +481,8 @@ class ImportService(Service):
                 elif on_duplicate == "error":
                     self._failed(result, group.row, key, [Problem(
                         group.row, header_of.get(entity.key, entity.key), key,
-                        f"{entity.label.en} {key} already exists (choose skip or update)")])
+                        f"{entity.label.en} {key} already exists (choose skip or update)",
+                "exists")])
                 else:  # its own fields updated; its lines are left as they are
                     with _step(batch, result):
                         self._update(actor, target, existing, group.row, key,
@@ -491,7 +497,7 @@ class ImportService(Service):
                     made = moved_to(actor, target, made, state, result.source)
             except ValidationError as exc:
                 self._failed(result, group.row, key, [
-                    _line_problem(name, err.message, group, header_of, line_header)
+                    _line_problem(name, err, group, header_of, line_header)
                     for name, err in exc.errors.items()])
                 continue
             except PossibleDuplicate as exc:
@@ -499,7 +505,8 @@ class ImportService(Service):
                     or "another record"
                 self._failed(result, group.row, key, [Problem(
                     group.row, header_of.get("name", ""), group.values.get("name", ""),
-                    f"may be a duplicate of {names} (the same name, phone or tax id)")])
+                    f"may be a duplicate of {names} (the same name, phone or tax id)",
+                    "possible_duplicate")])
                 continue
             except KehuError as exc:  # a refused move (credit), a right missing
                 self._failed(result, group.row, key, [Problem(group.row, "", key,
@@ -685,8 +692,8 @@ class Group:
 LINE = re.compile(r"lines\[(\d+)\]\.(\w+)")
 
 
-def _line_problem(name: str, message: str, group: Group, header_of: Mapping[str, str],
-                  line_header: Mapping[str, str]) -> Problem:
+def _line_problem(name: str, error: FieldError, group: Group,
+                  header_of: Mapping[str, str], line_header: Mapping[str, str]) -> Problem:
     """A record's error (``customer``) at its first row, a line's (``lines[3].product``)
     at that line's row, under the column it came from."""
     found = LINE.fullmatch(name)
@@ -694,8 +701,9 @@ def _line_problem(name: str, message: str, group: Group, header_of: Mapping[str,
         row, values = group.lines[int(found.group(1)) - 1]
         field_name = found.group(2)
         return Problem(row, line_header.get(field_name, field_name),
-                       values.get(field_name, ""), message)
-    return Problem(group.row, header_of.get(name, name), group.values.get(name, ""), message)
+                       values.get(field_name, ""), error.message, error.code)
+    return Problem(group.row, header_of.get(name, name), group.values.get(name, ""),
+                   error.message, error.code)
 
 
 @contextmanager
@@ -784,8 +792,21 @@ def _converted(entity: Entity, number: int, cells: tuple[Any, ...],
         try:
             values[name] = cell_text(by_name[name], raw)
         except ValueError as exc:
-            problems.append(Problem(number, headers[index], clean_text(raw), str(exc)))
+            problems.append(Problem(number, headers[index], _shown_raw(raw), str(exc),
+                                    _conversion_code(by_name[name])))
     return values, problems
+
+
+def _conversion_code(f: Field) -> str:
+    return "invalid_date" if f.kind == "date" else "not_a_number" if f.kind in NUMBERS \
+        else ""
+
+
+def _shown_raw(raw: Any) -> str:
+    try:
+        return clean_text(raw)
+    except ValueError:  # NaN, infinity
+        return str(raw)
 
 
 class UndoRefused(KehuError):

@@ -13,6 +13,7 @@ import json
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +51,13 @@ from PySide6.QtWidgets import (
 
 from app.logic.kit.dto import Changed
 from app.logic.kit.entity import Entity
-from app.logic.kit.errors import KehuError
+from app.logic.kit.errors import FieldError, KehuError
 from app.logic.kit.fields import Field
 from app.logic.kit.importing import (
     Cancelled,
     ImportResult,
     ImportRun,
+    Problem,
     UndoRefused,
     match_headers,
     write_problems,
@@ -66,6 +68,7 @@ from app.ui.kit.context import Context
 from app.ui.kit.errors import ErrorDialog, show_error
 from app.ui.kit.export import documents_folder
 from app.ui.kit.language import in_sentence, ui_language
+from app.ui.kit.messages import Messages
 from app.ui.kit.progress import ProgressDialog
 from app.ui.kit.tasks import Runner
 
@@ -94,9 +97,10 @@ class OutcomeLine:
     message: str = ""
 
 
-def outcome_lines(result: ImportResult) -> list[OutcomeLine]:
+def outcome_lines(result: ImportResult, words: Callable[[Problem], str] = lambda p: p.message
+                  ) -> list[OutcomeLine]:
     """Each row's outcome; an error row once per problem (a record with lines: its lines'
-    problems below its first row)."""
+    problems below its first row), each problem in ``words`` (the user's language)."""
     problems = sorted(result.problems, key=lambda p: p.row)
     outcomes = result.outcomes
     lines: list[OutcomeLine] = []
@@ -114,7 +118,7 @@ def outcome_lines(result: ImportResult) -> list[OutcomeLine]:
             continue
         for p in mine:
             lines.append(OutcomeLine(p.row, "error", outcome.key, p.column, p.value,
-                                     p.message))
+                                     words(p)))
     return lines
 
 
@@ -527,6 +531,17 @@ class ImportDialog(QDialog):
                 combo.blockSignals(False)
         self.on_options_changed()
 
+    def problem_words(self, problem: Problem) -> str:
+        """A problem in the user's language, by its code (the English sentence, with its
+        details, when the code has no words of its own)."""
+        if not problem.code:
+            return problem.message
+        return self.messages.field_error(FieldError(problem.code, problem.message))
+
+    @cached_property
+    def messages(self) -> Messages:
+        return Messages(self)
+
     def given(self) -> dict[str, str]:
         """The mapping as the service takes it: a column "(not imported)" as
         ``Header=`` (left out, though its header would match a field)."""
@@ -623,7 +638,7 @@ class ImportDialog(QDialog):
         self.job = None
         self.last_result = result
         self._preview_shown = result.dry_run
-        self.outcomes.set_lines(outcome_lines(result))
+        self.outcomes.set_lines(outcome_lines(result, self.problem_words))
         self.counts_label.setText(self.counts_text(result))
         self.status_label.setText(self.outcome_text(result))
         self._update_buttons()

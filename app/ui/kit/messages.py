@@ -108,4 +108,10 @@ class Messages(QObject):
                                         "order."),
             "not_allowed": self.tr("This move is not possible from the record's state now."),
             "not_settable": self.tr("This move cannot set this field."),
+            "exists": self.tr("A record with this key exists already (choose skip or "
+                              "update)."),
+            "possible_duplicate": self.tr("May be a duplicate of an existing record (the "
+                                          "same name, phone or tax ID)."),
+            "changed_meanwhile": self.tr("Changed in Kehu since the export as well: not "
+                                         "overwritten."),
         }

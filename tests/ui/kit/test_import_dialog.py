@@ -81,7 +81,7 @@ def test_a_chinese_list_is_matched_and_previewed_with_two_errors_writing_nothing
     assert actions(model) == ["create", "create", "error", "error"]
     error = model.index(2, 0)
     assert [model.index(2, c).data() for c in range(6)] == [
-        "4", "Error", "IMP003", "公司名称", "", "is required"]
+        "4", "Error", "IMP003", "公司名称", "", "This field is required."]
     assert [model.index(3, c).data() for c in range(4)] == ["5", "Error", "bad code!", "客户编号"]
     assert model.index(3, 4).data() == "bad code!"
     assert isinstance(error.data(Qt.ItemDataRole.ForegroundRole), QBrush)
@@ -306,6 +306,7 @@ def test_the_dialog_speaks_chinese(qtbot, context: Context, listing: Path,
     dialog.on_preview()
     assert dialog.outcomes.index(0, 1).data() == "新建"
     assert dialog.outcomes.index(2, 1).data() == "错误"
+    assert dialog.outcomes.index(2, 5).data() == "此项为必填项。"  # the problem, too
     assert "错误：2" in dialog.counts_label.text()
 
 
