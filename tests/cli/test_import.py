@@ -223,6 +223,8 @@ def test_an_import_undone_as_a_whole_unless_changed_since(kehu: Kehu, tmp_path: 
     code, _, err = kehu("import", "undo", again)
     assert code == 1 and "IMP002" in err and "changed since" in err
     assert show(kehu, "IMP001")["city"] == "杭州" and "IMP002" in customers(kehu)
+    code, out, err = kehu("audit", "verify")
+    assert code == 0 and "intact" in out, err  # the imports' entries joined the chain
     code, _, err = kehu("import", "undo", "99999")
     assert code != 0
     code, _, err = kehu("import", "undo", "abc")

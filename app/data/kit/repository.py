@@ -61,6 +61,23 @@ class RecordRepository(Generic[M]):
             stmt = stmt.where(self.model.id != exclude_id)
         return self.session.execute(stmt.limit(1)).first() is not None
 
+    def keys_existing(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` a record has (as stored), in one query per 500 keys."""
+        column = getattr(self.model, self.key_attr)
+        found: set[str] = set()
+        wanted = list(dict.fromkeys(keys))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            if self.key_case_insensitive:
+                lowered = {k.strip().lower(): k for k in chunk}
+                found.update(lowered[str(v).lower()] for (v,) in self.session.execute(
+                    select(column).where(func.lower(column).in_(list(lowered))))
+                    if str(v).lower() in lowered)
+            else:
+                found.update(str(v) for (v,) in self.session.execute(
+                    select(column).where(column.in_(chunk))))
+        return found
+
     def ids_where(self, attr: str, value: Any, limit: int = 10_000) -> list[int]:
         """Ids of the records whose ``attr`` is ``value`` (a customer's contacts)."""
         stmt = select(self.model.id).where(getattr(self.model, attr) == value).limit(limit)

@@ -58,6 +58,7 @@ from app.logic.kit.workflow import Transition
 DUPLICATES = ("skip", "update", "error")
 SHOWN = 10_000  # the rows' outcomes a result keeps to show (all are counted)
 ITEMS_AT_ONCE = 1_000  # records written kept for undo at a time (memory stays flat)
+CHUNK = 500  # new records made together (RecordService.create_many)
 
 # Other systems' column names (folded: lower case, no spaces, _ or -) for the kit's common
 # fields; a field the entity lacks is never matched.
@@ -275,19 +276,35 @@ class ImportService(Service):
                     self._groups(actor, target, table.rows, columns, line_columns, headers,
                                  on_duplicate, result, progress, batch)
                 else:
+                    # New records a chunk at a time where the module adds nothing to create
+                    # (its one write path, set-based: RecordService.create_many).
+                    many = type(target).create is RecordService.create
+                    chunk: list[tuple[int, tuple[Any, ...]]] = []
                     for done, (number, cells) in enumerate(table.rows, start=1):
                         if len(result.items) >= ITEMS_AT_ONCE:
                             self._keep_items(actor, batch, result)
-                        with _step(batch, result):
-                            if trip is not None and trip.record_id(cells) is not None:
+                        if trip is not None and trip.record_id(cells) is not None:
+                            with _step(batch, result):
                                 self._merge(actor, target, trip, number, cells, columns,
                                             headers, result)
-                            else:
+                        elif many:
+                            chunk.append((number, cells))
+                            if len(chunk) >= CHUNK:
+                                self._chunk(actor, target, chunk, columns, headers,
+                                            on_duplicate, result, batch)
+                                chunk = []
+                        else:
+                            with _step(batch, result):
                                 self._row(actor, target, entity, number, cells, columns,
                                           headers, on_duplicate, result)
                         if progress is not None and done % 500 == 0 and \
                                 not progress(done):
                             raise Cancelled(done)
+                    if chunk:
+                        self._chunk(actor, target, chunk, columns, headers, on_duplicate,
+                                    result, batch)
+                    result.outcomes.sort(key=lambda o: o.row)  # a chunk's come after
+                    result.problems.sort(key=lambda p: p.row)
                 keep = not dry_run and (skip_invalid or not result.errors)
                 if keep and (result.items or result.import_id is not None):
                     self._record(actor, batch, result)
@@ -352,6 +369,74 @@ class ImportService(Service):
             self._update(actor, target, existing, number, key,
                          {n: v for n, v in values.items() if n != entity.key}, header_of,
                          result)
+
+    def _chunk(self, actor: Actor, target: RecordService,
+               rows: list[tuple[int, tuple[Any, ...]]], columns: Mapping[int, str],
+               headers: Mapping[int, str], on_duplicate: str, result: ImportResult,
+               batch: Batch) -> None:
+        """A chunk of rows: those whose key is new made with one ``create_many``; the
+        others (a key that exists, the same key again, a state to move to, a row the
+        chunk's write refused as a whole) one by one as ``_row`` does them."""
+        entity = target.entity
+        header_of = {n: headers[i] for i, n in columns.items()}
+        code = entity.key and entity.has(entity.key) and entity.field(entity.key).kind == "code"
+        converted = []
+        for number, cells in rows:
+            values, problems = _converted(entity, number, cells, columns, headers)
+            key = values.get(entity.key, "") if entity.key else ""
+            converted.append((number, cells, values, problems, key,
+                              key.strip().upper() if code else key.strip()))
+        taken = target.keys_existing(actor, [k for *_, k in converted if k])
+        fresh: list[tuple[int, tuple[Any, ...], dict[str, str], str]] = []
+        alone: list[tuple[int, tuple[Any, ...]]] = []
+        keys: set[str] = set()
+        state = entity.workflow.field if entity.workflow is not None else ""
+        for number, cells, values, problems, key, same in converted:
+            if problems:
+                self._failed(result, number, key, problems)
+            elif (same and (same in taken or same in keys)) or \
+                    (state and values.get(state)):
+                alone.append((number, cells))
+            else:
+                keys.add(same)
+                fresh.append((number, cells, values, key))
+        answers: list[Any] = []
+        if fresh:
+            step = batch.step()
+            try:
+                answers = target.create_many(actor, [v for _, _, v, _ in fresh])
+            except Exception:  # the database refused the chunk: each row alone
+                step.rollback()
+                alone = sorted(alone + [(n, c) for n, c, _, _ in fresh])
+                fresh = []
+            else:
+                step.commit()
+        for (number, cells, values, key), answer in zip(fresh, answers, strict=True):
+            if isinstance(answer, Changed):
+                result.add(RowOutcome(number, "create",
+                                      made_key(answer, key, entity.key)))
+                result.items.append((entity.name, answer.ids[0], "create",
+                                     answer.version, {}))
+            elif isinstance(answer, PossibleDuplicate) and not key and \
+                    values.get("tax_id"):
+                alone.append((number, cells))  # its tax id may name the record
+            elif isinstance(answer, ValidationError):
+                self._failed(result, number, key, [
+                    Problem(number, header_of.get(n, n), values.get(n, ""), err.message,
+                            err.code) for n, err in answer.errors.items()])
+            elif isinstance(answer, PossibleDuplicate):
+                names = ", ".join(str(_key_of(entity, m)) for m in answer.matches[:3]) \
+                    or "another row of this file"
+                self._failed(result, number, key, [Problem(
+                    number, header_of.get("name", ""), values.get("name", ""),
+                    f"may be a duplicate of {names} (the same name, phone or tax id)",
+                    "possible_duplicate")])
+            else:
+                self._failed(result, number, key, [Problem(number, "", key, str(answer))])
+        for number, cells in sorted(alone):
+            with _step(batch, result):
+                self._row(actor, target, entity, number, cells, columns, headers,
+                          on_duplicate, result)
 
     def _update(self, actor: Actor, target: RecordService, existing: Any, number: int,
                 key: str, changes: dict[str, str], header_of: Mapping[str, str],

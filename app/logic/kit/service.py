@@ -34,6 +34,7 @@ from app.logic.kit.errors import (
     ConflictError,
     FieldError,
     InvalidQuery,
+    KehuError,
     NotFound,
     PossibleDuplicate,
     ValidationError,
@@ -81,6 +82,80 @@ class RecordService(Service):
     # What an import gives a move of a record it made, by transition: the field that
     # says "imported from FILE" (an order's confirm: its credit override's reason).
     import_moves: ClassVar[Mapping[str, str]] = {}
+
+    def keys_existing(self, actor: Actor, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` name a record (as stored), whoever's it is: an import's chunk
+        of rows asks once which are new."""
+        self._require(actor, "view")
+        with self._open(actor, write=False) as uow:
+            return self._repo(uow).keys_existing([self._key_text(k) for k in keys])
+
+    def create_many(self, actor: Actor, rows: Sequence[Mapping[str, Any]]
+                    ) -> list[Changed | KehuError]:
+        """Many new records in one use case (an import's chunk of rows), each checked as
+        ``create`` checks it (normalised, references, the module's check, duplicates, its
+        key), the valid ones written with one flush, each audited. A row's problem is its
+        answer (the others are still written); a write refused by the database (a
+        constraint) raises, and the caller does the rows one by one. Only for a module
+        that adds nothing to ``create``."""
+        self._require(actor, "create")
+        answers: list[Changed | KehuError | None] = [None] * len(rows)
+        cleans: dict[int, dict[str, Any]] = {}
+        for i, values in enumerate(rows):
+            try:
+                clean = self.entity.normalise(values, creating=True)
+                self.entity.check_requirements(clean, values.keys())
+                cleans[i] = clean
+            except KehuError as exc:
+                answers[i] = exc
+        key = self.entity.key if self.entity.has(self.entity.key) else ""
+        with self._open(actor) as uow:
+            repo = self._repo(uow)
+            taken = repo.keys_existing([str(c[key]) for c in cleans.values()
+                                        if key and c.get(key)])
+            seen: dict[str, set[Any]] = {f: set() for f in self.entity.duplicate_fields}
+            made: list[tuple[int, Any, dict[str, Any]]] = []
+            for i, clean in cleans.items():
+                try:
+                    clean = self._resolve(uow, actor, clean, None)
+                    self.check(uow, actor, clean, None)
+                    self._refuse_duplicates(uow, actor, clean, None)
+                    self._refuse_repeats(clean, seen)
+                    if key and clean.get(key):
+                        if clean[key] in taken:
+                            raise ValidationError({key: FieldError(
+                                "duplicate_code", "is already used")})
+                        taken.add(clean[key])
+                    else:
+                        self._assign_key(repo, clean, None)
+                    if self.entity.workflow is not None:
+                        clean[self.entity.workflow.field] = self.entity.workflow.initial
+                    record = repo.new(self._attrs(clean), actor.user_id)
+                    self.before_flush(uow, record, "create", clean)
+                    made.append((i, record, clean))
+                except KehuError as exc:
+                    answers[i] = exc
+            uow.flush()  # one flush: the inserts together
+            for i, record, clean in made:
+                self.after_write(uow, record, "create", clean)
+                self._audit(uow, actor, "create", record, self.created_changes(clean))
+                answers[i] = self._changed(uow, actor, "create", record)
+            uow.commit()
+        return [a if a is not None else KehuError("not written") for a in answers]
+
+    def _refuse_repeats(self, clean: Mapping[str, Any], seen: dict[str, set[Any]]) -> None:
+        """A duplicate of a record made earlier in the same ``create_many`` (not yet in
+        the database for the duplicate check to find)."""
+        for name, values in seen.items():
+            value = clean.get(name)
+            if value in (None, ""):
+                continue
+            folded = str(value).strip().lower()
+            if folded in values:
+                raise PossibleDuplicate([], self.entity, (name,))
+        for name, values in seen.items():
+            if clean.get(name) not in (None, ""):
+                values.add(str(clean[name]).strip().lower())
 
     def create_with_lines(self, actor: Actor, values: Mapping[str, Any],
                           lines: Sequence[Mapping[str, Any]]) -> Changed:
