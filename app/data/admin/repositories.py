@@ -261,11 +261,17 @@ class UserRepository(RecordRepository[User]):
         return self.session.execute(stmt).scalars().all()
 
     def is_sales_user(self, user_id: int) -> bool:
-        stmt = (select(User.id).join(UserRole, UserRole.user_id == User.id)
-                .join(Role, Role.id == UserRole.role_id)
-                .where(User.id == user_id, User.is_active.is_(True), Role.sales.is_(True))
-                .limit(1))
-        return self.session.execute(stmt).first() is not None
+        """Whether the user is active with a sales role (asked once per user in a use
+        case: a chunk of an import asks for every row)."""
+        known = self.__dict__.setdefault("_sales", {})
+        if user_id not in known:
+            stmt = (select(User.id).join(UserRole, UserRole.user_id == User.id)
+                    .join(Role, Role.id == UserRole.role_id)
+                    .where(User.id == user_id, User.is_active.is_(True),
+                           Role.sales.is_(True))
+                    .limit(1))
+            known[user_id] = self.session.execute(stmt).first() is not None
+        return bool(known[user_id])
 
     def has_history(self, user_id: int) -> bool:
         return _has_history(self.session, user_id)

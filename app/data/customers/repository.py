@@ -47,6 +47,42 @@ class CustomerRepository(RecordRepository[Customer]):
         found = self.session.execute(stmt).scalars().all()
         return [c for c in found if c.archived_at is None and c.id != exclude_id][:limit]
 
+    def find_duplicates_many(self, rows: Sequence[tuple[str, str, str]], limit: int = 10
+                             ) -> list[list[Customer]]:
+        """``find_duplicates`` of each (name, tax id, phone), with one query per 300 rows
+        (an import's chunk): the candidates by any of the names, tax ids and phones, then
+        matched to each row as ``find_duplicates`` matches."""
+        dialect = self.session.get_bind().dialect.name
+
+        def fold(text: str) -> str:  # SQL Server's collation ignores case by itself
+            return text.strip() if dialect == "mssql" else text.strip().lower()
+
+        candidates: list[Customer] = []
+        for start in range(0, len(rows), 300):
+            part = rows[start:start + 300]
+            names = sorted({fold(n) for n, _, _ in part if n.strip()})
+            taxes = sorted({t.strip() for _, t, _ in part if t.strip()})
+            phones = sorted({p.strip() for _, _, p in part if p.strip()})
+            conditions = []
+            if names:
+                conditions.append(Customer.name.in_(names) if dialect == "mssql"
+                                  else func.lower(Customer.name).in_(names))
+            if taxes:
+                conditions.append(Customer.tax_id.in_(taxes))
+            if phones:
+                conditions.append(Customer.phone.in_(phones))
+            if conditions:
+                candidates.extend(self.session.execute(
+                    select(Customer).where(or_(*conditions))).scalars())
+        live = [c for c in candidates if c.archived_at is None]
+        found: list[list[Customer]] = []
+        for name, tax_id, phone in rows:
+            mine = [c for c in live if (name.strip() and fold(c.name) == fold(name)) or
+                    (tax_id.strip() and c.tax_id == tax_id.strip()) or
+                    (phone.strip() and c.phone == phone.strip())]
+            found.append(list({c.id: c for c in mine}.values())[:limit])
+        return found
+
     def store_search_key(self, customer: Customer) -> None:
         """Recompute and store the search key after a contact changed.
 

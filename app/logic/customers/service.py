@@ -148,6 +148,12 @@ class CustomerService(RecordService):
             str(values.get("name") or ""), str(values.get("tax_id") or ""),
             str(values.get("phone") or ""), exclude_id))
 
+    def duplicates_many(self, uow: UnitOfWork, actor: Actor,
+                        rows: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
+        return uow.get(CustomerRepository).find_duplicates_many(
+            [(str(v.get("name") or ""), str(v.get("tax_id") or ""),
+              str(v.get("phone") or "")) for v in rows])
+
     def children(self, uow: UnitOfWork, record: Any) -> dict[str, tuple[Record, ...]]:
         return {"contacts": tuple(build_records(uow, CONTACT, record.contacts))}
 

@@ -115,11 +115,19 @@ class RecordService(Service):
                                         if key and c.get(key)])
             seen: dict[str, set[Any]] = {f: set() for f in self.entity.duplicate_fields}
             made: list[tuple[int, Any, dict[str, Any]]] = []
+            checked: dict[int, dict[str, Any]] = {}
             for i, clean in cleans.items():
                 try:
                     clean = self._resolve(uow, actor, clean, None)
                     self.check(uow, actor, clean, None)
-                    self._refuse_duplicates(uow, actor, clean, None)
+                    checked[i] = clean
+                except KehuError as exc:
+                    answers[i] = exc
+            found = dict(zip(checked, self.duplicates_many(uow, actor, list(checked.values())),
+                             strict=True))
+            for i, clean in checked.items():
+                try:
+                    self._refuse_duplicates(uow, actor, clean, None, found[i])
                     self._refuse_repeats(clean, seen)
                     if key and clean.get(key):
                         if clean[key] in taken:
@@ -510,6 +518,12 @@ class RecordService(Service):
         only which of ``entity.duplicate_fields`` they share."""
         return []
 
+    def duplicates_many(self, uow: UnitOfWork, actor: Actor,
+                        rows: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
+        """``duplicates`` of each of ``rows`` (new records): a module may look them up
+        with one query (an import's chunk)."""
+        return [self.duplicates(uow, actor, values, None) for values in rows]
+
     def before_flush(self, uow: UnitOfWork, record: Any, action: str,
                      values: Mapping[str, Any]) -> None:
         """Adjust other rows in the same transaction (one primary contact)."""
@@ -705,8 +719,11 @@ class RecordService(Service):
         return scoped is None or may_see(actor, RecordScope(*scoped))
 
     def _refuse_duplicates(self, uow: UnitOfWork, actor: Actor, values: Mapping[str, Any],
-                           exclude_id: int | None) -> None:
-        found = self.duplicates(uow, actor, values, exclude_id)
+                           exclude_id: int | None, found: list[Any] | None = None) -> None:
+        """``PossibleDuplicate`` when stored rows look like ``values`` (``found``: already
+        looked up, a chunk's at once)."""
+        if found is None:
+            found = self.duplicates(uow, actor, values, exclude_id)
         if not found:
             return
         shown = [r for r in found if self._in_scope(uow, actor, r)]

@@ -138,3 +138,23 @@ def test_a_key_twice_in_one_file_and_items_kept_in_batches(
     assert len(names(services, admin)) == 10
     assert services.importer.undo(admin, result.import_id, services.for_entity) == 10
     assert names(services, admin) == []
+
+
+def test_a_chunk_finds_duplicates_stored_and_within_the_file(
+        services: Services, admin: Actor, tmp_path: Path) -> None:
+    """New records are made a chunk at a time: the duplicate check still sees both the
+    stored customers and the file's own earlier rows."""
+    services.customers.create_customer(admin, {"name": "Köln Handel GmbH", "code": "OLD1",
+                                               "phone": "0221-555"})
+    path = sheet(tmp_path / "dups.xlsx", [
+        ["N1", "KÖLN HANDEL GMBH", "Köln"],  # the stored one's name (case aside)
+        ["N2", "Bonn Bau", "Bonn"],
+        ["N3", "bonn bau", "Bonn"],  # the row above's name
+        ["N4", "Ulm Uhren", "Ulm"]])
+    result = services.importer.import_file(admin, services.customers, path,
+                                           skip_invalid=True)
+    assert [(o.row, o.action) for o in result.outcomes] == [
+        (2, "error"), (3, "create"), (4, "error"), (5, "create")]
+    assert [p.code for p in result.problems] == ["possible_duplicate"] * 2
+    assert "OLD1" in result.problems[0].message
+    assert names(services, admin) == ["N2", "N4", "OLD1"]

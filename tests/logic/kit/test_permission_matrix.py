@@ -28,7 +28,8 @@ OWN_ACCOUNT = {"auth.change_password"}
 # calls them inside a use case that checked the right first. They take what only a use case
 # holds (its unit of work, a repository, values already normalised), so they are not use
 # cases of their own; test_the_hooks_take_what_only_a_use_case_has keeps it so.
-HOOKS = {"check", "check_move", "after_move", "check_delete", "duplicates", "before_flush",
+HOOKS = {"check", "check_move", "after_move", "check_delete", "duplicates", "duplicates_many",
+         "before_flush",
          "after_write", "scope_owner", "record_scope",
          "children", "child_subjects", "related", "created_changes", "record_of",
          "records_of", "values_of"}
