@@ -128,13 +128,17 @@ def line_count(database_url: str) -> int:
 
 def test_northwind_moved_in_as_the_guide_says(kehu: Kehu, northwind: Path,
                                               database_url: str) -> None:
-    # 1. Suppliers: a dry run writes nothing; the contact person and home page are left out.
+    # 1. Suppliers: a dry run writes nothing; the contact person comes in as each one's
+    # primary contact, the home page is left out.
     preview = imported(kehu, "suppliers", "suppliers.csv", "--dry-run")
     assert (preview["created"], preview["errors"], preview["written"]) == (29, 0, False)
     assert listed(kehu, "suppliers") == []
     done = imported(kehu, "suppliers", "suppliers.csv")
     assert (done["created"], done["written"]) == (29, True)
-    assert done["ignored"] == ["ContactName", "ContactTitle", "HomePage"]
+    assert done["ignored"] == ["HomePage"]
+    first = shown(kehu, "suppliers", "1")
+    assert [(c["name"], c["position"], c["is_primary"]) for c in first["contacts"]] == [
+        ("Charlotte Cooper", "Purchasing Manager", True)]
     assert shown(kehu, "suppliers", "4")["address"] == "9-8 Sekimai\nMusashino-shi"
 
     # 2. Customers: 93 rows, two of them junk ("Val2 " and "VALON", both named IT). The

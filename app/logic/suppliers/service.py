@@ -29,6 +29,12 @@ class SupplierService(RecordService):
     entity = SUPPLIER
     repository = SupplierRepository
     queries = SupplierQueries
+    line_entity = CONTACT  # an import's ContactName, ContactTitle: the primary contact
+
+    def create_with_lines(self, actor: Actor, values: Mapping[str, Any],
+                          lines: Sequence[Mapping[str, Any]]) -> Changed:
+        """A supplier with its contacts (an import's row: the first is the primary)."""
+        return self.create_supplier(actor, values, contacts=lines)
 
     # --- named use cases --------------------------------------------------------------
     def get_supplier(self, actor: Actor, supplier_id: int) -> Record:
