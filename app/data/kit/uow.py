@@ -146,12 +146,16 @@ class UnitOfWork:
         try:
             action()
         except StaleDataError as exc:
-            self.session.rollback()
+            self._abandon()
             raise StaleRecord(str(exc)) from exc
         except IntegrityError as exc:
-            self.session.rollback()
+            self._abandon()
             message = str(exc.orig)
             raise DuplicateKey(message, unique_column(message)) from exc
+
+    def _abandon(self) -> None:
+        """What a refused write rolls back: the transaction (a savepoint when joined)."""
+        self.session.rollback()
 
 
 class JoinedUnitOfWork(UnitOfWork):
@@ -209,17 +213,9 @@ class JoinedUnitOfWork(UnitOfWork):
             self._savepoint.rollback()
         self._entries = []
 
-    def _translate(self, action: Any) -> None:
-        assert self._savepoint is not None
-        try:
-            action()
-        except StaleDataError as exc:
+    def _abandon(self) -> None:
+        if self._savepoint is not None:
             self._savepoint.rollback()
-            raise StaleRecord(str(exc)) from exc
-        except IntegrityError as exc:
-            self._savepoint.rollback()
-            message = str(exc.orig)
-            raise DuplicateKey(message, unique_column(message)) from exc
 
 
 class _Waiting:

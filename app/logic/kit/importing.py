@@ -343,12 +343,8 @@ class ImportService(Service):
             except PossibleDuplicate as exc:
                 existing = None if key else _same_tax_id(values, exc.matches)
                 if existing is None:
-                    names = ", ".join(str(_key_of(entity, m)) for m in exc.matches[:3]) \
-                        or "another record"
-                    self._failed(result, number, key, [Problem(
-                        number, header_of.get("name", ""), values.get("name", ""),
-                            f"may be a duplicate of {names} (the same name, phone or tax id)",
-                        "possible_duplicate")])
+                    self._failed(result, number, key, [_duplicate(
+                        entity, exc, number, header_of, values)])
                     return
                 key = str(_key_of(entity, existing))
             except KehuError as exc:  # a refused move, a right missing
@@ -425,12 +421,8 @@ class ImportService(Service):
                     Problem(number, header_of.get(n, n), values.get(n, ""), err.message,
                             err.code) for n, err in answer.errors.items()])
             elif isinstance(answer, PossibleDuplicate):
-                names = ", ".join(str(_key_of(entity, m)) for m in answer.matches[:3]) \
-                    or "another row of this file"
-                self._failed(result, number, key, [Problem(
-                    number, header_of.get("name", ""), values.get("name", ""),
-                    f"may be a duplicate of {names} (the same name, phone or tax id)",
-                    "possible_duplicate")])
+                self._failed(result, number, key, [_duplicate(
+                    entity, answer, number, header_of, values)])
             else:
                 self._failed(result, number, key, [Problem(number, "", key, str(answer))])
         for number, cells in sorted(alone):
@@ -586,12 +578,8 @@ class ImportService(Service):
                     for name, err in exc.errors.items()])
                 continue
             except PossibleDuplicate as exc:
-                names = ", ".join(str(_key_of(entity, m)) for m in exc.matches[:3]) \
-                    or "another record"
-                self._failed(result, group.row, key, [Problem(
-                    group.row, header_of.get("name", ""), group.values.get("name", ""),
-                    f"may be a duplicate of {names} (the same name, phone or tax id)",
-                    "possible_duplicate")])
+                self._failed(result, group.row, key, [_duplicate(
+                    entity, exc, group.row, header_of, group.values)])
                 continue
             except KehuError as exc:  # a refused move (credit), a right missing
                 self._failed(result, group.row, key, [Problem(group.row, "", key,
@@ -806,6 +794,17 @@ def _step(batch: Batch, result: ImportResult) -> Iterator[None]:
     failed = sum(result.counts.values()) > mark and result.last == "error"
     if step.is_active:
         step.rollback() if failed else step.commit()
+
+
+def _duplicate(entity: Entity, exc: PossibleDuplicate, number: int,
+               header_of: Mapping[str, str], values: Mapping[str, str]) -> Problem:
+    """A row refused as a possible duplicate, naming what it may duplicate (a stored
+    record by its key, else an earlier row of the file)."""
+    names = ", ".join(str(_key_of(entity, m)) for m in exc.matches[:3]) or \
+        "another record or an earlier row of this file"
+    return Problem(number, header_of.get("name", ""), values.get("name", ""),
+                   f"may be a duplicate of {names} (the same name, phone or tax id)",
+                   "possible_duplicate")
 
 
 def _same_tax_id(values: Mapping[str, str], matches: Sequence[Any]) -> Any:
