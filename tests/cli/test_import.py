@@ -348,3 +348,28 @@ def test_a_row_without_a_code_matches_on_its_tax_id(kehu: Kehu, tmp_path: Path) 
     assert code == 0 and json.loads(out)["updated"] == 1
     assert sorted(customers(kehu)) == ["IMP001"]
     assert show(kehu, "IMP001")["city"] == "厦门"
+
+
+def test_payments_come_in_allocated_to_the_invoice_they_name(kehu: Kehu, tmp_path: Path
+                                                             ) -> None:
+    assert kehu("import", "customers", str(workbook(tmp_path / "c.xlsx", ROWS[:1])))[0] == 0
+    numbers = []
+    for day in ("2026-10-01", "2026-11-01"):
+        code, out, err = kehu("invoices", "add", "--set", "customer=IMP001", "--set",
+                              "net=100", "--set", "tax=13", "--set", f"issue_date={day}",
+                              "--issue", "--json")
+        assert code == 0, err
+        numbers.append(json.loads(out)["number"])
+    path = workbook(tmp_path / "payments.xlsx", [
+        ["IMP001", "113.00", "Bank transfer", numbers[1]],  # the newer one, by its number
+        ["IMP001", "50", "现金", ""]],  # no invoice named: the oldest open one
+        headers=["Customer", "Amount", "Method", "Invoice"])
+    code, out, err = kehu("import", "payments", str(path), "--json")
+    assert code == 0 and json.loads(out)["created"] == 2, out + err
+    paid = [json.loads(kehu("invoices", "show", n, "--json")[1]) for n in numbers]
+    assert [(p["status"], p["open"]) for p in paid] == [
+        ("partially_paid", "63.00"), ("paid", "0.00")]
+    too_much = workbook(tmp_path / "more.xlsx", [["IMP001", "100", "Cash", numbers[0]]],
+                        headers=["Customer", "Amount", "Method", "Invoice"])
+    code, out, _ = kehu("import", "payments", str(too_much), "--json")
+    assert code == 1 and json.loads(out)["errors"] == 1  # more than it has open: refused

@@ -22,6 +22,7 @@ from app.logic.customers import require_customer
 from app.logic.finance.fields import INVOICE, PAYMENT
 from app.logic.finance.receivables import refresh_rating
 from app.logic.finance.rules import ZERO, OpenInvoice, allocate, invoice_status
+from app.logic.kit import fields as f
 from app.logic.kit.dto import Actor, Changed
 from app.logic.kit.errors import FieldError, NotFound, ValidationError
 from app.logic.kit.service import RecordService
@@ -232,6 +233,17 @@ class PaymentService(RecordService):
                allow_duplicate: bool = False) -> Changed:
         """A payment made by the generic verbs is allocated oldest-due-first too."""
         return self.receive(actor, values)
+
+    # An imported payment may name the invoice it pays (by number): all of it goes there
+    # (more than its open amount is refused, as by hand); without one, oldest first.
+    import_fields = (f.text("invoice", "Invoice", "发票", 40, kind="code"),)
+
+    def create_imported(self, actor: Actor, values: Mapping[str, Any],
+                        extra: Mapping[str, Any]) -> Changed:
+        invoice = str(extra.get("invoice") or "").strip().upper()
+        if not invoice:
+            return self.receive(actor, values)
+        return self.receive(actor, values, {invoice: values.get("amount")})
 
     def _allocate(self, uow: UnitOfWork, payment: Any, wanted: Mapping[str, Decimal]
                   ) -> dict[str, list[Any]]:

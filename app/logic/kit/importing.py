@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -237,7 +237,7 @@ class ImportService(Service):
         if on_duplicate not in DUPLICATES:
             raise ValidationError({"on_duplicate": _error(
                 "invalid_choice", f"must be one of {', '.join(DUPLICATES)}")})
-        entity = service.entity
+        entity = import_entity(service)
         lines = service.line_entity
         given = dict(mapping or {})
         with open_table(path) as table:
@@ -330,11 +330,14 @@ class ImportService(Service):
             existing = target.get_by_key(actor, key) if key else None
         except NotFound:
             existing = None
+        extra = {f.name: values.pop(f.name) for f in target.import_fields
+                 if f.name in values}
         if existing is None:
             try:
                 values, state = _without_state(entity, values)
-                made = moved_to(actor, target, target.create(actor, values), state,
-                                result.source)
+                made = moved_to(actor, target, target.create_imported(actor, values, extra)
+                                if any(extra.values()) else target.create(actor, values),
+                                state, result.source)
             except ValidationError as exc:
                 self._failed(result, number, key, [
                     Problem(number, header_of.get(name, name), values.get(name, ""),
@@ -796,6 +799,14 @@ def _step(batch: Batch, result: ImportResult) -> Iterator[None]:
         step.rollback() if failed else step.commit()
 
 
+def import_entity(service: RecordService) -> Entity:
+    """The fields an import of ``service``'s records fills: its entity's, and its
+    ``import_fields`` (a payment's invoice)."""
+    if not service.import_fields:
+        return service.entity
+    return replace(service.entity, fields=(*service.entity.fields, *service.import_fields))
+
+
 def _duplicate(entity: Entity, exc: PossibleDuplicate, number: int,
                header_of: Mapping[str, str], values: Mapping[str, str]) -> Problem:
     """A row refused as a possible duplicate, naming what it may duplicate (a stored
@@ -944,4 +955,5 @@ def _error(code: str, message: str) -> FieldError:
 
 __all__ = ["DUPLICATES", "SYNONYMS", "Cancelled", "ImportResult", "ImportRun",
            "ImportService", "Problem", "RowOutcome", "UndoRefused", "cell_text", "fold",
+           "import_entity",
            "match_headers", "write_problems"]

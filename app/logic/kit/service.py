@@ -82,6 +82,16 @@ class RecordService(Service):
     # What an import gives a move of a record it made, by transition: the field that
     # says "imported from FILE" (an order's confirm: its credit override's reason).
     import_moves: ClassVar[Mapping[str, str]] = {}
+    # Fields an import may fill that the record does not keep (a payment's invoice: the
+    # one it pays), handed to ``create_imported``.
+    import_fields: ClassVar[tuple[Field, ...]] = ()
+
+    def create_imported(self, actor: Actor, values: Mapping[str, Any],
+                        extra: Mapping[str, Any]) -> Changed:
+        """A record an import makes from a row that fills ``import_fields`` too
+        (``extra``); by default those are not used."""
+        self._require(actor, "create")
+        return self.create(actor, values)
 
     def keys_existing(self, actor: Actor, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` name a record (as stored), whoever's it is: an import's chunk

@@ -59,6 +59,7 @@ from app.logic.kit.importing import (
     ImportRun,
     Problem,
     UndoRefused,
+    import_entity,
     match_headers,
     write_problems,
 )
@@ -249,7 +250,7 @@ class ImportDialog(QDialog):
         self.setObjectName("importDialog")
         self.context = context
         self.service = service
-        self.entity: Entity = service.entity
+        self.entity: Entity = import_entity(service)  # with a payment's invoice, say
         self.lines: Entity | None = service.line_entity
         self._language = ui_language()
         self.settings_key = f"{self.entity.module}/{self.entity.name}/import"
