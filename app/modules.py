@@ -20,6 +20,7 @@ MODULES = (
     "feedback",
     "sales",
     "finance",
+    "reports",
     "admin",
     "audit",
 )

@@ -33,7 +33,7 @@ class CustomerQueries(KeysetQueries):
                      "province": c.province, "credit_rating": c.credit_rating,
                      "ownership": c.ownership, "size_band": c.size_band,
                      "key_account": c.key_account, "lifecycle": c.lifecycle,
-                     "churn_reason": c.churn_reason},
+                     "churn_reason": c.churn_reason, "created_at": c.created_at},
             flags={"churn_warning": c.churn_reason != ""},
             scope=c.owner_id, archived=c.archived_at,
             joins=((owner, owner.id == c.owner_id),),

@@ -34,7 +34,8 @@ class InvoiceQueries(KeysetQueries):
             filters={"status": i.status, "customer": i.customer_id, "order": i.order_id,
                      "issue_date": i.issue_date, "due_date": i.due_date, "gross": i.gross,
                      "created_at": i.created_at},
-            flags={"overdue": i.status.in_(OPEN_INVOICE) & (i.due_date < func.current_date())},
+            flags={"overdue": i.status.in_(OPEN_INVOICE) & (i.due_date < func.current_date()),
+                   "outstanding": i.status.in_(OPEN_INVOICE)},
             joins=((Customer, Customer.id == i.customer_id),
                    (SalesOrder, SalesOrder.id == i.order_id)),
             search_column=i.search_text)

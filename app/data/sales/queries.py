@@ -10,7 +10,7 @@ from sqlalchemy.orm import aliased
 from app.data.admin import User
 from app.data.customers import Customer
 from app.data.kit.keyset import KeysetQueries, ListSpec, owner_label
-from app.data.sales.models import OPEN_STAGES, Opportunity, SalesOrder
+from app.data.sales.models import OPEN_STAGES, OWING, Opportunity, SalesOrder
 
 
 class OpportunityQueries(KeysetQueries):
@@ -60,6 +60,7 @@ class OrderQueries(KeysetQueries):
                      "salesperson": s.salesperson_id, "currency": s.currency,
                      "order_date": s.order_date, "due_date": s.due_date, "gross": s.gross,
                      "net": s.net, "created_at": s.created_at},
+            flags={"revenue": s.status.in_(OWING)},
             scope=s.salesperson_id,
             joins=((Customer, Customer.id == s.customer_id),
                    (seller, seller.id == s.salesperson_id),

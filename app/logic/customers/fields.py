@@ -84,7 +84,7 @@ CUSTOMER = Entity(
                   filterable=True),
         f.text("bank_account", "Bank account", "银行账号", 64, listed=False),
         f.notes("notes", "Notes", "备注", 20000),
-        f.moment("created_at", "Created", "创建时间", sortable=True),
+        f.moment("created_at", "Created", "创建时间", sortable=True, filterable=True),
         f.moment("updated_at", "Updated", "更新时间", sortable=True),
     ),
     list_columns=("code", "name", "status", "tier", "city", "phone", "owner", "updated_at"),

@@ -64,6 +64,9 @@ INVOICE = Entity(
         f.moment("issued_at", "Issued", "开具时间"),
         f.moment("voided_at", "Voided", "作废时间"),
         f.boolean("overdue", "Overdue", "已逾期", editable=False, filterable=True),
+        # Issued and not yet paid in full (the dashboard's aging buckets lead here).
+        f.boolean("outstanding", "Outstanding", "未结清", editable=False, filterable=True,
+                  listed=False),
         f.moment("created_at", "Created", "创建时间", sortable=True, filterable=True),
         f.moment("updated_at", "Updated", "更新时间"),
     ),

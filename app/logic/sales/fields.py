@@ -151,6 +151,9 @@ ORDER = Entity(
         f.money("net", "Net", "净额", editable=False, sortable=True, filterable=True),
         f.money("tax", "Tax", "税额", editable=False),
         f.money("gross", "Gross", "含税总额", editable=False, sortable=True, filterable=True),
+        # Confirmed or delivered: counts as revenue (docs/sales.md); the reports lead here.
+        f.boolean("revenue", "Counts as revenue", "计入销售额", editable=False,
+                  filterable=True, listed=False),
         f.lines("cancel_reason", "Cancel reason", "取消原因", 2000, editable=False,
                 listed=False),
         f.lines("credit_override_reason", "Credit override reason", "超信用额度确认原因",
