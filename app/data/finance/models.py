@@ -78,6 +78,11 @@ class Invoice(Tracked, Base):
         """Open and past its due date (what the list's ``overdue`` selects)."""
         return self.status in OPEN_INVOICE and self.due_date < date.today()
 
+    @property
+    def outstanding(self) -> bool:
+        """Issued and not yet paid in full (what the list's ``outstanding`` selects)."""
+        return self.status in OPEN_INVOICE
+
 
 class Payment(Tracked, Base):
     __tablename__ = "payments"

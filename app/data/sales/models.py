@@ -87,6 +87,11 @@ class SalesOrder(Tracked, Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     search_text: Mapped[str] = mapped_column(UnicodeText, default="")
 
+    @property
+    def revenue(self) -> bool:
+        """Confirmed or delivered: counts as revenue (what the list's ``revenue`` selects)."""
+        return self.status in OWING
+
     lines: Mapped[list[SalesOrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan",
         order_by="SalesOrderLine.position")
