@@ -3,10 +3,13 @@ series of numbers, with the values in the tooltip and a click on an element said
 (series, category). The dashboard and the reports draw theirs with it.
 
 A chart is given its words already in the user's language and plain floats; money is
-shown with thousands separators, shares as percents."""
+shown with thousands separators, shares as percents. The value axis reads at a glance:
+large figures in thousands, millions, billions (K, M, B) in English and in 万 and 亿 in
+Chinese (60,000,000,000: 60B, 600亿), shares as percents."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,21 +17,29 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
     QLineSeries,
     QPieSeries,
     QPieSlice,
-    QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from app.ui.kit.language import ui_language
+
 PALETTE = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#9e9d24",
            "#5d4037")
 MAX_CATEGORY_CHARS = 14  # longer names are cut with … on the axis (the tooltip has all)
+# The units of the value axis's labels, largest first: English thousands, millions,
+# billions; Chinese 万 (10^4) and 亿 (10^8). Used from 10,000 up.
+SCALES = {"en": ((1e9, "B"), (1e6, "M"), (1e3, "K")), "zh": ((1e8, "亿"), (1e4, "万"))}
+SCALE_FROM = 10_000
+TICKS = 5  # about this many steps along the value axis
+MAX_LINE_LABELS = 10  # a line of more points names every second, third ... of them
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,67 @@ def shown(value: float, unit: str) -> str:
     if unit == "count":
         return f"{value:,.0f}"
     return f"{value:,.2f}"
+
+
+def nice_ticks(low: float, high: float, count: int = TICKS) -> list[float]:
+    """Round values from at most ``low`` (0 or below) to at least ``high`` in about
+    ``count`` equal steps of 1, 2, 2.5 or 5 times a power of ten."""
+    low, high = min(low, 0.0), max(high, 0.0)
+    if high - low <= 0:
+        high = 1.0
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude * count >= high - low)
+    first = math.floor(low / step + 1e-9)
+    last = math.ceil(high / step - 1e-9)
+    return [n * step for n in range(first, last + 1)]
+
+
+def axis_labels(ticks: Sequence[float], unit: str, language: str) -> list[str]:
+    """The value axis's labels of ``ticks``: percents for shares; from 10,000 up in K, M, B
+    (English) or 万, 亿 (Chinese); as few decimals as tell the ticks apart."""
+    divisor, suffix = 1.0, ""
+    if unit == "percent":
+        divisor, suffix = 0.01, "%"
+    else:
+        top = max(abs(t) for t in ticks)
+        if top >= SCALE_FROM:
+            scales = SCALES["zh" if language.startswith("zh") else "en"]
+            divisor, suffix = next((d, s) for d, s in scales if top >= d)
+    scaled = [t / divisor for t in ticks]
+    places = 0
+    while places < 3 and any(abs(round(v, places) - v) > 1e-6 * max(1.0, abs(v))
+                             for v in scaled):
+        places += 1
+    return [f"{v:,.{places}f}{suffix}" if v else "0" for v in scaled]
+
+
+def value_axis(values: Sequence[float], unit: str, language: str) -> QCategoryAxis:
+    """A value axis from 0 (or the lowest value below it) past the highest, labelled at
+    round values by ``axis_labels``."""
+    ticks = nice_ticks(min(values, default=0.0), max(values, default=0.0))
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setStartValue(ticks[0] - abs(ticks[1] - ticks[0]) * 1e-6)
+    for tick, label in zip(ticks, axis_labels(ticks, unit, language), strict=True):
+        axis.append(label, tick)
+    axis.setRange(ticks[0], ticks[-1])
+    return axis
+
+
+def category_axis(categories: Sequence[str], most: int = MAX_LINE_LABELS) -> QCategoryAxis:
+    """The axis of a line's points (at 0, 1, 2 ...): every category named when they are
+    few, else every second, third ... so that the names are read, not cut to "…"."""
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    count = len(categories)
+    every = max(1, math.ceil(count / most))
+    axis.setStartValue(-0.5)
+    for index in range(0, count, every):
+        axis.append(_short(categories[index]), index)
+    axis.setRange(-0.5, max(count, 1) - 0.5)
+    axis.setGridLineVisible(False)
+    return axis
 
 
 def _short(text: str) -> str:
@@ -74,7 +146,8 @@ class ChartView(QChartView):
         self.data = data
         chart = QChart()
         chart.setTitle(data.title)
-        chart.setMargins(QMargins(4, 4, 4, 4))
+        # a horizontal bar chart's last value label sits on the right edge: room for it
+        chart.setMargins(QMargins(4, 4, 24 if data.kind == "bar" else 8, 4))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         if data.kind == "pie":
             self._pie(chart, data)
@@ -106,28 +179,21 @@ class ChartView(QChartView):
         chart.addSeries(series)
         axis = QBarCategoryAxis()
         axis.append([_short(c) for c in categories])
-        values = QValueAxis()
-        values.setLabelFormat("%.0f%%" if data.unit == "percent" else "%.0f")
-        if data.unit == "percent":
-            values.setLabelFormat("%.0f")
-        top = max((float(v) for _, vs in data.series for v in vs), default=0.0)
-        values.setRange(0, top * 1.08 if top > 0 else 1)
-        values.applyNiceNumbers()
+        scale = value_axis([float(v) for _, vs in data.series for v in vs], data.unit,
+                           ui_language())
         if horizontal:
             chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
-            chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(scale, Qt.AlignmentFlag.AlignBottom)
         else:
             chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-            chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+            chart.addAxis(scale, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)
-        series.attachAxis(values)
+        series.attachAxis(scale)
 
     def _line(self, chart: QChart, data: ChartData) -> None:
-        axis = QBarCategoryAxis()
-        axis.append([_short(c) for c in data.categories])
-        values = QValueAxis()
-        top = max((float(v) for _, vs in data.series for v in vs), default=0.0)
-        values.setRange(0, top * 1.05 if top > 0 else 1)
+        axis = category_axis(data.categories)
+        values = value_axis([float(v) for _, vs in data.series for v in vs], data.unit,
+                            ui_language())
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         for n, (name, points) in enumerate(data.series):
