@@ -45,12 +45,12 @@ BUCKET_NAMES = tuple(name for name, _, _ in BUCKETS)
 BUCKET_WORDS = {name: AGING_WORDS[name] for name in BUCKET_NAMES}
 
 
-def _counted(key: str, label: Label, words: Mapping[str, Label] | None = None,
-             chart: str = "column") -> Section:
+def _counted(key: str, title: Label, column: Label,
+             words: Mapping[str, Label] | None = None, chart: str = "column") -> Section:
     """Customers counted by one of their fields, with the share of all."""
-    return Section(key, label, (Col(key.removeprefix("by_"), label, words=words), COUNT,
-                                SHARE),
-                   Chart(chart, key.removeprefix("by_"), ("customers",), limit=20))
+    name = key.removeprefix("by_")
+    return Section(key, title, (Col(name, column, words=words), COUNT, SHARE),
+                   Chart(chart, name, ("customers",), limit=20))
 
 
 CUSTOMER_ANALYSIS = ReportDef(
@@ -61,10 +61,12 @@ CUSTOMER_ANALYSIS = ReportDef(
              (Col("province", L("Province", "省份")), Col("city", L("City", "城市")), COUNT,
               SHARE),
              Chart("bar", "city", ("customers",), limit=20)),
-     _counted("by_industry", L("By industry", "按行业")),
-     _counted("by_tier", L("By tier", "按等级"), TIER_LABELS, "pie"),
-     _counted("by_status", L("By status", "按状态"), STATUS_WORDS, "pie"),
-     _counted("by_ownership", L("By ownership", "按所有制"), OWNERSHIP_WORDS, "pie"),
+     _counted("by_industry", L("By industry", "按行业"), L("Industry", "行业")),
+     _counted("by_tier", L("By tier", "按等级"), L("Tier", "等级"), TIER_LABELS, "pie"),
+     _counted("by_status", L("By status", "按状态"), L("Status", "状态"), STATUS_WORDS,
+              "pie"),
+     _counted("by_ownership", L("By ownership", "按所有制"), L("Ownership", "所有制"),
+              OWNERSHIP_WORDS, "pie"),
      Section("new_per_month", L("New customers per month", "每月新增客户"),
              (MONTH, Col("new_customers", L("New customers", "新增客户"), "integer")),
              Chart("column", "month", ("new_customers",)))),

@@ -13,7 +13,7 @@ from app.logic.reports.model import Table
 from app.logic.reports.periods import months
 from app.logic.reports.run import Run, local_day, local_start, money, month_key, share
 
-PARETO_POINTS = 20  # the curve at every 5% of the customers
+PARETO_POINTS = 20  # the curve at every 5% of the customers (each one, if fewer)
 
 
 def customer_analysis(run: Run) -> list[Table]:
@@ -49,6 +49,8 @@ def tiers(run: Run) -> list[Table]:
         running, done = 0, 0
         for point in range(1, PARETO_POINTS + 1):
             upto = -(-count * point // PARETO_POINTS)  # the first point% of the customers
+            if upto == done:  # fewer customers than points: each customer once
+                continue
             running += sum(revenues[done:upto])
             done = upto
             pareto.append((share(upto, count), upto, share(running, total)))

@@ -205,7 +205,8 @@ class Figure:
     kind: str  # "money" or "integer"
     value: Decimal | int
     before: Decimal | int | None = None
-    drill: Drill | None = None
+    drill: Drill | None = None  # None: the user may not open the list behind it
+    scope: str = ""  # whose records it counts: own, team, all (its list's record scope)
 
     @property
     def change(self) -> Decimal | None:
@@ -220,7 +221,7 @@ class Figure:
 class Series:
     label: Label
     values: tuple[Decimal | int, ...]
-    drills: tuple[Drill | None, ...] = ()
+    drills: tuple[Drill | None, ...] = ()  # per category; None: no list to open
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,7 @@ class DashChart:
     categories: tuple[Label, ...]
     series: tuple[Series, ...]
     money: bool = True
+    scope: str = ""
 
 
 @dataclass(frozen=True)

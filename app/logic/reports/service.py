@@ -89,12 +89,12 @@ class ReportService(Service):
         return target
 
     def dashboard(self, actor: Actor, today: date | None = None) -> Dashboard:
-        """The key figures and charts of the start page, of the actor's records."""
+        """The key figures and charts of the start page: each of the records its list
+        shows the actor (app/logic/reports/dashboard.py)."""
         require(actor, MODULE, "view")
         day = today or date.today()
         with self._open(actor, write=False) as uow:
-            owners = owner_scope(actor, MODULE)
-            return build_dashboard(uow, owners, day, utc_now(), actor.scope(MODULE))
+            return build_dashboard(uow, actor, day, utc_now())
 
     # --- the parameters' choices -----------------------------------------------------------
     def owner_choices(self, actor: Actor) -> list[Ref]:

@@ -121,12 +121,13 @@ def test_tiers_pareto_per_tier_and_lifecycle(data: Data) -> None:
     report = data.services.reports.run(data["admin"], "tiers")
     # Revenue of the last twelve months (as recomputed on 2025-01-31), largest first: C3
     # 580.01, C1 315.02, C5 100.00, C2 95.00; 1090.03 in all. Twenty points, at every 5%
-    # of the 4 customers, each the first ceil(4 x point / 20): points 1-5 the first
-    # customer (25%: 580.01 / 1090.03 = 0.532104 -> 0.5321), 6-10 two (895.03: 0.821106 ->
-    # 0.8211), 11-15 three (995.03: 0.912846 -> 0.9128), 16-20 all four.
+    # of the 4 customers, each the first ceil(4 x point / 20), a point only where one more
+    # customer comes in (fewer customers than points: each once): the first customer
+    # (25%: 580.01 / 1090.03 = 0.532104 -> 0.5321), two (895.03: 0.821106 -> 0.8211),
+    # three (995.03: 0.912846 -> 0.9128), all four.
     assert section(report, "pareto") == pareto(
-        ("0.2500", 1, "0.5321", 5), ("0.5000", 2, "0.8211", 5), ("0.7500", 3, "0.9128", 5),
-        ("1.0000", 4, "1.0000", 5))
+        ("0.2500", 1, "0.5321", 1), ("0.5000", 2, "0.8211", 1), ("0.7500", 3, "0.9128", 1),
+        ("1.0000", 4, "1.0000", 1))
     # Per tier, in the tiers' order: premium C3 + C1 = 895.03 (0.8211 of 1090.03); major
     # C5 + C2 = 195.00 (0.178894 -> 0.1789); ordinary none; restricted C6, potential C4,
     # both without revenue.
@@ -141,10 +142,10 @@ def test_tiers_pareto_per_tier_and_lifecycle(data: Data) -> None:
 
 def test_tiers_of_a_salesperson(data: Data) -> None:
     report = data.services.reports.run(data["sales1"], "tiers")
-    # C1 315.02 and C2 95.00 (410.02): points 1-10 the first (0.768304 -> 0.7683), 11-20
-    # both.
-    assert section(report, "pareto") == pareto(("0.5000", 1, "0.7683", 10),
-                                               ("1.0000", 2, "1.0000", 10))
+    # C1 315.02 and C2 95.00 (410.02): a point for the first (0.768304 -> 0.7683), one
+    # for both.
+    assert section(report, "pareto") == pareto(("0.5000", 1, "0.7683", 1),
+                                               ("1.0000", 2, "1.0000", 1))
     assert section(report, "tiers") == [
         ("premium", 1, "315.02", "0.7683"), ("major", 1, "95.00", "0.2317"),
         ("ordinary", 0, "0.00", "0.0000"), ("restricted", 0, "0.00", "0.0000"),
