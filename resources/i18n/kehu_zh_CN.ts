@@ -3701,4 +3701,211 @@ Python %4，PySide6 %5。</translation>
         <translation>撤销时间</translation>
     </message>
 </context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the report (F5, Ctrl+R)</source>
+        <translation>运行报表（F5、Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel...</source>
+        <translation>导出到 Excel(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>How many rows of the ranking (All: every row)</source>
+        <translation>排行显示的行数（全部：显示所有行）</translation>
+    </message>
+    <message>
+        <source>Every section</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Running...</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>The report could not be run.</source>
+        <translation>报表无法运行。</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>前 N 名</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The range is longer than 20 years.</source>
+        <translation>期间超过 20 年。</translation>
+    </message>
+    <message>
+        <source>There is no such salesperson.</source>
+        <translation>没有这个销售员。</translation>
+    </message>
+    <message>
+        <source>There is no such team.</source>
+        <translation>没有这个团队。</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed values.</source>
+        <translation>请从列出的选项中选择。</translation>
+    </message>
+    <message>
+        <source>Must be at least 1.</source>
+        <translation>至少为 1。</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <source>your own records</source>
+        <translation>本人记录</translation>
+    </message>
+    <message>
+        <source>your team's records</source>
+        <translation>团队记录</translation>
+    </message>
+    <message>
+        <source>all records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>截至(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Salesperson:</source>
+        <translation>销售员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m:</source>
+        <translation>团队(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vince:</source>
+        <translation>省份(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>分类(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>T&amp;op:</source>
+        <translation>前 N 名(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Choose the parameters and press Run (F5).</source>
+        <translation>请选择参数，然后点击“运行”（F5）。</translation>
+    </message>
+    <message>
+        <source>Not run: check the parameters.</source>
+        <translation>未运行：请检查参数。</translation>
+    </message>
+    <message>
+        <source>This report has nothing to show.</source>
+        <translation>此报表没有可显示的内容。</translation>
+    </message>
+    <message>
+        <source>Write the report as shown, with its charts, to an Excel workbook</source>
+        <translation>将当前显示的报表连同图表写入 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>You do not have the right to export reports.</source>
+        <translation>您没有导出报表的权限。</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>run at %1</source>
+        <translation>制表时间 %1</translation>
+    </message>
+    <message>
+        <source>Exporting to %1...</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+</context>
 </TS>
