@@ -1589,6 +1589,22 @@ Python %4，PySide6 %5。</translation>
         <source>No %1 match “%2”.</source>
         <translation>没有与“%2”匹配的%1。</translation>
     </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>移除此筛选</translation>
+    </message>
+    <message>
+        <source>Filtered: %1</source>
+        <translation>已筛选：%1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>截至 %1</translation>
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
@@ -3906,6 +3922,88 @@ Python %4，PySide6 %5。</translation>
     <message>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Load the figures again (F5)</source>
+        <translation>重新加载数据（F5）</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Could not load the figures.</source>
+        <translation>无法加载数据。</translation>
+    </message>
+    <message>
+        <source>Not updated at %1</source>
+        <translation>%1 未能更新</translation>
+    </message>
+    <message>
+        <source>Your records</source>
+        <translation>您的记录</translation>
+    </message>
+    <message>
+        <source>Your team's records</source>
+        <translation>您团队的记录</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>Whose records the figures count</source>
+        <translation>数据统计的是谁的记录</translation>
+    </message>
+    <message>
+        <source>Click a bar or slice to open the list behind it</source>
+        <translation>点击柱形或扇区，打开其对应的列表</translation>
+    </message>
+    <message>
+        <source>Same period last year %1</source>
+        <translation>去年同期 %1</translation>
+    </message>
+    <message>
+        <source>Same period last year %1, %2</source>
+        <translation>去年同期 %1，%2</translation>
+    </message>
+    <message>
+        <source>Open the list behind this figure (Enter)</source>
+        <translation>打开此数据对应的列表（Enter）</translation>
+    </message>
+    <message>
+        <source>You may not open the list behind this figure.</source>
+        <translation>您无权打开此数据对应的列表。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>That list cannot be opened here.</source>
+        <translation>无法在此打开该列表。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>仪表板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>报表(&amp;R)</translation>
     </message>
 </context>
 </TS>

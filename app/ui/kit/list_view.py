@@ -1,5 +1,6 @@
 """Any entity's list: filter bar, total, a lazily filled table whose columns the user picks,
-a word when nothing matches, and export of what is shown to Excel.
+a word when nothing matches, and export of what is shown to Excel; opened from a figure
+elsewhere (``show_drill``), the filters the bar lacks are pinned and shown as "Filtered: ...".
 
 The filters, columns, widths and words come from the field declarations; a module names
 which fields to filter by and, for those that are no choice field (an owner, a city), how
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -97,6 +99,12 @@ class RecordListView(QWidget):
         self._reload_on = {k: tuple(v) for k, v in (reload_on or {}).items()}
         self._search = ""
         self._refused = False  # the search box holds a search the lists refuse
+        # Filters and ranges a drill set that the bar has no control for (an invoice's
+        # "overdue"), kept until removed; every field ever pinned, dropped from the query
+        # when no longer pinned.
+        self.pinned: tuple[tuple[str, Any], ...] = ()
+        self.pinned_ranges: tuple[tuple[str, Any, Any], ...] = ()
+        self._pinned_names: set[str] = set()
         self.settings_key = f"{entity.module}/{entity.name}/list"
         self.model = RecordTableModel(context, service, entity, self, late_field)
         self.model.sig_total_changed.connect(self.on_total_changed)
@@ -126,6 +134,12 @@ class RecordListView(QWidget):
             self.filter_row.setContentsMargins(0, 0, 0, 0)
             self.filter_row.addStretch(1)
             layout.addLayout(self.filter_row)
+        # A row of its own, shown only while filters are pinned: the bar keeps its width.
+        pinned_row = QHBoxLayout()
+        pinned_row.setContentsMargins(0, 0, 0, 0)
+        pinned_row.addWidget(self._build_pinned())
+        pinned_row.addStretch(1)
+        layout.addLayout(pinned_row)
         self.empty = self._build_empty()
         self.table = self._build_table()
         self.stack = QStackedWidget()
@@ -195,6 +209,31 @@ class RecordListView(QWidget):
         self.total_label.setContentsMargins(12, 0, 8, 0)  # clear of the window's edge
         bar.addWidget(self.total_label)
         return bar
+
+    def _build_pinned(self) -> QWidget:
+        """The chip of the pinned filters: "Filtered: Overdue" and a button removing them."""
+        chip = self.pinned_chip = QWidget()
+        chip.setObjectName("pinnedFilters")
+        chip.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        chip.setStyleSheet("QWidget#pinnedFilters { background: palette(alternate-base); "
+                           "border: 1px solid palette(mid); border-radius: 10px; }")
+        box = QHBoxLayout(chip)
+        box.setContentsMargins(8, 1, 2, 1)
+        box.setSpacing(2)
+        self.pinned_label = QLabel()
+        self.pinned_label.setObjectName("pinnedLabel")
+        self.pinned_label.setTextFormat(Qt.TextFormat.PlainText)
+        box.addWidget(self.pinned_label)
+        self.unpin_button = QToolButton()
+        self.unpin_button.setObjectName("removePinned")
+        self.unpin_button.setText("✕")
+        self.unpin_button.setAutoRaise(True)
+        self.unpin_button.setToolTip(self.tr("Remove this filter"))
+        self.unpin_button.setAccessibleName(self.tr("Remove this filter"))
+        self.unpin_button.clicked.connect(self.remove_pinned)
+        box.addWidget(self.unpin_button)
+        chip.setVisible(False)
+        return chip
 
     def add_to_bar(self, widget: QWidget) -> None:
         """A module's own control in the filter bar, before Export (the SLA's button)."""
@@ -366,6 +405,8 @@ class RecordListView(QWidget):
     def current_query(self) -> ListQuery:
         query = replace(self.model.query, search=self._search,
                         include_archived=self.archived.isChecked())
+        for name in self._pinned_names:  # a pin removed leaves no filter behind
+            query = query.with_filter(name, None).with_range(name, None, None)
         for view in self.views:  # the view chosen before leaves no filter behind
             for name, _value in view.filters(self.context):
                 query = query.with_filter(name, None)
@@ -376,6 +417,10 @@ class RecordListView(QWidget):
         for name, value in self.view_filters():
             if name not in dict(query.filters):  # the bar's own choice comes first
                 query = query.with_filter(name, value)
+        for name, value in self.pinned:
+            query = query.with_filter(name, value)
+        for name, low, high in self.pinned_ranges:
+            query = query.with_range(name, low, high)
         return query
 
     def apply_filters(self) -> None:
@@ -388,6 +433,12 @@ class RecordListView(QWidget):
             self.on_total_changed(self.model.total)
 
     def clear_filters(self) -> None:
+        self._reset_filters()
+        self.apply_filters()
+
+    def _reset_filters(self) -> None:
+        """Every filter back to none (the pinned ones too), without asking for rows."""
+        self._pin((), (), None)
         for combo in self.filter_combos.values():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -402,7 +453,81 @@ class RecordListView(QWidget):
         if self._search or self._refused:
             self._search = ""
             self.sig_search_cleared.emit()
+
+    def show_drill(self, filters: Sequence[tuple[str, Any]],
+                   ranges: Sequence[tuple[str, Any, Any]] = (), label: str | None = None
+                   ) -> None:
+        """Show the rows a figure elsewhere counts: every filter cleared (the first view
+        chosen), then ``filters`` (field, value) and ``ranges`` (field, from, to) set in
+        the bar where it has them; the others pinned: kept in the query and shown as
+        "Filtered: ..." (``label``, else the fields and values) with a button that removes
+        them, as Clear filters does."""
+        self._reset_filters()
+        if self.views:
+            self.view_combo.blockSignals(True)
+            self.view_combo.setCurrentIndex(0)
+            self.view_combo.blockSignals(False)
+        pinned: list[tuple[str, Any]] = []
+        pinned_ranges: list[tuple[str, Any, Any]] = []
+        for name, value in filters:
+            combo = self.filter_combos.get(name)
+            index = combo.findData(value) if combo is not None and value is not None else -1
+            if combo is not None and index > 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+            else:
+                pinned.append((name, value))
+        for name, low, high in ranges:
+            ranged = self.range_filters.get(name)
+            if ranged is not None:
+                ranged.blockSignals(True)
+                ranged.set_value(low, high)
+                ranged.blockSignals(False)
+            else:
+                pinned_ranges.append((name, low, high))
+        self._pin(tuple(pinned), tuple(pinned_ranges), label)
         self.apply_filters()
+
+    def remove_pinned(self) -> None:
+        """Drop the pinned filters; the bar's stay."""
+        self._pin((), (), None)
+        self.apply_filters()
+
+    def _pin(self, filters: tuple[tuple[str, Any], ...],
+             ranges: tuple[tuple[str, Any, Any], ...], label: str | None) -> None:
+        self.pinned, self.pinned_ranges = filters, ranges
+        self._pinned_names.update(name for name, *_ in (*filters, *ranges))
+        shown = bool(filters or ranges)
+        if shown:
+            self.pinned_label.setText(self.tr("Filtered: %1").replace(
+                "%1", label or self.pinned_words()))
+        self.pinned_chip.setVisible(shown)
+
+    def pinned_words(self) -> str:
+        """The pinned filters as read: "Overdue", "Created: from 2026-05-01"."""
+        words: list[str] = []
+        language = self._language
+        for name, value in self.pinned:
+            if not self.entity.has(name):
+                words.append(f"{name}: {value}")
+                continue
+            f = self.entity.field(name)
+            if f.kind == "boolean" and value is True:
+                words.append(f.caption(language))
+            else:
+                words.append(f"{f.caption(language)}: {f.display(value, language)}")
+        for name, low, high in self.pinned_ranges:
+            caption = self.entity.field(name).caption(language) if self.entity.has(name) \
+                else name
+            if low is not None and high is not None:
+                ends = f"{low} – {high}"
+            elif low is not None:
+                ends = self.tr("from %1").replace("%1", str(low))
+            else:
+                ends = self.tr("up to %1").replace("%1", str(high))
+            words.append(f"{caption}: {ends}")
+        return ", ".join(words)
 
     sig_search_cleared = Signal()
 

@@ -55,8 +55,14 @@ class UiModule:
     forms: Mapping[str, FormFactory] = field(default_factory=dict)  # entity -> its form
     parts: tuple[Part, ...] = ()
     # The page the window opens on at sign-in: of the modules the user may open, the one
-    # with the lowest number ("My day" for sales staff); None: not a start page.
-    start: int | None = None
+    # with the lowest number ("My day" for sales staff); None: not a start page. A function
+    # of the signed-in user's context gives the number for that user (the dashboard: for
+    # managers only), or None.
+    start: int | Callable[[Context], int | None] | None = None
+
+    def start_for(self, context: Context) -> int | None:
+        """This module's start number for the user of ``context`` (None: not theirs)."""
+        return self.start(context) if callable(self.start) else self.start
 
 
 @cache
@@ -67,9 +73,11 @@ def load_ui_modules() -> tuple[UiModule, ...]:
                  if (m := getattr(package, "MODULE", None)) is not None)
 
 
-def start_index(modules: tuple[UiModule, ...]) -> int:
-    """Which of ``modules`` (those the user may open, in order) the window starts on."""
-    starts = [(m.start, n) for n, m in enumerate(modules) if m.start is not None]
+def start_index(modules: tuple[UiModule, ...], context: Context) -> int:
+    """Which of ``modules`` (those the user of ``context`` may open, in order) the window
+    starts on: the lowest start number, the first module without any."""
+    starts = [(number, n) for n, m in enumerate(modules)
+              if (number := m.start_for(context)) is not None]
     return min(starts)[1] if starts else 0
 
 

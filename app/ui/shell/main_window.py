@@ -27,6 +27,7 @@ from app.logic.kit.validation import SEARCH_MAX_CHARS
 from app.logic.services import Services
 from app.ui.kit import persist
 from app.ui.kit.context import Context
+from app.ui.kit.drill import DrillTarget, open_drill
 from app.ui.kit.hub import ChangeHub
 from app.ui.kit.language import text
 from app.ui.kit.record_form import RecordForm
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self._actor = actor
         self.hub = ChangeHub(self)
-        self.context = Context(services, actor, runner, self.hub)
+        self.context = Context(services, actor, runner, self.hub, navigate=self.navigate)
         all_modules = load_ui_modules() if modules is None else modules
         # Only what the user may open: a salesperson sees no administration.
         self.modules = tuple(m for m in all_modules if actor.can(*m.right))
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_actions()
         self._build_status_bar()
-        self.show_page(start_index(self.modules))
+        self.show_page(start_index(self.modules, self.context))
 
     # --- layout ---------------------------------------------------------------------------
     def _build_search(self) -> None:
@@ -217,6 +218,11 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> Any:
         row = self.row_of(key)
         return None if row is None else self.show_page(row)
+
+    def navigate(self, drill: DrillTarget) -> bool:
+        """Show the list ``drill`` names, filtered as it says (the dashboard's
+        click-through); False when the user may not open it."""
+        return open_drill(self, drill) is not None
 
     # --- search, new, refresh -------------------------------------------------------------
     def focus_search(self) -> None:

@@ -68,15 +68,15 @@ def test_the_tab_shows_which_roles_are_sales_roles(tab: RolesTab) -> None:
 
 def test_ticking_a_box_saves_the_right(qtbot, tab: RolesTab, env: Env, heard: list) -> None:
     choose(tab, "salesperson")
-    box = tab.matrix.boxes[("reports", "view")]
+    box = tab.matrix.boxes[("reports", "export")]
     assert not box.isChecked()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert box.isChecked() and tab.is_dirty()
     tab.save_button.click()
     saved = env.services.roles.get_role(env.admin, "salesperson")
-    assert ("reports", "view") in saved.rights
+    assert ("reports", "export") in saved.rights
     assert tab.current.version == saved.version
-    assert tab.matrix.boxes[("reports", "view")].isChecked() and not tab.is_dirty()
+    assert tab.matrix.boxes[("reports", "export")].isChecked() and not tab.is_dirty()
     assert [(c.entity, c.action) for c in heard] == [("role", "update")]
 
 

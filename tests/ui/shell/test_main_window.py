@@ -144,15 +144,15 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, many, runner, windo
 def test_navigation_builds_each_module_once_and_ctrl_digits_switch(qtbot, window):
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
     assert items == ["Customers", "Projects", "Suppliers", "Products", "Activities",
-                     "Feedback", "Sales", "Finance", "Administration", "Audit log"]
-    # The start page: My day, on the activities page
+                     "Feedback", "Sales", "Finance", "Reports", "Administration", "Audit log"]
+    # The start page of a manager (the administrator sees all records): the dashboard
+    assert window.pages.currentWidget().objectName() == "reportsPage"
+    assert window.navigation.currentRow() == 8
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     assert window.pages.currentWidget().objectName() == "activitiesPage"
-    assert window.navigation.currentRow() == 4
-    qtbot.keyClick(window, Qt.Key.Key_9, CTRL)
-    assert window.pages.currentWidget().objectName() == "adminPage"
     qtbot.keyClick(window, Qt.Key.Key_0, CTRL)  # the tenth module
-    assert window.pages.currentWidget().objectName() == "auditLogPage"
-    qtbot.keyClick(window, Qt.Key.Key_9, CTRL)
+    assert window.pages.currentWidget().objectName() == "adminPage"
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     assert window.pages.count() == 3  # built when first shown, once
     qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
     assert window.pages.currentWidget().objectName() == "financePage"
@@ -169,8 +169,9 @@ def test_a_salesperson_sees_only_the_modules_of_their_rights_and_starts_on_my_da
     with qtbot.waitActive(window):
         window.activateWindow()
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    # no suppliers, admin, audit
-    assert items == ["Customers", "Projects", "Products", "Activities", "Feedback", "Sales"]
+    # no suppliers, admin, audit; their own figures in Reports, but My day first
+    assert items == ["Customers", "Projects", "Products", "Activities", "Feedback", "Sales",
+                     "Reports"]
     assert window.navigation.currentRow() == 3
     page = window.pages.currentWidget()
     assert page.objectName() == "activitiesPage" and page.currentWidget() is page.my_day
