@@ -61,6 +61,7 @@ class ListView:
     filters: Callable[[Context], tuple[tuple[str, Any], ...]]
     right: tuple[str, str] | None = None  # (module, action) the user needs to see it
 FILTERS_ON_ONE_ROW = 4  # more filters than this go on a row below the search and buttons
+RANGE_WEIGHT = 2  # a from-to range takes the room of two filters
 WIDTHS = {"code": 90, "choice": 90, "money": 110, "integer": 80, "boolean": 50,
           "datetime": 130, "date": 100, "reference": 140, "phone": 130, "email": 190,
           "text": 130, "tax_id": 170, "website": 160, "postal_code": 80}
@@ -150,7 +151,9 @@ class RecordListView(QWidget):
     def _build_bar(self, names: Sequence[str]) -> QHBoxLayout:
         bar = QHBoxLayout()
         # Many filters go on a row of their own, so the page fits a 1280-pixel screen.
-        self.filter_row = QHBoxLayout() if len(names) > FILTERS_ON_ONE_ROW else None
+        room = sum(RANGE_WEIGHT if self.entity.field(n).kind in ("date", "datetime") else 1
+                   for n in names)
+        self.filter_row = QHBoxLayout() if room > FILTERS_ON_ONE_ROW else None
         row = self.filter_row if self.filter_row is not None else bar
         bar.setContentsMargins(0, 0, 0, 0)
         self.filter_combos: dict[str, QComboBox] = {}
