@@ -8,6 +8,10 @@ lines, the credit check's sum: ``benchmarks/sales.py``, ``--only-sales``) on the
 customers' file; with ``--db`` on a PostgreSQL
 database (filled with 200,000 demo customers when it has none), its raw limit the same SQL
 through plain psycopg.
+
+Measured by their own modules: finance (``python -m benchmarks.finance --sqlite PATH``),
+the import from Excel (``python -m benchmarks.importing``), the reports and the dashboard
+(``python -m benchmarks.reports --sqlite PATH``: only reads the demo database).
 """
 
 from __future__ import annotations

@@ -60,11 +60,14 @@ class OverviewFacts:
     def tickets(self, now: datetime, owners: Owners) -> tuple[int, int]:
         """(open complaints, overdue open tickets) of the owners' customers."""
         f = Feedback
-        mine = f.customer_id.in_(select(Customer.id).where(owned(Customer.owner_id, owners))) \
-            if owners is not None else None
-        base = [f.status.in_(OPEN)] + ([mine] if mine is not None else [])
-        complaints = select(func.count()).where(*base, f.type == "complaint")
-        overdue = select(func.count()).where(*base, f.due_at < now)
+        base = select(func.count()).select_from(f).where(f.status.in_(OPEN))
+        if owners is not None:
+            # Joined to each ticket's customer (a few thousand open tickets), not a list of
+            # every customer of the owners (200,000 each in the benchmark: 3x slower).
+            base = base.join(Customer, Customer.id == f.customer_id).where(
+                owned(Customer.owner_id, owners))
+        complaints = base.where(f.type == "complaint")
+        overdue = base.where(f.due_at < now)
         return (int(self.session.execute(complaints).scalar() or 0),
                 int(self.session.execute(overdue).scalar() or 0))
 
@@ -101,6 +104,13 @@ class OverviewFacts:
                 .outerjoin(s, s.customer_id == c.id)
                 .where(*_customers_of(owners)).group_by(c.tier))
         return {str(t): (int(n), cents(r)) for t, n, r in rows(self.session, stmt)}
+
+    def tier_counts(self, owners: Owners) -> dict[str, int]:
+        """tier -> customers (not archived): ``tiers`` without the revenue, so without
+        reading the standing (the dashboard's pie)."""
+        c = Customer
+        stmt = select(c.tier, func.count()).where(*_customers_of(owners)).group_by(c.tier)
+        return {str(t): int(n) for t, n in rows(self.session, stmt)}
 
     def revenues(self, owners: Owners) -> list[int]:
         """The last twelve months' revenue in cents of each customer with any, largest

@@ -5,10 +5,11 @@ cents as the database keeps it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, extract, func, select, type_coerce
+from sqlalchemy import BigInteger, Select, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.data.admin import User
@@ -42,12 +43,27 @@ class SalesFacts:
     def by_month(self, start: date, end: date, owners: Owners, province: str | None = None
                  ) -> dict[tuple[int, int], tuple[int, int]]:
         """(year, month) -> (orders, net revenue in cents), the months with any."""
+        found: dict[tuple[int, int], tuple[int, int]] = {}
+        for when, (n, c) in self.by_day(start, end, owners, province).items():
+            key = (when.year, when.month)
+            had_n, had_c = found.get(key, (0, 0))
+            found[key] = (had_n + n, had_c + c)
+        return found
+
+    def by_day(self, start: date, end: date, owners: Owners, province: str | None = None
+               ) -> dict[date, tuple[int, int]]:
+        """order date -> (orders, net revenue in cents), the days with any. Grouped by the
+        date column itself: no date function per row (SQLite's strftime per order cost
+        more than the rest of the statement; docs/benchmarks.md), the months summed here."""
         o = SalesOrder
-        year, month = extract("year", o.order_date), extract("month", o.order_date)
-        stmt = (select(year, month, func.count(), _net(o.net))
-                .where(*revenue_orders(start, end, owners, province)).group_by(year, month))
-        return {(int(y), int(m)): (int(n), cents(c)) for y, m, n, c in
-                rows(self.session, stmt)}
+        stmt = (select(o.order_date, func.count(), _net(o.net))
+                .where(*revenue_orders(start, end, owners, province)).group_by(o.order_date))
+        found: dict[date, tuple[int, int]] = {}
+        for d, n, c in rows(self.session, stmt):
+            when = day(d)
+            if when is not None:
+                found[when] = (int(n), cents(c))
+        return found
 
     def by_product(self, start: date, end: date, owners: Owners,
                    province: str | None = None) -> list[tuple[str, str, Any, int, int]]:
@@ -113,12 +129,15 @@ class SalesFacts:
         return int(n), cents(c)
 
     # --- opportunities ---------------------------------------------------------------------
-    def stages(self, owners: Owners, created_from: Any = None, created_to: Any = None
-               ) -> dict[str, tuple[int, int, int]]:
+    def stages(self, owners: Owners, created_from: Any = None, created_to: Any = None,
+               only: Sequence[str] | None = None) -> dict[str, tuple[int, int, int]]:
         """stage -> (opportunities, amount, weighted amount in cents): of the owners, made
-        in [created_from, created_to) (UTC times; None: any time)."""
+        in [created_from, created_to) (UTC times; None: any time), at one of the stages
+        ``only`` when given."""
         p = Opportunity
         conds: list[Any] = [owned(p.owner_id, owners)]
+        if only is not None:
+            conds.append(p.stage.in_(list(only)))
         if created_from is not None:
             conds.append(p.created_at >= created_from)
         if created_to is not None:

@@ -160,11 +160,24 @@ def _write_sheet(book: Any, name: str, sheet: BookSheet, formats: dict[str, Any]
     for col, width in enumerate(widths):
         ws.set_column(col, col, min(max(width, MIN_WIDTH), MAX_WIDTH))
     ws.freeze_panes(FIRST_ROW, 0)
+    _page_setup(ws)
     if sheet.rows:
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + len(sheet.rows), len(sheet.columns) - 1)
     if sheet.chart is None or not sheet.rows:
         return None
     return _add_chart(book, ws, name, sheet, sheet.chart)
+
+
+def _page_setup(ws: Any) -> None:
+    """As it prints: landscape A4, the table and the chart beside it one page wide (as
+    many pages down as the rows need), the header row on every page, the sheet's name and
+    the page number in the footer."""
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(HEADER_ROW)
+    ws.set_footer("&L&A&R&P / &N")
 
 
 def _write_cell(ws: Any, row: int, col: int, kind: str, value: Any,
@@ -211,8 +224,8 @@ def _add_chart(book: Any, ws: Any, name: str, sheet: BookSheet, chart: BookChart
         made.set_legend({"position": "bottom"} if len(chart.values) > 1 else {"none": True})
         value_axis: dict[str, Any] = {"major_gridlines": {"visible": True,
                                           "line": {"color": "#D9D9D9"}}}
-        if chart.percent_axis:
-            value_axis["num_format"] = "0%"
+        # The axis's numbers with separators, as the cells (30,000,000 not 30000000).
+        value_axis["num_format"] = "0%" if chart.percent_axis else "#,##0"
         if chart.kind == "bar":
             made.set_x_axis(value_axis)
             made.set_y_axis({"reverse": True})  # the first row on top, as in the table
@@ -224,6 +237,8 @@ def _add_chart(book: Any, ws: Any, name: str, sheet: BookSheet, chart: BookChart
 
 
 def _write_about(ws: Any, bold: Any, pairs: Sequence[tuple[str, str]]) -> None:
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
     for row, (label, value) in enumerate(pairs):
         ws.write_string(row, 0, label, bold)
         ws.write_string(row, 1, value)

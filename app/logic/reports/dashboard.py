@@ -70,18 +70,27 @@ def build_dashboard(uow: UnitOfWork, actor: Actor, today: date, now: datetime) -
     customers = lens(actor, "customer")
     owners = orders.owners
 
-    _n, month = sales.revenue(month_start, today, owners)
-    _n, month_before = sales.revenue(year_before(month_start), year_before(today), owners)
+    # Every revenue figure and the chart's bars from one statement: the revenue per day of
+    # last year and this (each figure's range lies within them).
+    days = sales.by_day(date(today.year - 1, 1, 1), date(today.year, 12, 31), owners)
+
+    def revenue(start: date, end: date) -> int:
+        return sum(c for d, (_n, c) in days.items() if start <= d <= end)
+
+    month = revenue(month_start, today)
+    month_before = revenue(year_before(month_start), year_before(today))
     figures.append(Figure("revenue_month", L("Revenue this month", "本月销售额"), "money",
                           money(month), money(month_before),
                           orders.drill(orders_drill(month_start, today)), orders.scope))
-    _n, ytd = sales.revenue(year_start, today, owners)
-    _n, ytd_before = sales.revenue(year_before(year_start), year_before(today), owners)
+    ytd = revenue(year_start, today)
+    ytd_before = revenue(year_before(year_start), year_before(today))
     figures.append(Figure("revenue_ytd", L("Revenue this year", "本年累计销售额"), "money",
                           money(ytd), money(ytd_before),
                           orders.drill(orders_drill(year_start, today)), orders.scope))
 
-    _count, weighted = overview.weighted_pipeline(opportunities.owners)
+    # The weighted pipeline and the chart by stage from one statement too.
+    stages = sales.stages(opportunities.owners, only=OPEN_STAGES)
+    weighted = sum(stages.get(s, (0, 0, 0))[2] for s in OPEN_STAGES)
     figures.append(Figure("pipeline", L("Weighted pipeline", "加权商机金额"), "money",
                           money(weighted), None,
                           opportunities.drill(Drill("sales", "opportunity", (("open", True),))),
@@ -115,17 +124,20 @@ def build_dashboard(uow: UnitOfWork, actor: Actor, today: date, now: datetime) -
                           customers.scope))
 
     return Dashboard(today, actor.scope(REPORTS), tuple(figures), (
-        _revenue_chart(sales, orders, today), _pipeline_chart(uow, opportunities),
+        _revenue_chart(days, orders, today), _pipeline_chart(stages, opportunities),
         _aging_chart(buckets, today, invoices), _tier_chart(overview, customers)), now)
 
 
-def _revenue_chart(sales: SalesFacts, orders: Lens, today: date) -> DashChart:
+def _revenue_chart(days: dict[date, tuple[int, int]], orders: Lens, today: date
+                   ) -> DashChart:
     year = today.year
-    found = sales.by_month(date(year - 1, 1, 1), date(year, 12, 31), orders.owners)
+    found: dict[tuple[int, int], int] = {}  # (year, month) -> net revenue in cents
+    for d, (_n, c) in days.items():
+        found[(d.year, d.month)] = found.get((d.year, d.month), 0) + c
     series = []
     for label, y in ((L(f"{year}", f"{year}年"), year),
                      (L(f"{year - 1}", f"{year - 1}年"), year - 1)):
-        values = tuple(money(found.get((y, m), (0, 0))[1]) for m in range(1, 13))
+        values = tuple(money(found.get((y, m), 0)) for m in range(1, 13))
         drills = tuple(orders.drill(orders_drill(date(y, m, 1), month_end(y, m)))
                        for m in range(1, 13))
         series.append(Series(label, values, drills))
@@ -134,8 +146,8 @@ def _revenue_chart(sales: SalesFacts, orders: Lens, today: date) -> DashChart:
                      scope=orders.scope)
 
 
-def _pipeline_chart(uow: UnitOfWork, opportunities: Lens) -> DashChart:
-    found = uow.get(SalesFacts).stages(opportunities.owners)
+def _pipeline_chart(found: dict[str, tuple[int, int, int]], opportunities: Lens
+                    ) -> DashChart:
     zero = (0, 0, 0)
     drills = tuple(opportunities.drill(Drill("sales", "opportunity", (("stage", s),)))
                    for s in OPEN_STAGES)
@@ -167,12 +179,12 @@ def _aging_chart(buckets: list[int], today: date, invoices: Lens) -> DashChart:
 
 
 def _tier_chart(overview: OverviewFacts, customers: Lens) -> DashChart:
-    found = overview.tiers(customers.owners)
+    found = overview.tier_counts(customers.owners)
     names = tuple(t for t, _, _ in TIERS)
     return DashChart(
         "tiers", L("Customers per tier", "各等级客户"), "pie",
         tuple(TIER_LABELS[t] for t in names),
-        (Series(L("Customers", "客户数"), tuple(found.get(t, (0, 0))[0] for t in names),
+        (Series(L("Customers", "客户数"), tuple(found.get(t, 0) for t in names),
                 tuple(customers.drill(Drill("customers", "customer", (("tier", t),)))
                       for t in names)),),
         money=False, scope=customers.scope)
