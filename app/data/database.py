@@ -18,7 +18,7 @@ from app.data.kit.registry import DataRegistry, load_registry
 from app.data.kit.uow import UnitOfWork
 
 # The newest migration; tests/data/test_schema_head.py checks it against migrations/.
-HEAD_REVISION = "0021"
+HEAD_REVISION = "0022"
 
 
 class Database:
