@@ -137,7 +137,7 @@ def _print(report: Report) -> None:
             print("(no rows)")
             continue
         output.table([c.key.upper() for c in cols],
-                     [[_cell(c.kind, v) for c, v in zip(cols, row, strict=True)]
+                     [[_cell(c.kind, c.shown(v, "en")) for c, v in zip(cols, row, strict=True)]
                       for row in table.rows])
 
 

@@ -154,7 +154,7 @@ class SalesFacts:
         o = SalesOrder
         stmt = (select(o.number, Customer.code, Customer.name, o.order_date,
                        type_coerce(o.gross, BigInteger()),
-                       func.coalesce(User.display_name, User.username, ""),
+                       func.coalesce(func.nullif(User.display_name, ""), User.username, ""),
                        o.credit_override_reason)
                 .join(Customer, Customer.id == o.customer_id)
                 .outerjoin(User, User.id == o.salesperson_id)

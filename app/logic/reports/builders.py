@@ -4,6 +4,13 @@ sections (``app/logic/reports/catalogue.py`` declares them)."""
 from __future__ import annotations
 
 from app.logic.reports.customer_reports import customer_analysis, tiers
+from app.logic.reports.finance_reports import (
+    arrears,
+    churn,
+    credit,
+    key_accounts,
+    receivables_aging,
+)
 from app.logic.reports.run import Builder
 from app.logic.reports.sales_reports import (
     pipeline,
@@ -12,6 +19,7 @@ from app.logic.reports.sales_reports import (
     sales_by_product,
     sales_by_salesperson,
 )
+from app.logic.reports.service_reports import activities, service_analysis
 
 BUILDERS: dict[str, Builder] = {
     "customer-analysis": customer_analysis,
@@ -21,4 +29,11 @@ BUILDERS: dict[str, Builder] = {
     "sales-by-customer": sales_by_customer,
     "pipeline": pipeline,
     "tiers": tiers,
+    "service-analysis": service_analysis,
+    "activities": activities,
+    "receivables-aging": receivables_aging,
+    "arrears": arrears,
+    "credit": credit,
+    "key-accounts": key_accounts,
+    "churn": churn,
 }

@@ -275,7 +275,7 @@ CHURN = ReportDef(
               Col("revenue_before", L("The 12 months before", "前12个月销售额"), "money"),
               Col("last_order", L("Last order", "最近订单"), "date"),
               Col("last_activity", L("Last activity", "最近活动"), "date")),),),
-    params=("owner", "team"), period="none")
+    params=("owner", "team", "top"), period="none")
 
 REPORTS: tuple[ReportDef, ...] = (
     CUSTOMER_ANALYSIS, SALES_BY_MONTH, SALES_BY_PRODUCT, SALES_BY_SALESPERSON,
