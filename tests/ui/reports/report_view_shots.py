@@ -3,7 +3,9 @@
     uv run kehu --db sqlite:////tmp/shots_rv.db db upgrade
     uv run kehu --db sqlite:////tmp/shots_rv.db demo --customers 3000 --seed 5
     QT_QPA_PLATFORM=offscreen uv run python tests/ui/reports/report_view_shots.py \
-        [sqlite:////tmp/shots_rv.db]
+        [sqlite:////tmp/shots_rv.db [REPORT ...]]
+
+KEHU_SHOTS_DIR: save there instead (other reports, for a look).
 
 Signs in as the sales manager (demo1234), runs sales-by-month, pipeline and
 customer-analysis with their usual parameters and saves ``report-<name>-<en|zh>.png`` at
@@ -52,17 +54,18 @@ def main() -> int:
         services = Services.build(db.unit_of_work, db.display_url)
         manager = services.auth.login("manager", DEMO_PASSWORD)
         context = Context(services, manager, SyncTaskRunner(), ChangeHub())
-        DOCS.mkdir(parents=True, exist_ok=True)
+        out = Path(os.environ.get("KEHU_SHOTS_DIR", DOCS))
+        out.mkdir(parents=True, exist_ok=True)
         for language in ("en", "zh_CN"):
             translation.install(language)
             view = ReportView(context)
             view.resize(*SIZE)
             view.show()
-            for name in REPORTS:
+            for name in sys.argv[2:] or REPORTS:
                 view.choose(name)
                 view.run_report()
                 QApplication.processEvents()
-                path = DOCS / f"report-{name}-{language[:2]}.png"
+                path = out / f"report-{name}-{language[:2]}.png"
                 view.grab().save(str(path))
                 print("saved", path)
             view.close()
