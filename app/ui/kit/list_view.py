@@ -481,6 +481,7 @@ class RecordListView(QWidget):
                 combo.blockSignals(False)
             else:
                 pinned.append((name, value))
+        pinned = self._view_for(pinned)
         for name, low, high in ranges:
             ranged = self.range_filters.get(name)
             if ranged is not None:
@@ -491,6 +492,21 @@ class RecordListView(QWidget):
                 pinned_ranges.append((name, low, high))
         self._pin(tuple(pinned), tuple(pinned_ranges), label)
         self.apply_filters()
+
+    def _view_for(self, wanted: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+        """Choose the named view whose filters are among ``wanted`` (the most of them:
+        "Overdue invoices" for overdue=True), so the list says what it shows in its own
+        words; the filters it does not cover are left to pin."""
+        best, covered = 0, frozenset[tuple[str, Any]]()
+        for number, view in enumerate(self.views):
+            filters = frozenset(view.filters(self.context))
+            if filters and filters <= set(wanted) and len(filters) > len(covered):
+                best, covered = number, filters
+        if covered:
+            self.view_combo.blockSignals(True)
+            self.view_combo.setCurrentIndex(best)
+            self.view_combo.blockSignals(False)
+        return [f for f in wanted if f not in covered]
 
     def remove_pinned(self) -> None:
         """Drop the pinned filters; the bar's stay."""

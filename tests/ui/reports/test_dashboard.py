@@ -127,7 +127,7 @@ def test_the_tiles_show_the_services_figures(make_window: Callable[..., MainWind
         [float(x) for x in s.values] for s in expected.chart("revenue").series]
 
 
-def test_the_overdue_tile_opens_the_overdue_invoices_and_the_chip_removes_the_filter(
+def test_the_overdue_tile_opens_the_overdue_invoices_in_their_own_view(
         qtbot: Any, make_window: Callable[..., MainWindow], demo: Services) -> None:
     window = make_window(demo, "manager")
     manager = window.context.actor
@@ -141,11 +141,12 @@ def test_the_overdue_tile_opens_the_overdue_invoices_and_the_chip_removes_the_fi
     assert 0 < overdue < everything
     assert invoices.model.total == overdue
     assert invoices.model.query.filter("overdue") is True
-    assert invoices.pinned_chip.isVisible()
-    assert invoices.pinned_label.text() == "Filtered: Overdue"
-    qtbot.mouseClick(invoices.unpin_button, Qt.MouseButton.LeftButton)
+    # the list's own view says what it shows: nothing left to pin
+    assert invoices.view_combo.currentText() == "Overdue invoices"
+    assert invoices.pinned == () and not invoices.pinned_chip.isVisible()
+    qtbot.mouseClick(invoices.clear_button, Qt.MouseButton.LeftButton)
+    invoices.view_combo.setCurrentIndex(0)  # All invoices
     assert invoices.model.total == everything
-    assert not invoices.pinned_chip.isVisible()
     assert invoices.model.query.filter("overdue") is None
 
 
