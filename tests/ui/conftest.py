@@ -7,6 +7,7 @@ tests/logic/test_auth.py checks the production parameters.
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,8 +54,13 @@ def settings_sandbox(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(autouse=True)
 def clean_settings(settings_sandbox: None) -> Iterator[None]:
     QSettings().clear()
+    # The widgets an earlier test left as garbage are collected here, on the GUI thread:
+    # collected on a task's worker thread, a Qt object's destruction there deadlocked
+    # against the GUI thread (both waiting for Qt's connection lock and the GIL).
+    gc.collect()
     yield
     QSettings().clear()
+    gc.collect()
 
 
 @pytest.fixture(scope="package", autouse=True)
